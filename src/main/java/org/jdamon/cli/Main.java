@@ -1,0 +1,45 @@
+package org.jdamon.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code jdamon} command line. Subcommands live in their own classes and hold no logic beyond
+ * turning options into calls. Exit codes: 0 success, 1 runtime failure, 2 usage error.
+ */
+@Command(
+        name = "jdamon",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "DAMON, the Data Access MONitor, in Java.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code, for tests and {@link #main}. */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(Errors::exitCode);
+        cl.setExecutionExceptionHandler(Errors::handleExecutionException);
+        cl.setParameterExceptionHandler(Errors::handleParameterException);
+        return cl;
+    }
+}

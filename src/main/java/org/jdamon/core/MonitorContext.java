@@ -1,0 +1,631 @@
+package org.jdamon.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * One monitoring request ({@code damon_ctx}): attributes, an operations set, targets and the worker loop
+ * that samples, aggregates, merges, splits and tunes them (design §2-§7).
+ *
+ * <p>Time is counted in sampling iterations ({@code passed_sample_intervals}) exactly like the kernel;
+ * the injected {@link Clock} only provides the sleeps and timestamps, and the injected random generator
+ * the sampling addresses and split points, so a simulation is reproducible byte for byte.
+ *
+ * <p>Where this follows the newest kernel rather than 6.18: {@code applyMinNrRegions} runs at start and
+ * after each merge (so one big paddr/fvaddr range is split to {@code min_nr_regions} at once), and a
+ * region's age resets when its frequency changes between zero and non-zero (6.19).
+ */
+public final class MonitorContext {
+    private Attributes attrs;
+    private final Operations ops;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final List<Target> targets;
+    private final SchemeEngine schemes;
+    private final long minRegionSz;
+    private final long deadlineNs;
+    private final List<Consumer<MonitorContext>> afterSample = new CopyOnWriteArrayList<>();
+    private final List<AggregationListener> afterAggregation = new CopyOnWriteArrayList<>();
+
+    private long passed;
+    private long nextAggrSis;
+    private long nextUpdateSis;
+    private long nextTuneSis;
+    private long lastSplitN;
+    private long szLimit;
+    private long windowStartNs;
+    private long startNs;
+    private int lenWindow;
+    private volatile boolean stopRequested;
+    private volatile Attributes pendingAttrs;
+    private final Regions scratch = new Regions(64);
+
+    private MonitorContext(Builder b) {
+        this.attrs = b.attrs.validate();
+        this.ops = Objects.requireNonNull(b.ops, "operations");
+        this.clock = b.clock;
+        this.random = b.random;
+        this.targets = List.copyOf(b.targets);
+        this.schemes = b.schemes;
+        this.minRegionSz = b.minRegionSz;
+        this.deadlineNs = b.deadlineNs;
+        if (Long.bitCount(minRegionSz) != 1) {
+            throw new IllegalArgumentException("min region size must be a power of two: " + minRegionSz);
+        }
+        afterSample.addAll(b.afterSample);
+        afterAggregation.addAll(b.afterAggregation);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Attributes attributes() {
+        return attrs;
+    }
+
+    public Operations operations() {
+        return ops;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RandomGenerator random() {
+        return random;
+    }
+
+    public List<Target> targets() {
+        return targets;
+    }
+
+    public SchemeEngine schemeEngine() {
+        return schemes;
+    }
+
+    /** {@code min_region_sz}: the alignment and minimum size of every region (a page by default). */
+    public long minRegionSize() {
+        return minRegionSz;
+    }
+
+    /** Completed sampling iterations since start: DAMON's clock. */
+    public long passedSampleIntervals() {
+        return passed;
+    }
+
+    public long nextAggregationSis() {
+        return nextAggrSis;
+    }
+
+    /** True when the current iteration ends an aggregation window (valid inside scheme application). */
+    public boolean atAggregationBoundary() {
+        return passed >= nextAggrSis;
+    }
+
+    /** Clock time when {@link #run()} started. */
+    public long startNs() {
+        return startNs;
+    }
+
+    public int totalRegions() {
+        int n = 0;
+        for (Target t : targets) {
+            n += t.regions().size();
+        }
+        return n;
+    }
+
+    public void addAfterSample(Consumer<MonitorContext> callback) {
+        afterSample.add(callback);
+    }
+
+    public void addAfterAggregation(AggregationListener listener) {
+        afterAggregation.add(listener);
+    }
+
+    /** Asks the worker to stop after the current iteration; safe from any thread. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Commits new attributes to a running context (design §7.1): validated now, applied by the worker
+     * between iterations, with {@code nr_accesses} and {@code age} rescaled (§7.2).
+     */
+    public void commitAttributes(Attributes newAttrs) {
+        pendingAttrs = newAttrs.validate();
+    }
+
+    /** Runs the worker loop in a new platform thread named like a kdamond. */
+    public Thread start(String threadName) {
+        Thread t = new Thread(this::runUnchecked, threadName);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void runUnchecked() {
+        try {
+            run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs the worker loop in the calling thread until {@link #stop()}, the deadline, or until no target
+     * is valid any more.
+     */
+    public void run() throws InterruptedException {
+        startNs = clock.nowNs();
+        windowStartNs = startNs;
+        passed = 0;
+        long sample = Math.max(attrs.sampleUs(), 1);
+        nextAggrSis = attrs.aggrUs() / sample;
+        nextUpdateSis = attrs.updateUs() / sample;
+        nextTuneSis = nextAggrSis * attrs.intervalsGoal().aggrs();
+        lenWindow = attrs.sampleUs() != 0 ? Math.max(attrs.maxNrAccesses(), 1) : 1;
+        ops.init(this);
+        szLimit = applyMinNrRegions();
+        try {
+            while (!stopRequested && anyTargetValid() && beforeDeadline()) {
+                Attributes pending = pendingAttrs;
+                if (pending != null) {
+                    pendingAttrs = null;
+                    setAttributes(pending);
+                }
+                long aggrDue = nextAggrSis;
+                long updDue = nextUpdateSis;
+                if (!schemes.waitForActivation(this)) {
+                    break;
+                }
+                ops.prepareAccessChecks(this);
+                clock.sleepUs(attrs.sampleUs());
+                passed++;
+                int maxNr = ops.checkAccesses(this);
+                for (Consumer<MonitorContext> cb : afterSample) {
+                    cb.accept(this);
+                }
+                boolean aggregate = passed >= aggrDue;
+                if (aggregate) {
+                    mergeRegions(maxNr / 10, szLimit);
+                    szLimit = applyMinNrRegions();
+                }
+                if (schemes.hasSchemes()) {
+                    schemes.applySchemes(this);
+                }
+                sample = Math.max(attrs.sampleUs(), 1);
+                if (aggregate) {
+                    IntervalsGoal goal = attrs.intervalsGoal();
+                    if (goal.enabled() && passed >= nextTuneSis) {
+                        nextAggrSis = aggrDue;
+                        nextTuneSis += (long) attrs.maxNrAccesses() * goal.aggrs();
+                        tuneIntervals();
+                        sample = Math.max(attrs.sampleUs(), 1);
+                    }
+                    nextAggrSis = aggrDue + attrs.aggrUs() / sample;
+                    resetAggregated();
+                    splitRegions();
+                }
+                if (passed >= updDue) {
+                    nextUpdateSis = updDue + attrs.updateUs() / sample;
+                    ops.update(this);
+                }
+            }
+        } finally {
+            ops.cleanup(this);
+        }
+    }
+
+    private boolean beforeDeadline() {
+        return deadlineNs == Long.MAX_VALUE || clock.nowNs() < deadlineNs;
+    }
+
+    private boolean anyTargetValid() {
+        for (Target t : targets) {
+            if (ops.targetValid(this, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- §3.3 counters --------------------------------------------------------------------------
+
+    /**
+     * Records one sampling result for region {@code i} ({@code damon_update_region_access_rate}): the
+     * pseudo moving sum {@code nr_accesses_bp} and {@code nr_accesses}. Returns the new
+     * {@code nr_accesses}.
+     */
+    public int updateAccess(Regions r, int i, boolean accessed) {
+        int bp = r.nrAccessesBp(i) - (int) ((long) r.lastNrAccesses(i) * 10_000 / lenWindow);
+        int nr = r.nrAccesses(i);
+        if (accessed) {
+            bp += 10_000;
+            nr++;
+            r.setNrAccesses(i, nr);
+        }
+        r.setNrAccessesBp(i, bp);
+        return nr;
+    }
+
+    /** A uniformly random address in {@code [start, end)} (64-bit bounded, unlike the kernel's 32-bit). */
+    public long randomAddress(long start, long end) {
+        return start + random.nextLong(end - start);
+    }
+
+    // ---- §3.4 aggregation reset -----------------------------------------------------------------
+
+    private void resetAggregated() {
+        long now = clock.nowNs();
+        for (AggregationListener l : afterAggregation) {
+            l.afterAggregation(this, windowStartNs, now);
+        }
+        windowStartNs = now;
+        for (Target t : targets) {
+            Regions r = t.regions();
+            for (int i = 0, n = r.size(); i < n; i++) {
+                int nr = r.nrAccesses(i);
+                r.setNrAccessesBp(i, nr * 10_000);
+                r.setLastNrAccesses(i, nr);
+                r.setNrAccesses(i, 0);
+            }
+        }
+    }
+
+    // ---- §5.1 merge -----------------------------------------------------------------------------
+
+    /** {@code sz_limit}: total monitored bytes / min_nr_regions, at least one minimum region. */
+    long regionSizeLimit() {
+        long total = 0;
+        for (Target t : targets) {
+            total += t.regions().totalBytes();
+        }
+        long lim = attrs.minNrRegions() != 0 ? total / attrs.minNrRegions() : total;
+        return Math.max(lim, minRegionSz);
+    }
+
+    void mergeRegions(int threshold, long sizeLimit) {
+        long maxThres = attrs.aggrUs() / Math.max(attrs.sampleUs(), 1);
+        long thres = threshold;
+        long n;
+        do {
+            n = 0;
+            for (Target t : targets) {
+                mergeRegionsOf(t.regions(), (int) Math.min(thres, Integer.MAX_VALUE), sizeLimit);
+                n += t.regions().size();
+            }
+            thres = Math.max(1, thres * 2);
+        } while (n > attrs.maxNrRegions() && thres / 2 < maxThres);
+    }
+
+    private static void mergeRegionsOf(Regions r, int thres, long sizeLimit) {
+        int w = -1;
+        for (int i = 0, n = r.size(); i < n; i++) {
+            updateAge(r, i, thres);
+            if (w >= 0
+                    && r.end(w) == r.start(i)
+                    && Math.abs(r.nrAccesses(w) - r.nrAccesses(i)) <= thres
+                    && r.regionSize(w) + r.regionSize(i) <= sizeLimit) {
+                mergeInto(r, w, i);
+            } else {
+                w++;
+                r.moveTo(i, w);
+            }
+        }
+        r.truncate(w + 1);
+    }
+
+    /** §3.5: age grows while the frequency stays similar, and restarts when it changes. */
+    static void updateAge(Regions r, int i, int thres) {
+        int nr = r.nrAccesses(i);
+        int last = r.lastNrAccesses(i);
+        if (Math.abs(nr - last) > thres || (nr == 0) != (last == 0)) {
+            r.setAge(i, 0);
+        } else {
+            r.setAge(i, r.age(i) + 1);
+        }
+    }
+
+    /** {@code damon_merge_two_regions}: l absorbs r with size-weighted nr_accesses and age. */
+    private static void mergeInto(Regions reg, int l, int r) {
+        long sl = reg.regionSize(l);
+        long sr = reg.regionSize(r);
+        int nr = (int) UnsignedMath.weightedAverage(reg.nrAccesses(l), sl, reg.nrAccesses(r), sr);
+        reg.setNrAccesses(l, nr);
+        reg.setNrAccessesBp(l, nr * 10_000);
+        reg.setAge(l, (int) UnsignedMath.weightedAverage(reg.age(l), sl, reg.age(r), sr));
+        reg.setEnd(l, reg.end(r));
+    }
+
+    // ---- §5.2 split and §5.4 min_nr_regions -----------------------------------------------------
+
+    void splitRegions() {
+        long n = totalRegions();
+        if (n > attrs.maxNrRegions() / 2) {
+            return;
+        }
+        int subs = 2;
+        if (lastSplitN == n && n < attrs.maxNrRegions() / 3) {
+            subs = 3;
+        }
+        for (Target t : targets) {
+            splitRegionsOf(t.regions(), subs);
+        }
+        lastSplitN = n;
+    }
+
+    private void splitRegionsOf(Regions r, int subs) {
+        Regions out = scratch;
+        out.clear();
+        for (int i = 0, n = r.size(); i < n; i++) {
+            long s = r.start(i);
+            long szr = r.regionSize(i);
+            // Cuts keep splitting the left piece, so at most two cut points, the second left of the first.
+            long cut1 = 0;
+            long cut2 = 0;
+            for (int k = 0; k < subs - 1 && szr > 2 * minRegionSz; k++) {
+                long sub = UnsignedMath.alignDown((1 + random.nextLong(9)) * szr / 10, minRegionSz);
+                if (sub == 0 || sub >= szr) {
+                    continue;
+                }
+                if (cut1 == 0) {
+                    cut1 = sub;
+                } else {
+                    cut2 = sub;
+                }
+                szr = sub;
+            }
+            long e = r.end(i);
+            if (cut2 != 0) {
+                out.appendCopy(r, i, s, s + cut2);
+                out.appendCopy(r, i, s + cut2, s + cut1);
+                out.appendCopy(r, i, s + cut1, e);
+            } else if (cut1 != 0) {
+                out.appendCopy(r, i, s, s + cut1);
+                out.appendCopy(r, i, s + cut1, e);
+            } else {
+                out.appendCopy(r, i, s, e);
+            }
+        }
+        r.swapContents(out);
+    }
+
+    /** Splits every region larger than the size limit into limit-sized pieces; returns the limit. */
+    long applyMinNrRegions() {
+        long lim = UnsignedMath.alignUp(regionSizeLimit(), minRegionSz);
+        for (Target t : targets) {
+            Regions r = t.regions();
+            boolean needed = false;
+            for (int i = 0; i < r.size() && !needed; i++) {
+                needed = r.regionSize(i) > lim;
+            }
+            if (!needed) {
+                continue;
+            }
+            Regions out = scratch;
+            out.clear();
+            for (int i = 0, n = r.size(); i < n; i++) {
+                long s = r.start(i);
+                long e = r.end(i);
+                while (e - s > lim) {
+                    out.appendCopy(r, i, s, s + lim);
+                    s += lim;
+                }
+                out.appendCopy(r, i, s, e);
+            }
+            r.swapContents(out);
+        }
+        return lim;
+    }
+
+    // ---- §4.3 setRegions ------------------------------------------------------------------------
+
+    /**
+     * Reconciles a target's regions with new monitoring ranges ({@code damon_set_regions}): regions
+     * outside every range go, the outermost regions of each range stretch to its edges, and gaps
+     * inside a range are filled with new regions. Ranges must be sorted and non-overlapping.
+     */
+    public void setRegions(Target target, List<AddressRange> ranges) {
+        Regions r = target.regions();
+        for (int i = r.size() - 1; i >= 0; i--) {
+            boolean keep = false;
+            for (AddressRange range : ranges) {
+                if (range.intersects(r.start(i), r.end(i))) {
+                    keep = true;
+                    break;
+                }
+            }
+            if (!keep) {
+                r.remove(i);
+            }
+        }
+        int cursor = 0;
+        for (AddressRange range : ranges) {
+            int first = -1;
+            int last = -1;
+            while (cursor < r.size() && Long.compareUnsigned(r.start(cursor), range.end()) < 0) {
+                if (range.intersects(r.start(cursor), r.end(cursor))) {
+                    if (first < 0) {
+                        first = cursor;
+                    }
+                    last = cursor;
+                }
+                cursor++;
+            }
+            long alignedStart = UnsignedMath.alignDown(range.start(), minRegionSz);
+            long alignedEnd = UnsignedMath.alignUp(range.end(), minRegionSz);
+            if (first < 0) {
+                r.insert(cursor, alignedStart, alignedEnd);
+                cursor++;
+                continue;
+            }
+            r.setStart(first, alignedStart);
+            r.setEnd(last, alignedEnd);
+            for (int i = first; i < last; i++) {
+                if (r.end(i) != r.start(i + 1)) {
+                    r.insert(i + 1, r.end(i), r.start(i + 1));
+                    i++;
+                    last++;
+                    cursor++;
+                }
+            }
+        }
+    }
+
+    // ---- §6 interval tuning and §7.2 rescaling --------------------------------------------------
+
+    /** Access events observed vs. the goal, 10,000 meaning on target (design §6). */
+    long intervalsTuningScore() {
+        long events = 0;
+        long maxEvents = 0;
+        long aggrSamples = attrs.maxNrAccesses();
+        for (Target t : targets) {
+            Regions r = t.regions();
+            for (int i = 0; i < r.size(); i++) {
+                long sz = r.regionSize(i);
+                events += sz * r.nrAccesses(i);
+                maxEvents += sz * aggrSamples;
+            }
+        }
+        long target = UnsignedMath.mulDiv(maxEvents, attrs.intervalsGoal().accessBp(), 10_000);
+        if (target == 0) {
+            target = 1;
+        }
+        return UnsignedMath.mulDiv(events, 10_000, target);
+    }
+
+    private void tuneIntervals() {
+        long score = intervalsTuningScore();
+        long adaptation = Feedback.next(100_000_000L, score) / 10_000;
+        if (adaptation <= 10_000) {
+            adaptation = 5_000 + adaptation / 2;
+        }
+        if (adaptation == 10_000) {
+            return;
+        }
+        IntervalsGoal g = attrs.intervalsGoal();
+        long newSample = UnsignedMath.mulDiv(attrs.sampleUs(), adaptation, 10_000);
+        newSample = Math.min(Math.max(newSample, g.minSampleUs()), g.maxSampleUs());
+        long newAggr = newSample * attrs.maxNrAccesses();
+        setAttributes(new Attributes(newSample, newAggr, attrs.updateUs(), attrs.minNrRegions(),
+                attrs.maxNrRegions(), g));
+    }
+
+    /**
+     * {@code damon_set_attrs} on a running context: reschedules the next aggregation and update and
+     * rescales every region's counters to the new intervals (design §1.1 side effects and §7.2).
+     */
+    void setAttributes(Attributes next) {
+        Attributes old = attrs;
+        long sample = Math.max(next.sampleUs(), 1);
+        if (old.sampleUs() != 0 && old.aggrUs() != 0 && next.sampleUs() != 0 && next.aggrUs() != 0) {
+            boolean midWindow = passed < nextAggrSis;
+            for (Target t : targets) {
+                Regions r = t.regions();
+                for (int i = 0; i < r.size(); i++) {
+                    r.setAge(i, (int) UnsignedMath.mulDiv(r.age(i), old.aggrUs(), next.aggrUs()));
+                    if (!midWindow) {
+                        int nr = rescaleNrAccesses(r.nrAccesses(i), old, next);
+                        r.setNrAccesses(i, nr);
+                        r.setNrAccessesBp(i, nr * 10_000);
+                    } else {
+                        int last = rescaleNrAccesses(r.lastNrAccesses(i), old, next);
+                        r.setLastNrAccesses(i, last);
+                        r.setNrAccessesBp(i, last * 10_000);
+                        r.setNrAccesses(i, 0);
+                    }
+                }
+            }
+        }
+        attrs = next;
+        lenWindow = next.sampleUs() != 0 ? Math.max(next.maxNrAccesses(), 1) : 1;
+        nextAggrSis = passed + next.aggrUs() / sample;
+        nextUpdateSis = passed + next.updateUs() / sample;
+    }
+
+    /** §7.2 {@code conv(n) = fromBp(toBp(n, old), new)}. */
+    static int rescaleNrAccesses(int n, Attributes old, Attributes next) {
+        long bp = UnsignedMath.mulDiv(n, 10_000, Math.max(old.maxNrAccesses(), 1));
+        return (int) UnsignedMath.mulDiv(bp, next.maxNrAccesses(), 10_000);
+    }
+
+    /** Builds a context; attributes are validated by {@link #build()}. */
+    public static final class Builder {
+        private Attributes attrs = Attributes.DAMO_DEFAULTS;
+        private Operations ops;
+        private Clock clock = new VirtualClock();
+        private RandomGenerator random = new SplittableRandom(42);
+        private final List<Target> targets = new ArrayList<>();
+        private SchemeEngine schemes = SchemeEngine.NONE;
+        private long minRegionSz = 4096;
+        private long deadlineNs = Long.MAX_VALUE;
+        private final List<Consumer<MonitorContext>> afterSample = new ArrayList<>();
+        private final List<AggregationListener> afterAggregation = new ArrayList<>();
+
+        public Builder attributes(Attributes a) {
+            this.attrs = Objects.requireNonNull(a);
+            return this;
+        }
+
+        public Builder operations(Operations o) {
+            this.ops = o;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        public Builder random(RandomGenerator r) {
+            this.random = Objects.requireNonNull(r);
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            return random(new SplittableRandom(seed));
+        }
+
+        public Builder addTarget(Target t) {
+            targets.add(t);
+            return this;
+        }
+
+        public Builder schemes(SchemeEngine engine) {
+            this.schemes = Objects.requireNonNull(engine);
+            return this;
+        }
+
+        public Builder minRegionSize(long sz) {
+            this.minRegionSz = sz;
+            return this;
+        }
+
+        /** Stop once the clock reaches this time (absolute, in the clock's nanoseconds). */
+        public Builder deadlineNs(long ns) {
+            this.deadlineNs = ns;
+            return this;
+        }
+
+        public Builder afterSample(Consumer<MonitorContext> cb) {
+            afterSample.add(cb);
+            return this;
+        }
+
+        public Builder afterAggregation(AggregationListener l) {
+            afterAggregation.add(l);
+            return this;
+        }
+
+        public MonitorContext build() {
+            return new MonitorContext(this);
+        }
+    }
+}
