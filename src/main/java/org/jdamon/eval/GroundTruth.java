@@ -1,0 +1,14 @@
+package org.jdamon.eval;
+
+/**
+ * An operations set that knows what really happened: the simulated workload and the replayed trace.
+ * At every aggregation boundary the evaluator drains the exact accesses of the window just ended, so the
+ * truth is gathered in the same pass as the monitoring, with memory bounded by the pages touched.
+ */
+public interface GroundTruth {
+    /**
+     * Moves the accesses made since the previous call (or the start) for target {@code targetIndex}
+     * into {@code out} (cleared first) and forgets them.
+     */
+    void drainWindow(int targetIndex, TruthWindow out);
+}
