@@ -163,8 +163,8 @@ public final class SysfsDamon {
         for (int i = 0; i < specs.size(); i++) {
             KdamondSpec spec = specs.get(i);
             List<Long> pids = targetPids(spec);
-            writeKdamond(i, spec, true);
             ownership.putKdamond(new Ownership.KdamondRecord(i, -1, pids, System.currentTimeMillis()));
+            writeKdamond(i, spec, true);
             try {
                 write(kdamonds.resolve(i + "/state"), "on");
             } catch (KernelDamonException e) {
