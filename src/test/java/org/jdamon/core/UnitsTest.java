@@ -14,6 +14,7 @@ class UnitsTest {
         assertThat(Units.parseSize("1 GiB")).isEqualTo(1L << 30);
         assertThat(Units.parseSize("2T")).isEqualTo(2L << 40);
         assertThat(Units.parseSize("1.5K")).isEqualTo(1536);
+        assertThat(Units.parseSize("1,048,576")).isEqualTo(1 << 20);
         assertThat(Units.parseSize("min")).isZero();
         assertThat(Units.parseSize("max")).isEqualTo(Long.MAX_VALUE);
         assertThatThrownBy(() -> Units.parseSize("12Q")).hasMessageContaining("invalid size '12Q'");
@@ -28,6 +29,8 @@ class UnitsTest {
         assertThat(Units.parseDurationUs("100us", 1)).isEqualTo(100);
         assertThat(Units.parseDurationUs("1500ns", 1)).isEqualTo(2);
         assertThat(Units.parseDurationUs("30", 1_000_000)).isEqualTo(30_000_000);
+        assertThat(Units.parseDurationUs("1 m 30 s", 1)).isEqualTo(90_000_000);
+        assertThat(Units.parseDurationUs("1,000", 1)).isEqualTo(1_000);
         assertThatThrownBy(() -> Units.parseDurationUs("ms", 1)).hasMessageContaining("invalid duration");
         assertThatThrownBy(() -> Units.parseDurationUs("5 parsecs", 1)).hasMessageContaining("invalid duration");
     }
