@@ -184,13 +184,10 @@ public final class SimMemory {
         tierCapacity[SLOW_TIER] = config.slowTierBytes() > 0 ? config.slowTierBytes() : defaultCapacity;
         long fastLeft = tierCapacity[FAST_TIER];
         for (SimLayout.Mapping m : workload.layout().mappings()) {
-            long s = m.start();
-            if (fastLeft > 0 && fastLeft < m.size()) {
-                segs.add(newSeg(s, s + UnsignedMath.alignDown(fastLeft, PAGE), FAST_TIER));
-                s += UnsignedMath.alignDown(fastLeft, PAGE);
-            }
-            segs.add(newSeg(s, m.end(), fastLeft > 0 ? FAST_TIER : SLOW_TIER));
-            fastLeft = Math.max(0, fastLeft - m.size());
+            long fastPart = Math.min(m.size(), UnsignedMath.alignDown(fastLeft, PAGE));
+            segs.add(newSeg(m.start(), m.start() + fastPart, FAST_TIER));
+            segs.add(newSeg(m.start() + fastPart, m.end(), SLOW_TIER));
+            fastLeft -= fastPart;
         }
         segs.removeIf(g -> g.end <= g.start);
     }

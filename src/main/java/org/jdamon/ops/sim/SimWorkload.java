@@ -40,6 +40,8 @@ public final class SimWorkload {
     private final long[] patStride;
     private final long[] patPeriod;
     private final double[] patRatePerNs;
+    private final long[] patRateNum;
+    private final long[] patRateDen;
     private final long[] regionStart;
     private final long[] regionSize;
 
@@ -64,6 +66,8 @@ public final class SimWorkload {
         patStride = new long[nPatterns];
         patPeriod = new long[nPatterns];
         patRatePerNs = new double[nPatterns];
+        patRateNum = new long[nPatterns];
+        patRateDen = new long[nPatterns];
         regionStart = new long[layout.regionCount()];
         regionSize = new long[layout.regionCount()];
         for (int i = 0; i < regionStart.length; i++) {
@@ -87,6 +91,9 @@ public final class SimWorkload {
                 long size = regionSize[pt.region()];
                 patPeriod[k] = pt.random() ? 0 : (size + pt.stride() - 1) / pt.stride();
                 patRatePerNs[k] = totalPerNs * pt.weight() / total;
+                long g = gcd(Math.multiplyExact(accessesPerMs, pt.weight()), Math.multiplyExact(phase.totalWeight(), 1_000_000L));
+                patRateNum[k] = accessesPerMs * pt.weight() / Math.max(g, 1);
+                patRateDen[k] = phase.totalWeight() * 1_000_000L / Math.max(g, 1);
                 k++;
             }
         }
@@ -171,9 +178,18 @@ public final class SimWorkload {
         return lambda > 0 && rng.nextDouble() < -Math.expm1(-lambda);
     }
 
-    /** Accesses made by pattern {@code k} up to phase-relative time {@code t}: {@code floor(r t)}. */
+    /** Accesses made by pattern {@code k} up to phase-relative time {@code t}: {@code floor(r t)}, exactly. */
     private long accessesUntil(int k, long t) {
-        return (long) Math.floor(patRatePerNs[k] * t);
+        return UnsignedMath.mulDiv(t, patRateNum[k], patRateDen[k]);
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
     }
 
     private long firstIndexAtOrAbove(long offset, int k) {
