@@ -8,11 +8,16 @@ import java.util.Map;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
 import org.jdamon.record.RecordFormat;
+import org.jdamon.record.RecordHeader;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetInfo;
 import org.jdamon.record.Recording;
 import org.jdamon.record.TargetSnapshot;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads damo's {@code json} record format (also the content of {@code json_compressed}): a list of
@@ -25,6 +30,64 @@ public final class DamoJsonRecord {
     private DamoJsonRecord() {}
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /**
+     * Writes {@code r} as damo's JSON record format with raw numbers (what {@code damo record
+     * --output_type json} writes): one record per target, absolute times, sample counts and ages in
+     * aggregation intervals. Only the snapshots selected by {@code include} are written.
+     */
+    public static String write(Recording r, java.util.function.Predicate<Snapshot> include) {
+        RecordHeader h = r.header();
+        Attributes a = h.attributes();
+        ArrayNode root = MAPPER.createArrayNode();
+        for (TargetInfo t : h.targets()) {
+            ObjectNode rec = root.addObject();
+            rec.put("kdamond_idx", 0);
+            rec.put("context_idx", 0);
+            ObjectNode iv = rec.putObject("intervals");
+            iv.put("sample_us", Long.toString(a.sampleUs()));
+            iv.put("aggr_us", Long.toString(a.aggrUs()));
+            iv.put("ops_update_us", Long.toString(a.updateUs()));
+            ObjectNode g = iv.putObject("intervals_goal");
+            IntervalsGoal goal = a.intervalsGoal();
+            g.put("access_bp", goal.accessBp() + ".000000");
+            g.put("aggrs", Long.toString(goal.aggrs()));
+            g.put("min_sample_us", Long.toString(goal.minSampleUs()));
+            g.put("max_sample_us", Long.toString(goal.maxSampleUs()));
+            rec.putNull("scheme_idx");
+            rec.put("target_id", t.id());
+            rec.putArray("scheme_filters");
+            ArrayNode snaps = rec.putArray("snapshots");
+            for (Snapshot s : r.snapshots()) {
+                TargetSnapshot ts = s.target(t.id());
+                if (ts == null || !include.test(s)) {
+                    continue;
+                }
+                ObjectNode sn = snaps.addObject();
+                sn.put("start_time", Long.toString(h.startEpochNs() + s.startNs()));
+                sn.put("end_time", Long.toString(h.startEpochNs() + s.endNs()));
+                ArrayNode regions = sn.putArray("regions");
+                for (int i = 0; i < ts.size(); i++) {
+                    ObjectNode reg = regions.addObject();
+                    reg.put("start", Long.toUnsignedString(ts.starts()[i]));
+                    reg.put("end", Long.toUnsignedString(ts.ends()[i]));
+                    ObjectNode nr = reg.putObject("nr_accesses");
+                    nr.put("samples", ts.nrAccesses()[i]);
+                    nr.putNull("percent");
+                    ObjectNode age = reg.putObject("age");
+                    age.putNull("usec");
+                    age.put("aggr_intervals", Integer.toString(ts.ages()[i]));
+                    reg.putArray("probe_hits");
+                    reg.put("sz_filter_passed", "0");
+                }
+                sn.put("total_bytes", Long.toUnsignedString(ts.totalBytes()));
+                sn.putNull("damos_stats");
+                sn.putNull("sample_interval_us");
+            }
+            rec.put("data_source", h.properties().getOrDefault("data_source", "unknown"));
+        }
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
 
     /** Parses a damo JSON record; {@code sourceFormat} is kept as the header's source_format property. */
     public static Recording read(InputStream in, String sourceFormat) throws IOException {
