@@ -25,9 +25,14 @@ public final class AddressAreas {
 
     /** The areas of {@code targetId} sorted by address; empty when the target has no regions. */
     public static List<Area> of(Recording rec, int targetId) {
+        return of(rec.snapshots(), targetId);
+    }
+
+    /** Like {@link #of(Recording, int)} over snapshots that may be streamed (read twice). */
+    public static List<Area> of(Iterable<Snapshot> snapshots, int targetId) {
         List<long[]> unions = new ArrayList<>();
         long[] spans = new long[16];
-        for (Snapshot s : rec.snapshots()) {
+        for (Snapshot s : snapshots) {
             TargetSnapshot t = s.target(targetId);
             if (t == null || t.size() == 0) {
                 continue;
@@ -51,7 +56,7 @@ public final class AddressAreas {
                 addUnion(unions, spans[k], spans[k + 1]);
             }
         }
-        double[] heat = heats(rec, targetId, unions);
+        double[] heat = heats(snapshots, targetId, unions);
         List<Area> areas = new ArrayList<>(unions.size());
         for (int i = 0; i < unions.size(); i++) {
             areas.add(new Area(i, new AddressRange(unions.get(i)[0], unions.get(i)[1]), heat[i]));
@@ -99,10 +104,10 @@ public final class AddressAreas {
         unions.add(i, new long[] {s, e});
     }
 
-    private static double[] heats(Recording rec, int targetId, List<long[]> unions) {
+    private static double[] heats(Iterable<Snapshot> snapshots, int targetId, List<long[]> unions) {
         double[] sum = new double[unions.size()];
         double totalTime = 0;
-        for (Snapshot s : rec.snapshots()) {
+        for (Snapshot s : snapshots) {
             TargetSnapshot t = s.target(targetId);
             if (t == null) {
                 continue;

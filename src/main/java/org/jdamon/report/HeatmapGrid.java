@@ -89,7 +89,7 @@ public final class HeatmapGrid {
         TEMPERATURE
     }
 
-    public static HeatmapGrid build(List<Snapshot> snapshots, Spec spec, Layout layout) {
+    public static HeatmapGrid build(Iterable<Snapshot> snapshots, Spec spec, Layout layout) {
         int tc = spec.timeCells();
         int ac = spec.addrCells();
         long t0 = spec.timeStartNs();
