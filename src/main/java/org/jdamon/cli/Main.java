@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ReportCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Runnable {
 
