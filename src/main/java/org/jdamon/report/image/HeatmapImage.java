@@ -119,7 +119,8 @@ public final class HeatmapImage {
         }
         c.pixels(barX, f.y(), barW, f.h(), bar);
         c.strokeRect(barX - 0.5, f.y() - 0.5, barW + 1, f.h() + 1, AXIS);
-        for (double v : AxisFormat.NUMBER.ticks(0, Math.max(max, 1e-9), 5)) {
+        double[] ticks = max > 0 ? AxisFormat.NUMBER.ticks(0, max, 5) : new double[] {0};
+        for (double v : ticks) {
             double y = f.y() + f.h() - (max > 0 ? v / max : 0) * f.h();
             c.line(barX + barW, y, barX + barW + 4, y, AXIS, 1, false);
             c.text(AxisFormat.NUMBER.format(v), barX + barW + 7, y + 4, 10, AXIS, Canvas.Align.LEFT, false);

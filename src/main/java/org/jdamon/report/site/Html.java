@@ -66,6 +66,7 @@ public final class Html {
     public static String page(String title, String headerHtml, String body, String script) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + escape(title) + "</title><style>" + STYLE + "</style></head>\n<body><header>"
                 + headerHtml + "</header>\n<main>\n" + body + "</main>\n"
                 + (script == null ? "" : "<script>" + script + "</script>\n") + "</body></html>\n";

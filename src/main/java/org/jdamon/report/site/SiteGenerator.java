@@ -133,7 +133,7 @@ public final class SiteGenerator {
                                 dir.resolve(file));
                         return null;
                     }));
-                    String caption = v.name() + (v.area() != null && v.area() == hot ? " (hottest)" : "");
+                    String caption = v.name() + (v.area() != null && v.area().range().equals(hot.range()) ? " (hottest)" : "");
                     body.append(figure(file, caption));
                 }
             }
