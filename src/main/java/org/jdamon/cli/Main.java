@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             RecordCommand.class,
             ReportCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Runnable {
 
