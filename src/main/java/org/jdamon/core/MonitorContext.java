@@ -142,6 +142,14 @@ public final class MonitorContext {
         pendingAttrs = newAttrs.validate();
     }
 
+    /**
+     * True once the worker should stop: {@link #stop()} was called, the deadline passed, or no target is
+     * valid any more. For hooks that wait inside an iteration, like DAMOS watermarks.
+     */
+    public boolean needStop() {
+        return stopRequested || !beforeDeadline() || !anyTargetValid();
+    }
+
     /** Runs the worker loop in a new platform thread named like a kdamond. */
     public Thread start(String threadName) {
         Thread t = new Thread(this::runUnchecked, threadName);
