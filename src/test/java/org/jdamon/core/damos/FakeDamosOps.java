@@ -15,7 +15,7 @@ import org.jdamon.core.Target;
  * address predicates, and metrics given as functions of the context. Pages are 4 KiB; an action applies
  * to every page that passes the ops filters (stat applies to none).
  */
-final class FakeDamosOps implements Operations, DamosOperations {
+class FakeDamosOps implements Operations, DamosOperations {
     static final long PAGE = 4096;
 
     record Call(int schemeIdx, DamosAction action, int targetIdx, long start, long end, long applied) {}
