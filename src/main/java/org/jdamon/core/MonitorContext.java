@@ -290,7 +290,7 @@ public final class MonitorContext {
     // ---- §5.1 merge -----------------------------------------------------------------------------
 
     /** {@code sz_limit}: total monitored bytes / min_nr_regions, at least one minimum region. */
-    long regionSizeLimit() {
+    public long regionSizeLimit() {
         long total = 0;
         for (Target t : targets) {
             total += t.regions().totalBytes();
