@@ -221,6 +221,7 @@ public final class DamosEngine implements SchemeEngine {
         if (!any) {
             return;
         }
+        long maxRegionSz = ctx.regionSizeLimit();
         for (Target t : ctx.targets()) {
             if (!ctx.operations().targetValid(ctx, t)) {
                 continue;
@@ -229,6 +230,11 @@ public final class DamosEngine implements SchemeEngine {
             for (int i = 0; i < r.size(); i++) {
                 for (SchemeRuntime rt : runtimes) {
                     doApply(ctx, t, r, i, rt, passed);
+                }
+                if (i > 0 && mergeableWithPrevious(r, i, maxRegionSz)) {
+                    r.setEnd(i - 1, r.end(i));
+                    r.remove(i);
+                    i--;
                 }
             }
         }
@@ -241,11 +247,23 @@ public final class DamosEngine implements SchemeEngine {
         }
     }
 
+    /**
+     * The newest kernel merges slices that quota and filter splits left behind back into the previous
+     * region when that loses nothing: adjacent, same age and counters, within the region size limit.
+     */
+    private static boolean mergeableWithPrevious(Regions r, int i, long maxRegionSz) {
+        return r.end(i - 1) == r.start(i)
+                && r.age(i - 1) == r.age(i)
+                && r.lastNrAccesses(i - 1) == r.lastNrAccesses(i)
+                && r.nrAccesses(i - 1) == r.nrAccesses(i)
+                && r.end(i) - r.start(i - 1) <= maxRegionSz;
+    }
+
     private void doApply(MonitorContext ctx, Target t, Regions r, int i, SchemeRuntime rt, long passed) {
         if (passed < rt.nextApplySis || !rt.activated) {
             return;
         }
-        if (rt.quotaSet() && rt.chargedSz >= rt.esz) {
+        if (rt.quotaFull(ctx.minRegionSize())) {
             return;
         }
         if (skipChargedRegion(ctx, t, r, i, rt)) {
@@ -285,6 +303,7 @@ public final class DamosEngine implements SchemeEngine {
             }
         }
         if (tried) {
+            // An addr filter may split the region here; like the kernel, sz keeps the size from before.
             if (coreFiltersReject(ctx, t, r, i, rt)) {
                 return;
             }
@@ -301,7 +320,7 @@ public final class DamosEngine implements SchemeEngine {
             report(rt, t, start, end, nrAccesses, ageBefore, passedBytes);
             rt.totalChargedNs += dt;
             rt.chargedSz += charge(rt.scheme.quota(), sz, applied);
-            if (rt.quotaSet() && rt.chargedSz >= rt.esz) {
+            if (rt.quotaFull(ctx.minRegionSize())) {
                 rt.chargeTargetFrom = t.index();
                 rt.chargeAddrFrom = end;
             }
@@ -318,13 +337,15 @@ public final class DamosEngine implements SchemeEngine {
         rt.szOpsFilterPassed += passedBytes;
     }
 
-    /** Charged bytes: all tried bytes, or with a fail-charge ratio, failed bytes at that ratio (mm.git). */
+    /**
+     * Charged bytes: the tried bytes, or with a fail-charge ratio (mm.git) the applied bytes plus the
+     * failed ones at that ratio; never more than the region when the ops reports more than it.
+     */
     private static long charge(Quota q, long sz, long applied) {
-        if (q.failChargeDenom() == 0) {
+        if (q.failChargeDenom() == 0 || applied > sz) {
             return sz;
         }
-        long failed = Math.max(sz - applied, 0);
-        return applied + UnsignedMath.mulDiv(failed, q.failChargeNum(), q.failChargeDenom());
+        return applied + UnsignedMath.mulDiv(sz - applied, q.failChargeNum(), q.failChargeDenom());
     }
 
     private void report(SchemeRuntime rt, Target t, long start, long end, int nrAccesses, int age, long passed) {
@@ -423,8 +444,8 @@ public final class DamosEngine implements SchemeEngine {
             rt.chargedFromMs = nowMs;
             setEffectiveQuota(ctx, rt);
         }
-        if (nowMs >= rt.chargedFromMs + q.resetIntervalMs()) {
-            if (rt.quotaSet() && rt.chargedSz >= rt.esz) {
+        if (nowMs < rt.chargedFromMs || nowMs >= rt.chargedFromMs + q.resetIntervalMs()) {
+            if (rt.quotaFull(ctx.minRegionSize())) {
                 rt.qtExceeds++;
             }
             rt.totalChargedSz += rt.chargedSz;
@@ -568,6 +589,14 @@ public final class DamosEngine implements SchemeEngine {
         /** The newest kernel's {@code damos_quota_is_set}: any budget, goal, or a non-zero esz. */
         boolean quotaSet() {
             return esz != 0 || scheme.quota().isSet();
+        }
+
+        /** {@code damos_quota_is_full}: used up, or less than one minimum region left. */
+        boolean quotaFull(long minRegionSz) {
+            if (!quotaSet()) {
+                return false;
+            }
+            return chargedSz >= esz || esz - chargedSz < minRegionSz;
         }
 
         void clearResumePoint() {

@@ -65,17 +65,18 @@ class QuotaTest {
     }
 
     @Test
-    void remainderSmallerThanAPageIsTriedWithZeroBytes() {
-        // 6 KiB budget: the first region is cut to ALIGN_DOWN(6K, 4K) = 4K; 2 KiB remain, so the next
-        // candidate -- the 12 KiB remainder of the split, then the second region -- gets ALIGN_DOWN(2K, 4K)
-        // = 0 bytes: each counted as tried with 0 bytes, nothing applied.
+    void lessThanAPageLeftMeansTheQuotaIsFull() {
+        // 6 KiB budget: the first region is cut to ALIGN_DOWN(6K, 4K) = 4K; the 2 KiB left are less than a
+        // minimum region, so the quota counts as full (newest kernel): nothing else is tried this window,
+        // and the resume point is the end of the 4 KiB piece.
         Fixture f = new Fixture(pageoutWithQuota(new Quota(0, 6 * K, 0, 0, 0, 0))).layout(BASE, 16 * K, 2, 0, 0);
         f.pass();
         SchemeStats s = f.engine.stats(0);
-        assertThat(s.nrTried()).isEqualTo(3);
+        assertThat(s.nrTried()).isEqualTo(1);
         assertThat(s.szTried()).isEqualTo(4 * K);
-        assertThat(s.nrApplied()).isEqualTo(1);
-        assertThat(f.ops.calls).hasSize(1);
+        f.pass(); // new window (reset interval 0): the previous one counts as exceeded; resumes at BASE + 4K
+        assertThat(f.engine.stats(0).qtExceeds()).isEqualTo(1);
+        assertThat(f.ops.calls).extracting(FakeDamosOps.Call::start).containsExactly(BASE, BASE + 4 * K);
     }
 
     @Test
