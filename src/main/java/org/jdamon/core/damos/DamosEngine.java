@@ -444,7 +444,7 @@ public final class DamosEngine implements SchemeEngine {
             rt.chargedFromMs = nowMs;
             setEffectiveQuota(ctx, rt);
         }
-        if (nowMs < rt.chargedFromMs || nowMs >= rt.chargedFromMs + q.resetIntervalMs()) {
+        if (nowMs < rt.chargedFromMs || nowMs - rt.chargedFromMs >= q.resetIntervalMs()) {
             if (rt.quotaFull(ctx.minRegionSize())) {
                 rt.qtExceeds++;
             }
