@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalCommand.class,
+            TraceCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -45,7 +45,7 @@ public final class EvalReport {
         String[] wall = new String[runs.size() + 1];
         wall[0] = "wall time";
         for (int i = 0; i < runs.size(); i++) {
-            wall[i + 1] = "%.2f s".formatted(Locale.ROOT, runs.get(i).wallNanos() / 1e9);
+            wall[i + 1] = String.format(Locale.ROOT, "%.2f s", runs.get(i).wallNanos() / 1e9);
         }
         rows.add(wall);
         table(sb, rows);
@@ -181,14 +181,14 @@ public final class EvalReport {
     }
 
     static String pct(double d) {
-        return Double.isNaN(d) ? "-" : "%.1f%%".formatted(Locale.ROOT, d);
+        return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.1f%%", d);
     }
 
     static String num(double d) {
         if (Double.isNaN(d)) {
             return "-";
         }
-        return Math.abs(d) >= 100 ? "%,.0f".formatted(Locale.ROOT, d) : "%.3f".formatted(Locale.ROOT, d);
+        return Math.abs(d) >= 100 ? String.format(Locale.ROOT, "%,.0f", d) : String.format(Locale.ROOT, "%.3f", d);
     }
 
     static String size(double bytes) {

@@ -1,7 +1,10 @@
 package org.jdamon.eval;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.core.AddressRange;
 import org.jdamon.core.MonitorContext;
 
 /**
@@ -13,13 +16,13 @@ public record EvalRun(String label, EvalSummary summary, List<EvalWindow> window
 
     public EvalRun {
         windows = List.copyOf(windows);
-        facts = Map.copyOf(facts);
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 
     /** Runs {@code ctx} to its end with an {@link Evaluator} attached and returns the scored run. */
     public static EvalRun run(String label, MonitorContext ctx, GroundTruth truth, EvalThresholds th,
-            long pageSize) throws InterruptedException {
-        Evaluator ev = new Evaluator(truth, th, pageSize).attach(ctx);
+            long pageSize, AddressRange focus) throws InterruptedException {
+        Evaluator ev = new Evaluator(truth, th, pageSize, focus).attach(ctx);
         long t0 = System.nanoTime();
         ctx.run();
         long wall = System.nanoTime() - t0;

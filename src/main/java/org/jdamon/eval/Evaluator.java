@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jdamon.core.AddressRange;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.RegionsView;
@@ -29,6 +30,7 @@ import org.jdamon.core.UnsignedMath;
  */
 public final class Evaluator implements AggregationListener, Consumer<MonitorContext> {
     private final GroundTruth truth;
+    private final AddressRange focus;
     private final EvalThresholds thresholds;
     private final long pageSize;
     private final int pageShift;
@@ -40,6 +42,15 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
     private boolean pageChecksFromTruth = true;
 
     public Evaluator(GroundTruth truth, EvalThresholds thresholds, long pageSize) {
+        this(truth, thresholds, pageSize, null);
+    }
+
+    /**
+     * An evaluator whose measures (WSS included) only count bytes inside {@code focus}, for example one
+     * array of the program; null for the whole address space.
+     */
+    public Evaluator(GroundTruth truth, EvalThresholds thresholds, long pageSize, AddressRange focus) {
+        this.focus = focus;
         this.truth = truth;
         this.thresholds = thresholds;
         this.pageSize = pageSize;
@@ -117,11 +128,14 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
     private EvalWindow evaluate(TargetState st, int targetIndex, RegionsView regions, TruthWindow tw,
             long startNs, long endNs, int maxNr, long aggrUs, int coldWindows) {
         int window = st.window++;
-        double trueWss = tw.wssBytes();
+        double trueWss = 0;
+        for (int i = 0; i < tw.size(); i++) {
+            trueWss += clipped(tw.start(i), tw.end(i)) * tw.touchedFraction(i);
+        }
         long estWss = 0;
         for (int i = 0; i < regions.size(); i++) {
             if (regions.nrAccesses(i) >= 1) {
-                estWss += regions.regionSize(i);
+                estWss += clipped(regions.start(i), regions.end(i));
             }
         }
         st.overlay(tw, window, maxNr, pageSize);
@@ -139,6 +153,13 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
         for (int k = 0; k < u.size; k++) {
             long s = u.start[k];
             long e = u.end[k];
+            if (focus != null) {
+                if (!focus.intersects(s, e)) {
+                    continue;
+                }
+                s = Long.compareUnsigned(s, focus.start()) < 0 ? focus.start() : s;
+                e = umin(e, focus.end());
+            }
             universeBytes += e - s;
             boolean accessed = u.last[k] == window;
             double touched = accessed ? u.touched[k] : 0;
@@ -315,6 +336,16 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
             d = touched; touched = o.touched; o.touched = d;
             int n = size; size = o.size; o.size = n;
         }
+    }
+
+    /** Bytes of {@code [s, e)} inside the focus range (all of them without one). */
+    private long clipped(long s, long e) {
+        if (focus == null) {
+            return e - s;
+        }
+        long cs = Long.compareUnsigned(s, focus.start()) < 0 ? focus.start() : s;
+        long ce = umin(e, focus.end());
+        return Long.compareUnsigned(cs, ce) < 0 ? ce - cs : 0;
     }
 
     private static long umin(long a, long b) {

@@ -167,7 +167,9 @@ public final class TraceOperations implements Operations, GroundTruth {
         replayUntil(limitAt(ctx.clock().nowNs() - ctx.startNs()), seq);
         Target t = ctx.targets().getFirst();
         Regions r = t.regions();
-        if (r.size() == 0 && pages.size() != regionsBuiltForPages) {
+        if (pages.size() != regionsBuiltForPages && (opts.pageGranular() || r.size() == 0)) {
+            // The baseline watches every page from its first touch; DAMON waits for the ops update
+            // unless it has nothing to monitor yet.
             updateRegions(ctx, t);
         }
         int maxNr = 0;
@@ -350,6 +352,7 @@ public final class TraceOperations implements Operations, GroundTruth {
         for (int i = 0, n = pages.size(); i < n; i++) {
             long s = sortedPages[i] << pageShift;
             r.add(s, s + opts.pageSize());
+            r.setSamplingAddr(r.size() - 1, s);
             while (k < old && Long.compareUnsigned(oldStart[k], s) < 0) {
                 k++;
             }

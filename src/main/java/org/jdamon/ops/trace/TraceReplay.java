@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.VirtualClock;
@@ -34,21 +35,26 @@ public final class TraceReplay {
      * monitor on a second opening of the same trace.
      */
     public static List<EvalRun> evaluate(Supplier<TraceReader> open, TraceOptions opts, Attributes attrs,
-            long seed, EvalThresholds th, boolean baseline) throws InterruptedException {
+            long seed, EvalThresholds th, AddressRange focus, boolean baseline) throws InterruptedException {
         List<EvalRun> runs = new ArrayList<>();
-        runs.add(evaluateOnce("damon", new TraceOperations(open.get(), opts.withGroundTruth(true)), attrs, seed, th));
+        runs.add(evaluateOnce("damon", new TraceOperations(open.get(), opts.withGroundTruth(true)), attrs, seed, th,
+                focus));
         if (baseline) {
             TraceOptions pg = opts.withGroundTruth(true).withPageGranular(true);
-            runs.add(evaluateOnce("page-granular", new TraceOperations(open.get(), pg), attrs, seed, th));
+            runs.add(evaluateOnce("page-granular", new TraceOperations(open.get(), pg), attrs, seed, th, focus));
         }
         return runs;
     }
 
     private static EvalRun evaluateOnce(String label, TraceOperations ops, Attributes attrs, long seed,
-            EvalThresholds th) throws InterruptedException {
+            EvalThresholds th, AddressRange focus) throws InterruptedException {
         MonitorContext ctx = builder(ops, attrs, seed).build();
-        EvalRun run = EvalRun.run(label, ctx, ops, th, ops.options().pageSize());
-        return run.withFacts(facts(ops));
+        EvalRun run = EvalRun.run(label, ctx, ops, th, ops.options().pageSize(), focus);
+        Map<String, String> f = facts(ops);
+        if (focus != null) {
+            f.put("focus", focus.toString());
+        }
+        return run.withFacts(f);
     }
 
     /** What a replay saw, for reports. */
