@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             RecordCommand.class,
             ReportCommand.class,
+            EvalCommand.class,
+            TraceCommand.class,
             ServeCommand.class,
         })
 public final class Main implements Runnable {

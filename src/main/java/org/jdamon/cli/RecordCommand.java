@@ -40,9 +40,6 @@ public final class RecordCommand implements Callable<Integer> {
                     + "runs its phases once.")
     String duration;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Option(names = "--sim_rate", paramLabel = "ACCESSES_PER_MS", defaultValue = "0",
             description = "Total access rate of a simulated workload (default: the workload's, 25000/ms).")
     long simRate;
@@ -65,7 +62,7 @@ public final class RecordCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         MonitorRun.Result r = new MonitorRun(source)
                 .attributes(attrs)
-                .seed(seed)
+                .seed(monitoring.seed())
                 .durationNs(durationNs)
                 .output(output)
                 .progress(System.console() != null ? System.err : null)
