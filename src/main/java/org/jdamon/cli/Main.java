@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             TraceCommand.class,
             ServeCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
