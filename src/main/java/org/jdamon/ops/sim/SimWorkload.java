@@ -320,30 +320,37 @@ public final class SimWorkload {
 
     /** Expected number of accesses to bytes {@code [start, end)} during workload time {@code [t0, t1)}. */
     public double expectedAccesses(long start, long end, long t0, long t1) {
-        double sum = 0;
+        double[] sum = new double[1];
         for (int reg = 0; reg < regionStart.length; reg++) {
             long rs = regionStart[reg];
+            long size = regionSize[reg];
             long cs = Math.max(start, rs);
-            long ce = Math.min(end, rs + regionSize[reg]);
+            long ce = Math.min(end, rs + size);
             if (cs >= ce) {
                 continue;
             }
-            for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-                long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-                long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-                for (int k = phaseFirstPattern[p], e = phaseFirstPattern[p + 1]; k < e; k++) {
-                    if (patRegion[k] != reg) {
-                        continue;
-                    }
-                    if (patRandom[k]) {
-                        sum += patRatePerNs[k] * (b - a) * (ce - cs) / regionSize[reg];
-                    } else {
-                        sum += sequentialHits(k, a, b, firstIndexAtOrAbove(cs - rs, k), lastIndexBelow(ce - rs, k));
-                    }
-                }
+            forEachLine(reg, t0, t1, (k, a, b) -> sum[0] += patRandom[k]
+                    ? patRatePerNs[k] * (b - a) * (ce - cs) / size
+                    : sequentialHits(k, a, b, firstIndexAtOrAbove(cs - rs, k), lastIndexBelow(ce - rs, k)));
+        }
+        return sum[0];
+    }
+
+    /** Receives each pattern line on one region active in a window, with its phase-relative overlap. */
+    @FunctionalInterface
+    private interface LineVisitor {
+        void visit(int k, long a, long b);
+    }
+
+    /** Calls {@code v} for each line on region {@code reg} of each phase overlapping {@code [t0, t1)}. */
+    private void forEachLine(int reg, long t0, long t1, LineVisitor v) {
+        for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
+            long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
+            long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
+            for (int k = firstPatternOf(p, reg), e = phaseFirstPattern[p + 1]; k < e && patRegion[k] == reg; k++) {
+                v.visit(k, a, b);
             }
         }
-        return sum;
     }
 
     /**
@@ -359,31 +366,21 @@ public final class SimWorkload {
             return 0;
         }
         double touched = 0;
+        double[] untouched = new double[1];
         for (int reg = 0; reg < regionStart.length; reg++) {
             long rs = regionStart[reg];
+            long size = regionSize[reg];
             long cs = Math.max(first, rs);
             long ce = Math.min(last, layout.regionMappingEnd(reg));
             if (cs >= ce) {
                 continue;
             }
             double pages = (ce - cs) / (double) PAGE;
-            double untouched = 1;
-            for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-                long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-                long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-                for (int k = phaseFirstPattern[p], e = phaseFirstPattern[p + 1]; k < e; k++) {
-                    if (patRegion[k] != reg) {
-                        continue;
-                    }
-                    if (patRandom[k]) {
-                        untouched *= Math.exp(-patRatePerNs[k] * (b - a) * PAGE / regionSize[reg]);
-                    } else {
-                        double seqPages = sequentialTouchedPages(k, a, b, cs - rs, ce - rs);
-                        untouched *= 1 - Math.min(1, seqPages / pages);
-                    }
-                }
-            }
-            touched += pages * (1 - untouched);
+            untouched[0] = 1;
+            forEachLine(reg, t0, t1, (k, a, b) -> untouched[0] *= patRandom[k]
+                    ? Math.exp(-patRatePerNs[k] * (b - a) * PAGE / size)
+                    : 1 - Math.min(1, sequentialTouchedPages(k, a, b, cs - rs, ce - rs) / pages));
+            touched += pages * (1 - untouched[0]);
         }
         return Math.min(1, touched / totalPages);
     }
@@ -411,56 +408,49 @@ public final class SimWorkload {
     public void truth(long t0, long t1, TruthWindow out) {
         out.clear();
         Contributions c = new Contributions();
+        double[] randomAccesses = new double[1];
         for (int reg = 0; reg < regionStart.length; reg++) {
             c.clear();
             long rs = regionStart[reg];
-            long size = regionSize[reg];
             long mapEnd = layout.regionMappingEnd(reg);
             double pages = (mapEnd - rs) / (double) PAGE;
-            double randomAccesses = 0;
-            for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-                long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-                long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-                for (int k = phaseFirstPattern[p], e = phaseFirstPattern[p + 1]; k < e; k++) {
-                    if (patRegion[k] != reg) {
-                        continue;
-                    }
-                    if (patRandom[k]) {
-                        randomAccesses += patRatePerNs[k] * (b - a);
-                        continue;
-                    }
-                    long n0 = accessesUntil(k, a);
-                    long n1 = accessesUntil(k, b);
-                    long count = n1 - n0;
-                    if (count <= 0) {
-                        continue;
-                    }
-                    long period = patPeriod[k];
-                    long stride = patStride[k];
-                    if (count >= period) {
-                        double frac = stride <= PAGE ? 1 : Math.min(1, period / pages);
-                        c.add(rs, mapEnd, count, frac);
-                        continue;
-                    }
-                    long first = (n0 + 1) % period;
-                    long last = n1 % period;
-                    if (first <= last) {
-                        addWalk(c, rs, mapEnd, stride, first, last);
-                    } else {
-                        addWalk(c, rs, mapEnd, stride, first, period - 1);
-                        addWalk(c, rs, mapEnd, stride, 0, last);
-                    }
+            randomAccesses[0] = 0;
+            forEachLine(reg, t0, t1, (k, a, b) -> {
+                if (patRandom[k]) {
+                    randomAccesses[0] += patRatePerNs[k] * (b - a);
+                } else {
+                    addWalk(c, k, a, b, rs, mapEnd, pages);
                 }
-            }
-            if (randomAccesses > 0) {
-                double frac = -Math.expm1(randomAccesses * Math.log1p(-1 / pages));
-                if (pages <= 1) {
-                    frac = 1;
-                }
-                c.add(rs, mapEnd, randomAccesses, frac);
+            });
+            if (randomAccesses[0] > 0) {
+                double frac = pages <= 1 ? 1 : -Math.expm1(randomAccesses[0] * Math.log1p(-1 / pages));
+                c.add(rs, mapEnd, randomAccesses[0], frac);
             }
             c.emit(out);
-            assert size > 0;
+        }
+    }
+
+    /** Adds the pages sequential line {@code k} walked during phase-relative {@code [a, b)}. */
+    private void addWalk(Contributions c, int k, long a, long b, long rs, long mapEnd, double pages) {
+        long n0 = accessesUntil(k, a);
+        long n1 = accessesUntil(k, b);
+        long count = n1 - n0;
+        if (count <= 0) {
+            return;
+        }
+        long period = patPeriod[k];
+        long stride = patStride[k];
+        if (count >= period) {
+            c.add(rs, mapEnd, count, stride <= PAGE ? 1 : Math.min(1, period / pages));
+            return;
+        }
+        long first = (n0 + 1) % period;
+        long last = n1 % period;
+        if (first <= last) {
+            addWalk(c, rs, mapEnd, stride, first, last);
+        } else {
+            addWalk(c, rs, mapEnd, stride, first, period - 1);
+            addWalk(c, rs, mapEnd, stride, 0, last);
         }
     }
 
