@@ -73,7 +73,7 @@ public final class ReportHeatmapCommand implements Runnable {
 
     @Override
     public void run() {
-        Recording rec = RecordInputs.readWithSnapshots(input);
+        Recording rec = RecordInputs.readWithSnapshots(input, spec.commandLine().getErr());
         boolean image = output != null && !output.equals("raw");
         int width = imageSize != null ? imageSize[0] : HeatmapImage.DEFAULT_WIDTH;
         int height = imageSize != null ? imageSize[1] : HeatmapImage.DEFAULT_HEIGHT;

@@ -55,7 +55,7 @@ public final class ServeCommand implements Runnable {
         if (replaySpeed < 0 || history <= 0) {
             throw new UserException("--replay_speed must be >= 0 and --history > 0", true);
         }
-        Recording rec = RecordInputs.read(input);
+        Recording rec = RecordInputs.read(input, spec.commandLine().getErr());
         DashboardState state = new DashboardState(history, org.jdamon.report.WssSource.DEFAULT);
         try (DashboardServer server = DashboardServer.start(state, address, port)) {
             spec.commandLine().getErr().println("jdamon: dashboard at " + server.url() + " (metrics at "

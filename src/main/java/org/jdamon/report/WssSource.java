@@ -5,21 +5,19 @@ import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
 
 /**
- * Where the pictures get working-set sizes from: per snapshot of a target, the bytes of regions whose
- * {@code nr_accesses} is at least 1 (damo's {@code report wss} defaults). A seam so the pictures use the
- * same numbers as {@code report wss}: {@link #DEFAULT} is to be switched to that report's computation.
+ * Where the pictures get working-set sizes from: per snapshot of a target, {@link WorkingSetSize}'s value
+ * with damo's default thresholds (the numbers of {@code report wss}), aligned with the record's snapshots.
  */
 public interface WssSource {
     /** WSS in bytes per snapshot, in time order; 0 for snapshots without the target. */
     long[] perSnapshot(Recording rec, int targetId);
 
-    /** damo's percentile pick: the value at index {@code floor(n * p / 100)} of the sorted values. */
+    /** damo's percentile pick ({@link Distribution#percentileIndex}) of sorted values; 0 when empty. */
     static long percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
-        int i = (int) Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100.0));
-        return sorted[Math.max(0, i)];
+        return sorted[Distribution.percentileIndex(p, sorted.length)];
     }
 
     /** damo's default of dropping the first 20 snapshots, unless that leaves nothing. */
@@ -35,15 +33,7 @@ public interface WssSource {
         int k = 0;
         for (Snapshot s : rec.snapshots()) {
             TargetSnapshot t = s.target(targetId);
-            long sum = 0;
-            if (t != null) {
-                for (int i = 0; i < t.size(); i++) {
-                    if (t.nrAccesses()[i] >= 1) {
-                        sum += t.regionSize(i);
-                    }
-                }
-            }
-            out[k++] = sum;
+            out[k++] = t == null ? 0 : WorkingSetSize.DAMO_DEFAULT.of(t);
         }
         return out;
     };
