@@ -97,10 +97,17 @@ public final class SiteGenerator {
         Files.createDirectories(dir);
         Recording rec = e.recording();
         List<Integer> targets = targetIds(rec);
+        Map<Integer, List<AddressAreas.Area>> areasOf = new java.util.HashMap<>();
+        for (int t : targets) {
+            areasOf.put(t, AddressAreas.of(rec, t));
+        }
+        Map<Integer, long[]> wssOf = new java.util.concurrent.ConcurrentHashMap<>();
+        WssSource wss = (r, t) -> r == rec ? wssOf.computeIfAbsent(t, k -> this.wss.perSnapshot(r, k)).clone()
+                : this.wss.perSnapshot(r, t);
         StringBuilder body = new StringBuilder();
         long[] span = HeatmapGrid.timeSpan(rec);
         String duration = Units.formatDurationUs((span[1] - span[0]) / 1000);
-        body.append(infoSection(rec, duration));
+        body.append(infoSection(rec, duration, areasOf));
         String hottest = "-";
         String p50 = "-";
         if (rec.snapshots().isEmpty()) {
@@ -111,7 +118,7 @@ public final class SiteGenerator {
             body.append("<h2>Heatmaps</h2>\n<p class=\"muted\">x: time, y: address (higher addresses up), colour: "
                     + "access frequency. One map per address area; the hottest area is marked.</p>\n");
             for (int t : targets) {
-                List<AddressAreas.Area> areas = AddressAreas.of(rec, t);
+                List<AddressAreas.Area> areas = areasOf.get(t);
                 if (areas.isEmpty()) {
                     continue;
                 }
@@ -121,8 +128,8 @@ public final class SiteGenerator {
                 }
                 HeatmapViews.Options o = new HeatmapViews.Options(t, List.of(), null, HeatmapViews.DrawRange.ALL,
                         false, res[0], res[1]);
-                List<HeatmapViews.View> views = new ArrayList<>(HeatmapViews.plan(rec, o));
-                views.add(HeatmapViews.plan(rec, o.withSortTemperature(true)).getFirst());
+                List<HeatmapViews.View> views = new ArrayList<>(HeatmapViews.plan(rec, o, areas));
+                views.add(HeatmapViews.plan(rec, o.withSortTemperature(true), areas).getFirst());
                 for (int k = 0; k < views.size(); k++) {
                     HeatmapViews.View v = views.get(k);
                     boolean sorted = v.layout() == HeatmapGrid.Layout.TEMPERATURE;
@@ -138,7 +145,7 @@ public final class SiteGenerator {
                 }
             }
             body.append("<h2>Working set size</h2>\n");
-            body.append(wssTable(rec, targets));
+            body.append(wssTable(rec, targets, wss));
             for (RecordCharts.Named c : RecordCharts.all(rec, targets, wss)) {
                 String file = c.stem() + ".svg";
                 Files.writeString(dir.resolve(file), Images.chartSvg(c.spec(), CHART_WIDTH, CHART_HEIGHT),
@@ -174,7 +181,7 @@ public final class SiteGenerator {
                 + Html.escape(caption) + "</figcaption></figure>\n";
     }
 
-    private static String infoSection(Recording rec, String duration) {
+    private static String infoSection(Recording rec, String duration, Map<Integer, List<AddressAreas.Area>> areasOf) {
         Attributes a = rec.header().attributes();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("operations", rec.header().operations()));
@@ -194,7 +201,7 @@ public final class SiteGenerator {
         List<List<String>> trows = new ArrayList<>();
         for (TargetInfo t : rec.header().targets()) {
             StringBuilder areas = new StringBuilder();
-            List<AddressAreas.Area> as = AddressAreas.of(rec, t.id());
+            List<AddressAreas.Area> as = areasOf.getOrDefault(t.id(), List.of());
             for (AddressAreas.Area ar : as) {
                 areas.append(HeatmapViews.areaName(ar, as.size())).append(' ').append(ar.range()).append(" (")
                         .append(Units.formatSize(ar.range().size())).append(")  ");
@@ -209,7 +216,7 @@ public final class SiteGenerator {
         return sb.toString();
     }
 
-    private String wssTable(Recording rec, List<Integer> targets) {
+    private static String wssTable(Recording rec, List<Integer> targets, WssSource wss) {
         List<String> header = new ArrayList<>(List.of("target"));
         int[] ps = {0, 25, 50, 75, 100};
         for (int p : ps) {
