@@ -73,6 +73,17 @@ public final class ReportHeatmapCommand implements Runnable {
 
     @Override
     public void run() {
+        HeatmapViews.DrawRange draw = drawRange();
+        List<AddressRange> ranges = ranges();
+        long[] times = times();
+        TerminalHeatmap.ColorSet colors = colors();
+        if (output != null && !output.equals("raw")) {
+            try {
+                Images.Format.of(Path.of(output));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), true);
+            }
+        }
         Recording rec = RecordInputs.readWithSnapshots(input);
         boolean image = output != null && !output.equals("raw");
         int width = imageSize != null ? imageSize[0] : HeatmapImage.DEFAULT_WIDTH;
@@ -85,7 +96,7 @@ public final class ReportHeatmapCommand implements Runnable {
         if (res[0] <= 0 || res[1] <= 0 || (long) res[0] * res[1] > 50_000_000L) {
             throw new UserException("--resol must be positive and at most 50M cells: " + res[0] + " " + res[1], true);
         }
-        HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges(), times(), drawRange(), sortTemperature,
+        HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges, times, draw, sortTemperature,
                 res[0], res[1]);
         List<HeatmapViews.View> views;
         try {
@@ -97,7 +108,6 @@ public final class ReportHeatmapCommand implements Runnable {
         if (image) {
             Path file = Path.of(output);
             try {
-                Images.Format.of(file);
                 for (Path p : Images.writeHeatmaps(rec, o, file, Palette.GNUPLOT, width, height)) {
                     out.println(p);
                 }
@@ -123,7 +133,7 @@ public final class ReportHeatmapCommand implements Runnable {
                 if (!first) {
                     out.println();
                 }
-                out.print(TerminalHeatmap.render(g, colors(), Images.HEAT_UNIT));
+                out.print(TerminalHeatmap.render(g, colors, Images.HEAT_UNIT));
             }
             first = false;
         }
