@@ -19,6 +19,11 @@ final class RecordInput {
     Path input;
 
     Recording load(PrintWriter err) {
+        return load(input, err);
+    }
+
+    /** Loads {@code input} like the {@code -i} option does, for commands that take several records. */
+    static Recording load(Path input, PrintWriter err) {
         Recording r;
         try {
             r = RecordFiles.read(input);

@@ -31,9 +31,8 @@ public final class ReportHeatmapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Record file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "jdamon.data")
-    Path input;
+    @CommandLine.Mixin
+    RecordInput input;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write an image (.png or .svg) instead of the terminal map; 'raw' prints <time ns> <address> <heat> lines.")
@@ -84,7 +83,7 @@ public final class ReportHeatmapCommand implements Runnable {
                 throw new UserException(e.getMessage(), true);
             }
         }
-        Recording rec = RecordInputs.readWithSnapshots(input);
+        Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
         boolean image = output != null && !output.equals("raw");
         int width = imageSize != null ? imageSize[0] : HeatmapImage.DEFAULT_WIDTH;
         int height = imageSize != null ? imageSize[1] : HeatmapImage.DEFAULT_HEIGHT;
@@ -102,7 +101,7 @@ public final class ReportHeatmapCommand implements Runnable {
         try {
             views = HeatmapViews.plan(rec, o);
         } catch (IllegalArgumentException e) {
-            throw new UserException(input + ": " + e.getMessage());
+            throw new UserException(input.input + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (image) {

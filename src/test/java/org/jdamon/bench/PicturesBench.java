@@ -19,7 +19,7 @@ import org.jdamon.record.TargetSnapshot;
 import org.jdamon.report.AddressAreas;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.image.HeatmapImage;
 import org.jdamon.report.image.Images;
 import org.jdamon.report.image.Palette;
@@ -80,7 +80,7 @@ public final class PicturesBench {
         for (int round = 0; round < 3; round++) {
             long c0 = cpuMs();
             long t0 = System.nanoTime();
-            new SiteGenerator(WssSource.DEFAULT).generate(List.of(new SiteGenerator.Entry("bench", rec, List.of())),
+            new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(List.of(new SiteGenerator.Entry("bench", rec, List.of())),
                     out.resolve("site" + round));
             System.out.printf("round %d: report site (3 area heatmaps + sorted + 3 charts): %d ms wall, %d ms CPU (all threads)%n",
                     round, (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0);

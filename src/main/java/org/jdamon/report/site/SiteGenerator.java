@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,8 @@ import org.jdamon.record.TargetInfo;
 import org.jdamon.report.AddressAreas;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.Distribution;
+import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.image.HeatmapImage;
 import org.jdamon.report.image.Images;
 import org.jdamon.report.image.Palette;
@@ -41,9 +41,9 @@ public final class SiteGenerator {
     public static final int CHART_WIDTH = 640;
     public static final int CHART_HEIGHT = 380;
 
-    private final WssSource wss;
+    private final WorkingSetSize wss;
 
-    public SiteGenerator(WssSource wss) {
+    public SiteGenerator(WorkingSetSize wss) {
         this.wss = wss;
     }
 
@@ -101,9 +101,6 @@ public final class SiteGenerator {
         for (int t : targets) {
             areasOf.put(t, AddressAreas.of(rec, t));
         }
-        Map<Integer, long[]> wssOf = new java.util.concurrent.ConcurrentHashMap<>();
-        WssSource wss = (r, t) -> r == rec ? wssOf.computeIfAbsent(t, k -> this.wss.perSnapshot(r, k)).clone()
-                : this.wss.perSnapshot(r, t);
         StringBuilder body = new StringBuilder();
         long[] span = HeatmapGrid.timeSpan(rec);
         String duration = Units.formatDurationUs((span[1] - span[0]) / 1000);
@@ -155,9 +152,8 @@ public final class SiteGenerator {
             for (Future<?> f : images) {
                 get(f);
             }
-            long[] v = WssSource.excludeWarmup(wss.perSnapshot(rec, targets.getFirst()), 20);
-            Arrays.sort(v);
-            p50 = Units.formatSize(WssSource.percentile(v, 50));
+            Distribution d = Distribution.sorted(wss.series(rec, targets.getFirst()));
+            p50 = d.isEmpty() ? "-" : Units.formatSize(d.percentile(50));
         }
         body.append(schemeSection(rec));
         body.append("<h2 id=\"accuracy\">Accuracy</h2>\n");
@@ -216,7 +212,7 @@ public final class SiteGenerator {
         return sb.toString();
     }
 
-    private static String wssTable(Recording rec, List<Integer> targets, WssSource wss) {
+    private static String wssTable(Recording rec, List<Integer> targets, WorkingSetSize wss) {
         List<String> header = new ArrayList<>(List.of("target"));
         int[] ps = {0, 25, 50, 75, 100};
         for (int p : ps) {
@@ -225,17 +221,12 @@ public final class SiteGenerator {
         header.add("average");
         List<List<String>> rows = new ArrayList<>();
         for (int t : targets) {
-            long[] v = WssSource.excludeWarmup(wss.perSnapshot(rec, t), 20);
-            Arrays.sort(v);
+            Distribution d = Distribution.sorted(wss.series(rec, t));
             List<String> r = new ArrayList<>(List.of(String.valueOf(t)));
-            double sum = 0;
-            for (long x : v) {
-                sum += x;
-            }
             for (int p : ps) {
-                r.add(Units.formatSize(WssSource.percentile(v, p)));
+                r.add(d.isEmpty() ? "-" : Units.formatSize(d.percentile(p)));
             }
-            r.add(Units.formatSize(v.length == 0 ? 0 : (long) (sum / v.length)));
+            r.add(Units.formatSize((long) d.average()));
             rows.add(r);
         }
         return Html.table(header, rows);
