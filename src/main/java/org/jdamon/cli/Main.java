@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             RecordCommand.class,
             ReportCommand.class,
             EvalCommand.class,
