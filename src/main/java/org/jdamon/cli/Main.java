@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RecordCommand.class,
+            ReportCommand.class,
+            EvalCommand.class,
+            TraceCommand.class,
+            ServeCommand.class,
             ArgsCommand.class,
         })
 public final class Main implements Runnable {
