@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             TraceCommand.class,
             ServeCommand.class,
             BenchCommand.class,
+            ArgsCommand.class,
         })
 public final class Main implements Runnable {
 
