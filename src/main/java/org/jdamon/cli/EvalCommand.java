@@ -74,7 +74,7 @@ public final class EvalCommand implements Callable<Integer> {
             boolean stdin = TraceInput.STDIN.equals(source.trace);
             input = stdin ? "<stdin>" : source.trace;
             runs = TraceReplay.evaluate(() -> TraceInput.open(source.trace), traceOptions.options(),
-                    monitoring.attributes(), monitoring.seed(), th, focusRange(), !noBaseline && !stdin);
+                    monitoring.toAttributes(), monitoring.seed(), th, focusRange(), !noBaseline && !stdin);
         } else {
             throw new UserException("eval --sim: the simulated workloads are not in this build yet");
         }

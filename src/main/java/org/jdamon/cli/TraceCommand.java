@@ -108,7 +108,7 @@ public final class TraceCommand implements Runnable {
             if (output != null) {
                 throw new UserException("trace record -o: record files are not in this build yet", true);
             }
-            var attrs = monitoring.attributes();
+            var attrs = monitoring.toAttributes();
             try (LackeyProcess lackey = LackeyProcess.start(command)) {
                 TraceReader reader;
                 EvalRun run = null;
