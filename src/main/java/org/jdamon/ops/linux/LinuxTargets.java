@@ -71,8 +71,9 @@ public final class LinuxTargets {
 
     /** Monitors the running process {@code pid} with vaddr. */
     public static Setup forPid(long pid, String access) {
+        String name = processName(pid);
         AccessPrimitive primitive = AccessPrimitives.select(access, false);
-        String name = checkProcess(pid, primitive);
+        checkAccess(pid, primitive);
         Map<String, String> props = properties(primitive);
         props.put("pid", Long.toString(pid));
         return new Setup(VaddrOperations.vaddr(primitive), List.of(new Target(0, pid, name, null)),
@@ -84,8 +85,9 @@ public final class LinuxTargets {
         if (ranges.isEmpty()) {
             throw new IllegalArgumentException("fvaddr needs at least one address range");
         }
+        String name = processName(pid);
         AccessPrimitive primitive = AccessPrimitives.select(access, false);
-        String name = checkProcess(pid, primitive);
+        checkAccess(pid, primitive);
         Map<String, String> props = properties(primitive);
         props.put("pid", Long.toString(pid));
         return new Setup(VaddrOperations.fvaddr(primitive), List.of(new Target(0, pid, name, ranges)),
@@ -113,15 +115,17 @@ public final class LinuxTargets {
         return props;
     }
 
-    /** Fails early, with the reason, when the process is gone or its pages cannot be watched; returns its name. */
-    private static String checkProcess(long pid, AccessPrimitive primitive) {
-        Path comm = Path.of("/proc", Long.toString(pid), "comm");
-        String name;
+    /** The process's name ({@code /proc/PID/comm}); fails when there is no such process. */
+    private static String processName(long pid) {
         try {
-            name = Files.readString(comm).strip();
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
         } catch (IOException e) {
             throw new LinuxSupportException("no process with pid " + pid);
         }
+    }
+
+    /** Fails early, with the reason, when the process's pages cannot be watched. */
+    private static void checkAccess(long pid, AccessPrimitive primitive) {
         try {
             primitive.forProcess(pid).close();
         } catch (TargetGoneException e) {
@@ -129,7 +133,6 @@ public final class LinuxTargets {
         } catch (IOException e) {
             throw new LinuxSupportException("cannot monitor pid " + pid + ": " + e.getMessage(), e);
         }
-        return name;
     }
 
     /**
