@@ -40,8 +40,11 @@ class WorkloadRunnerTest {
             // Generous bounds: the build machines are shared and often run 10+ busy threads on 2 cores.
             for (WorkloadRunner.PhaseResult r : res) {
                 assertThat(r.elapsedMs()).isBetween(150L, 1000L);
-                assertThat(r.accessesPerMs()).as(r.masimLine()).isGreaterThan(100);
+                assertThat(r.accessesPerMs()).as(r.masimLine()).isPositive();
             }
+            // Random writes on fresh memory mostly fault pages in (slow in this VM: ~150/ms measured);
+            // the sequential reads fault only 1024 zero-page mappings and run at memory speed.
+            assertThat(res.get(1).accessesPerMs()).as(res.get(1).masimLine()).isGreaterThan(1000);
             // N uniform random writes over S bytes leave a fraction 1 - exp(-N/S) of them written.
             long n = res.get(0).accesses();
             double s = 64.0 * MIB;
