@@ -59,6 +59,7 @@ public final class MonitorContext {
         }
         afterSample.addAll(b.afterSample);
         afterAggregation.addAll(b.afterAggregation);
+        lenWindow = attrs.sampleUs() != 0 ? Math.max(attrs.maxNrAccesses(), 1) : 1;
     }
 
     public static Builder builder() {
