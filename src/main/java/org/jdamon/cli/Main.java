@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ReportCommand.class,
             FeaturesCommand.class,
+            WorkloadCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,7 +1,7 @@
 package org.jdamon.workload;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.channels.FileChannel;
@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jdamon.ops.linux.Syscalls;
-import org.jdamon.workload.WorkloadPlan.AccessMode;
-import org.jdamon.workload.WorkloadPlan.Pattern;
-import org.jdamon.workload.WorkloadPlan.Phase;
-import org.jdamon.workload.WorkloadPlan.Region;
+import org.jdamon.ops.sim.MasimConfig;
+import org.jdamon.ops.sim.MasimConfig.AccessMode;
+import org.jdamon.ops.sim.MasimConfig.Pattern;
+import org.jdamon.ops.sim.MasimConfig.Phase;
+import org.jdamon.ops.sim.MasimConfig.Region;
 
 /**
  * Runs a masim configuration for real, like masim does: every region is its own anonymous
@@ -49,7 +50,7 @@ public final class WorkloadRunner implements AutoCloseable {
         }
     }
 
-    private final WorkloadPlan plan;
+    private final MasimConfig plan;
     private final long accessesPerSelection;
     private final List<MemorySegment> mappings = new ArrayList<>();
     private final long[] lastOffsets;
@@ -57,7 +58,7 @@ public final class WorkloadRunner implements AutoCloseable {
     private long sink;
 
     /** Maps every region (and loads its data file); unmapped again by {@link #close()}. */
-    public WorkloadRunner(WorkloadPlan plan, long accessesPerSelection, long seed) throws IOException {
+    public WorkloadRunner(MasimConfig plan, long accessesPerSelection, long seed) throws IOException {
         this.plan = plan;
         this.accessesPerSelection = accessesPerSelection;
         this.rng = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
@@ -142,12 +143,13 @@ public final class WorkloadRunner implements AutoCloseable {
     }
 
     /** Runs every phase {@code repeat} times, printing masim's line per phase unless {@code out} is null. */
-    public List<PhaseResult> run(int repeat, PrintStream out, PrintStream verbose) {
+    public List<PhaseResult> run(int repeat, PrintWriter out, PrintWriter verbose) {
         List<PhaseResult> results = new ArrayList<>();
         for (int r = 0; r < repeat; r++) {
             for (Phase phase : plan.phases()) {
                 if (verbose != null) {
                     verbose.printf("phase %s: start at %d ms since epoch%n", phase.name(), System.currentTimeMillis());
+                    verbose.flush();
                 }
                 PhaseResult res = runPhase(phase);
                 results.add(res);

@@ -3,18 +3,18 @@ package org.jdamon.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jdamon.ops.linux.ProcMaps;
 import org.jdamon.ops.linux.Syscalls;
-import org.jdamon.workload.WorkloadPlan.AccessMode;
-import org.jdamon.workload.WorkloadPlan.Pattern;
-import org.jdamon.workload.WorkloadPlan.Phase;
-import org.jdamon.workload.WorkloadPlan.Region;
+import org.jdamon.ops.sim.MasimConfig;
+import org.jdamon.ops.sim.MasimConfig.AccessMode;
+import org.jdamon.ops.sim.MasimConfig.Pattern;
+import org.jdamon.ops.sim.MasimConfig.Phase;
+import org.jdamon.ops.sim.MasimConfig.Region;
 import org.junit.jupiter.api.Test;
 
 /** Real loads and stores, checked against what they leave in memory. */
@@ -23,18 +23,18 @@ class WorkloadRunnerTest {
 
     @Test
     void phasesRunOnTimeAndTheirCountsMatchTheMemoryTheyTouched() throws Exception {
-        WorkloadPlan plan = new WorkloadPlan("test", List.of(
+        MasimConfig plan = new MasimConfig("test", List.of(
                 new Region("a", 64 * MIB, null), new Region("b", 4 * MIB, null), new Region("w", MIB, null)), List.of(
                 new Phase("warm", 100, List.of(new Pattern(2, true, 0, 1, AccessMode.READ_WRITE))),
                 new Phase("write a", 150, List.of(new Pattern(0, true, 0, 1, AccessMode.WRITE_ONLY))),
                 new Phase("read b", 150, List.of(new Pattern(1, false, 4096, 1, AccessMode.READ_ONLY)))));
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        StringWriter buf = new StringWriter();
         try (WorkloadRunner runner = new WorkloadRunner(plan, WorkloadRunner.DEFAULT_ACCESSES_PER_SELECTION, 7)) {
             runner.warmUp();
             List<MemorySegment> regions = runner.regions();
             assertThat(Syscalls.residentPages(regions.get(1), 4096)).isZero();
             List<WorkloadRunner.PhaseResult> all =
-                    runner.run(1, new PrintStream(buf, true, StandardCharsets.UTF_8), null);
+                    runner.run(1, new PrintWriter(buf, true), null);
             assertThat(all).hasSize(3);
             List<WorkloadRunner.PhaseResult> res = all.subList(1, 3);
             // Generous bounds: the build machines are shared and often run 10+ busy threads on 2 cores.
@@ -55,7 +55,7 @@ class WorkloadRunnerTest {
             assertThat(Syscalls.residentPages(regions.get(1), 4096)).isEqualTo(1024);
             assertThat(runner.checksum()).isNotNegative();
         }
-        String out = buf.toString(StandardCharsets.UTF_8);
+        String out = buf.toString();
         assertThat(out.lines().toList()).hasSize(3);
         assertThat(out.lines().toList().get(1)).matches("write a:\\t +[0-9,]+ accesses/msec, [0-9]+ msecs run");
     }
@@ -65,7 +65,7 @@ class WorkloadRunnerTest {
         // Read-increment-writes: the byte sums of the regions add up to exactly the reported accesses
         // (regions are large enough that no byte reaches 256), split 3:1 by the pattern weights: with
         // 256 accesses per choice and at least ~800 choices, the hot share is 0.75 +- 0.06 (4 sd).
-        WorkloadPlan plan = new WorkloadPlan("test", List.of(
+        MasimConfig plan = new MasimConfig("test", List.of(
                 new Region("hot", 32 * MIB, null), new Region("cold", 32 * MIB, null)), List.of(
                 new Phase("mixed", 200, List.of(
                         new Pattern(0, true, 0, 3, AccessMode.READ_WRITE),
@@ -82,7 +82,7 @@ class WorkloadRunnerTest {
 
     @Test
     void regionsAreSeparateMappingsNamedInVerboseOutput() throws Exception {
-        WorkloadPlan plan = new WorkloadPlan("test", List.of(new Region("only", 10_000, null)),
+        MasimConfig plan = new MasimConfig("test", List.of(new Region("only", 10_000, null)),
                 List.of(new Phase("p", 1, List.of(new Pattern(0, false, 64, 1, AccessMode.WRITE_ONLY)))));
         try (WorkloadRunner runner = new WorkloadRunner(plan, 1000, 1)) {
             MemorySegment m = runner.regions().getFirst();
