@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             BenchCommand.class,
             ArgsCommand.class,
+            FeaturesCommand.class,
+            WorkloadCommand.class,
         })
 public final class Main implements Runnable {
 
