@@ -1,0 +1,76 @@
+package org.jdamon.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdamon.record.SideData;
+
+/**
+ * Stores labelled address ranges in a record as {@link SideData} of kind {@value #KIND}: version byte 1,
+ * the target id (zig-zag), a label table, then per range the label index, start and size (unsigned
+ * varints). A record may hold several such chunks (one per collection); {@link #latest} picks the newest.
+ */
+public final class MemoryAreasCodec {
+    public static final String KIND = "memory.areas";
+    static final int VERSION = 1;
+
+    private MemoryAreasCodec() {}
+
+    public static SideData encode(int targetId, long timeNs, List<LabeledRange> ranges) {
+        Map<String, Integer> labels = new LinkedHashMap<>();
+        for (LabeledRange r : ranges) {
+            labels.putIfAbsent(r.label(), labels.size());
+        }
+        ProfileCodec.Bytes b = new ProfileCodec.Bytes();
+        b.out.write(VERSION);
+        b.zigzag(targetId);
+        b.stringTable(labels);
+        b.varint(ranges.size());
+        for (LabeledRange r : ranges) {
+            b.varint(labels.get(r.label()));
+            b.varint(r.start());
+            b.varint(r.end() - r.start());
+        }
+        return new SideData(KIND, timeNs, b.toByteArray());
+    }
+
+    /** The target id and ranges of one chunk. */
+    public record Areas(int targetId, long timeNs, List<LabeledRange> ranges) {}
+
+    public static Areas decode(SideData chunk) {
+        if (!KIND.equals(chunk.kind())) {
+            throw new IllegalArgumentException("not a memory-areas chunk: " + chunk.kind());
+        }
+        ProfileCodec.Reader r = new ProfileCodec.Reader(chunk.payload());
+        int version = r.u8();
+        if (version != VERSION) {
+            throw new IllegalArgumentException("unsupported memory-areas chunk version " + version);
+        }
+        int target = (int) r.zigzag();
+        String[] labels = r.stringTable();
+        int n = r.count();
+        List<LabeledRange> ranges = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String label = labels[r.index(labels.length)];
+            long start = r.varint();
+            long size = r.varint();
+            ranges.add(new LabeledRange(start, start + size, label));
+        }
+        return new Areas(target, chunk.timeNs(), ranges);
+    }
+
+    /** The newest memory-areas chunk for {@code targetId} in {@code sideData}, or an empty list. */
+    public static List<LabeledRange> latest(List<SideData> sideData, int targetId) {
+        Areas best = null;
+        for (SideData sd : sideData) {
+            if (KIND.equals(sd.kind())) {
+                Areas a = decode(sd);
+                if (a.targetId() == targetId && (best == null || a.timeNs() >= best.timeNs())) {
+                    best = a;
+                }
+            }
+        }
+        return best == null ? List.of() : best.ranges();
+    }
+}
