@@ -25,12 +25,14 @@ public final class PerfCollector {
 
     private final long pid;
     private final long recordStartEpochNs;
+    private final Path dir;
     private final Path dataFile;
     private final Process perf;
 
-    private PerfCollector(long pid, long recordStartEpochNs, Path dataFile, Process perf) {
+    private PerfCollector(long pid, long recordStartEpochNs, Path dir, Path dataFile, Process perf) {
         this.pid = pid;
         this.recordStartEpochNs = recordStartEpochNs;
+        this.dir = dir;
         this.dataFile = dataFile;
         this.perf = perf;
     }
@@ -68,7 +70,12 @@ public final class PerfCollector {
         }
     }
 
-    /** Starts sampling {@code pid} at {@code frequencyHz}; throws if perf is missing or refuses. */
+    /**
+     * Starts sampling {@code pid} at {@code frequencyHz} and returns once perf's events are enabled: perf
+     * starts disabled ({@code -D -1}) and is enabled through its control FIFO, whose acknowledgement means
+     * sampling has begun (perf can take seconds to attach on a loaded host). Throws if perf is missing or
+     * refuses.
+     */
     public static PerfCollector start(long pid, long recordStartEpochNs, int frequencyHz) {
         unavailableReason().ifPresent(reason -> {
             throw new ProfilerException("cannot profile native process " + pid + ": " + reason);
@@ -76,16 +83,91 @@ public final class PerfCollector {
         if (!Tools.alive(pid)) {
             throw new ProfilerException("no process " + pid + " to profile");
         }
+        Path dir;
         try {
-            Path data = Files.createTempFile("jdamon-" + pid + "-", ".perf.data");
-            Process p = new ProcessBuilder("perf", "record", "-q", "-e", "cpu-clock", "-g", "-k", "realtime",
-                            "-F", Integer.toString(frequencyHz), "-p", Long.toString(pid), "-o", data.toString())
+            dir = Files.createTempDirectory("jdamon-perf-" + pid + "-");
+        } catch (IOException e) {
+            throw new ProfilerException("cannot create a temporary directory for perf: " + e.getMessage(), e);
+        }
+        Path data = dir.resolve("perf.data");
+        Path ctl = dir.resolve("ctl");
+        Path ack = dir.resolve("ack");
+        Tools.Result fifos = Tools.run(10, List.of("mkfifo", ctl.toString(), ack.toString()));
+        if (!fifos.ok()) {
+            throw new ProfilerException("cannot create perf control FIFOs: " + fifos.firstLine());
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder("perf", "record", "-q", "-D", "-1", "--control", "fifo:" + ctl + "," + ack,
+                            "-e", "cpu-clock", "-g", "-k", "realtime", "-F", Integer.toString(frequencyHz),
+                            "-p", Long.toString(pid), "-o", data.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(dir.resolve("perf.log").toFile())
                     .start();
-            return new PerfCollector(pid, recordStartEpochNs, data, p);
         } catch (IOException e) {
             throw new ProfilerException("cannot start perf record: " + e.getMessage(), e);
+        }
+        PerfCollector c = new PerfCollector(pid, recordStartEpochNs, dir, data, p);
+        c.enable(ctl, ack);
+        return c;
+    }
+
+    /** Sends {@code enable} on the control FIFO and waits for perf's {@code ack}. */
+    private void enable(Path ctl, Path ack) {
+        var acked = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var out = Files.newOutputStream(ctl);
+                    var in = new BufferedReader(Files.newBufferedReader(ack))) {
+                out.write("enable\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                return in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            String reply = acked.get(30, TimeUnit.SECONDS);
+            if (!"ack".equals(reply)) {
+                throw new ProfilerException("perf record did not acknowledge 'enable' (got " + reply + "): "
+                        + perfLog());
+            }
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            perf.destroyForcibly();
+            unblock(ctl, ack);
+            throw new ProfilerException("perf record did not start sampling process " + pid + ": " + perfLog(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            perf.destroyForcibly();
+            unblock(ctl, ack);
+            throw new ProfilerException("interrupted while starting perf", e);
+        }
+    }
+
+    /** Opens the FIFOs' other ends so a writer or reader blocked on a dead perf returns. */
+    private static void unblock(Path ctl, Path ack) {
+        for (Path f : List.of(ctl, ack)) {
+            Thread.ofVirtual().start(() -> {
+                try (var in = Files.newInputStream(f)) {
+                    in.readAllBytes();
+                } catch (IOException ignored) {
+                    // only to release the other side
+                }
+            });
+            Thread.ofVirtual().start(() -> {
+                try (var out = Files.newOutputStream(f)) {
+                    out.flush();
+                } catch (IOException ignored) {
+                    // only to release the other side
+                }
+            });
+        }
+    }
+
+    private String perfLog() {
+        try {
+            String log = Files.readString(dir.resolve("perf.log")).strip();
+            return log.isEmpty() ? "(perf printed nothing)" : log.lines().findFirst().orElse("");
+        } catch (IOException e) {
+            return "(no perf log)";
         }
     }
 
@@ -109,16 +191,23 @@ public final class PerfCollector {
             Thread.currentThread().interrupt();
             throw new ProfilerException("interrupted while stopping perf", e);
         } finally {
-            try {
-                Files.deleteIfExists(dataFile);
-            } catch (IOException ignored) {
-                // temporary data
-            }
+            deleteTree(dir);
         }
     }
 
     public long pid() {
         return pid;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // temporary files left behind are harmless
+        }
     }
 
     /**
