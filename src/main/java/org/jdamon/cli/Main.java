@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ReportCommand.class,
         })
 public final class Main implements Runnable {
 
