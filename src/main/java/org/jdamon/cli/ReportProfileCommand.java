@@ -11,6 +11,8 @@ import org.jdamon.profile.Profile;
 import org.jdamon.profile.ProfileCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.report.ProfileReport;
+import org.jdamon.report.ProfileTimeline;
+import org.jdamon.report.ProfileTimelinePage;
 import org.jdamon.report.TimeWindow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,6 +47,14 @@ public final class ReportProfileCommand implements Runnable {
     @Option(names = "--stacks", paramLabel = "N", defaultValue = "5", description = "Full stacks to list (default 5).")
     int stacks;
 
+    @Option(names = "--timeline", paramLabel = "FILE",
+            description = "Also draw the timeline (WSS over time above the call stacks): FILE.png, or FILE.html "
+                    + "for a page with the picture and this report.")
+    Path timeline;
+
+    @Option(names = "--target_id", paramLabel = "ID", description = "Target whose WSS the timeline draws (default: the first).")
+    Integer targetId;
+
     @Mixin
     AccessFilterOptions filters;
 
@@ -59,9 +69,37 @@ public final class ReportProfileCommand implements Runnable {
         if (windows.isEmpty()) {
             throw new UserException("no snapshot of the condition found in " + input);
         }
+        String text = ProfileReport.text(profile, windows, rec.snapshots().getLast().endNs(), top, stacks);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(ProfileReport.text(profile, windows, rec.snapshots().getLast().endNs(), top, stacks));
+        out.print(text);
         out.flush();
+        if (timeline != null) {
+            writeTimeline(rec, profile, windows, text);
+        }
+    }
+
+    private void writeTimeline(Recording rec, Profile profile, List<TimeWindow> windows, String text) {
+        String name = timeline.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean html = name.endsWith(".html") || name.endsWith(".htm");
+        if (!html && !name.endsWith(".png")) {
+            throw new UserException("--timeline: " + timeline + ": expected a .png or .html file", true);
+        }
+        int target = targetId != null ? targetId
+                : rec.header().targets().isEmpty() ? 0 : rec.header().targets().getFirst().id();
+        int width = ProfileTimeline.DEFAULT_WIDTH;
+        ProfileTimeline.Layout layout = ProfileTimeline.layout(rec, target, profile, windows, width, 12);
+        byte[] png = ProfileTimeline.png(ProfileTimeline.draw(layout, "working set size and call stacks: " + input.getFileName(), width));
+        try {
+            if (html) {
+                String page = ProfileTimelinePage.page("jdamon profile timeline: " + input.getFileName(),
+                        ProfileTimelinePage.fragment(png, windows, text));
+                Files.writeString(timeline, page, java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                Files.write(timeline, png);
+            }
+        } catch (IOException e) {
+            throw new UserException("cannot write " + timeline + ": " + e.getMessage());
+        }
     }
 
     /** The record's own profile, or the one in {@code file} aligned to the record's start. */
