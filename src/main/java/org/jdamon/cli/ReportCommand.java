@@ -7,8 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = "Show recorded monitoring results.",
+        description = "Show recorded monitoring results (jdamon records and damo's record files).",
         subcommands = {
+            ReportRawCommand.class,
+            ReportAccessCommand.class,
+            ReportWssCommand.class,
+            ReportNrRegionsCommand.class,
             ReportProfileCommand.class,
             ReportTimesCommand.class,
         })

@@ -33,9 +33,8 @@ public final class ReportProfileCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", defaultValue = "jdamon.data",
-            description = "Record file (default: ${DEFAULT-VALUE}).")
-    Path input;
+    @Mixin
+    RecordInput input;
 
     @Option(names = "--profile_input", paramLabel = "FILE",
             description = "Call stacks from this JFR file (.jfr) or perf script output instead of the record's.")
@@ -63,11 +62,11 @@ public final class ReportProfileCommand implements Runnable {
         if (top < 0 || stacks < 0) {
             throw new UserException("--top and --stacks must not be negative", true);
         }
-        Recording rec = RecordInputs.readWithSnapshots(input);
-        Profile profile = profileOf(rec, input, profileInput);
+        Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
+        Profile profile = profileOf(rec, input.input, profileInput);
         List<TimeWindow> windows = filters.toFilter().windows(rec);
         if (windows.isEmpty()) {
-            throw new UserException("no snapshot of the condition found in " + input);
+            throw new UserException("no snapshot of the condition found in " + input.input);
         }
         String text = ProfileReport.text(profile, windows, rec.snapshots().getLast().endNs(), top, stacks);
         PrintWriter out = spec.commandLine().getOut();
@@ -88,10 +87,10 @@ public final class ReportProfileCommand implements Runnable {
                 : rec.header().targets().isEmpty() ? 0 : rec.header().targets().getFirst().id();
         int width = ProfileTimeline.DEFAULT_WIDTH;
         ProfileTimeline.Layout layout = ProfileTimeline.layout(rec, target, profile, windows, width, 12);
-        byte[] png = ProfileTimeline.png(ProfileTimeline.draw(layout, "working set size and call stacks: " + input.getFileName(), width));
+        byte[] png = ProfileTimeline.png(ProfileTimeline.draw(layout, "working set size and call stacks: " + input.input.getFileName(), width));
         try {
             if (html) {
-                String page = ProfileTimelinePage.page("jdamon profile timeline: " + input.getFileName(),
+                String page = ProfileTimelinePage.page("jdamon profile timeline: " + input.input.getFileName(),
                         ProfileTimelinePage.fragment(png, windows, text));
                 Files.writeString(timeline, page, java.nio.charset.StandardCharsets.UTF_8);
             } else {

@@ -19,16 +19,15 @@ public final class ReportTimesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", defaultValue = "jdamon.data",
-            description = "Record file (default: ${DEFAULT-VALUE}).")
-    Path input;
+    @Mixin
+    RecordInput input;
 
     @Mixin
     AccessFilterOptions filters;
 
     @Override
     public void run() {
-        Recording rec = RecordInputs.readWithSnapshots(input);
+        Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         out.print(ProfileReport.times(filters.toFilter().windows(rec)));
         out.flush();
