@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.record.ChunkDecoder;
+import org.jdamon.record.ChunkEncoder;
+import org.jdamon.record.MalformedChunkException;
 import org.jdamon.record.SideData;
 
 /**
@@ -22,17 +25,17 @@ public final class MemoryAreasCodec {
         for (LabeledRange r : ranges) {
             labels.putIfAbsent(r.label(), labels.size());
         }
-        ProfileCodec.Bytes b = new ProfileCodec.Bytes();
-        b.out.write(VERSION);
-        b.zigzag(targetId);
-        b.stringTable(labels);
-        b.varint(ranges.size());
+        ChunkEncoder b = new ChunkEncoder();
+        b.putByte(VERSION);
+        b.putZigZag(targetId);
+        ProfileCodec.putStringTable(b, labels);
+        b.putVarLong(ranges.size());
         for (LabeledRange r : ranges) {
-            b.varint(labels.get(r.label()));
-            b.varint(r.start());
-            b.varint(r.end() - r.start());
+            b.putVarLong(labels.get(r.label()));
+            b.putVarLong(r.start());
+            b.putVarLong(r.end() - r.start());
         }
-        return new SideData(KIND, timeNs, b.toByteArray());
+        return new SideData(KIND, timeNs, ProfileCodec.bytes(b));
     }
 
     /** The target id and ranges of one chunk. */
@@ -42,19 +45,27 @@ public final class MemoryAreasCodec {
         if (!KIND.equals(chunk.kind())) {
             throw new IllegalArgumentException("not a memory-areas chunk: " + chunk.kind());
         }
-        ProfileCodec.Reader r = new ProfileCodec.Reader(chunk.payload());
-        int version = r.u8();
+        try {
+            return decodePayload(chunk);
+        } catch (MalformedChunkException e) {
+            throw new IllegalArgumentException("damaged memory-areas chunk: " + e.getMessage(), e);
+        }
+    }
+
+    private static Areas decodePayload(SideData chunk) {
+        ChunkDecoder r = new ChunkDecoder(chunk.payload(), 0, chunk.payload().length);
+        int version = r.getByte();
         if (version != VERSION) {
             throw new IllegalArgumentException("unsupported memory-areas chunk version " + version);
         }
-        int target = (int) r.zigzag();
-        String[] labels = r.stringTable();
-        int n = r.count();
+        int target = r.getZigZagInt();
+        String[] labels = ProfileCodec.getStringTable(r);
+        int n = r.getCount(3);
         List<LabeledRange> ranges = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String label = labels[r.index(labels.length)];
-            long start = r.varint();
-            long size = r.varint();
+            String label = labels[ProfileCodec.getIndex(r, labels.length)];
+            long start = r.getVarLong();
+            long size = r.getVarLong();
             ranges.add(new LabeledRange(start, start + size, label));
         }
         return new Areas(target, chunk.timeNs(), ranges);

@@ -1,11 +1,12 @@
 package org.jdamon.profile;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.record.ChunkDecoder;
+import org.jdamon.record.ChunkEncoder;
+import org.jdamon.record.MalformedChunkException;
 import org.jdamon.record.SideData;
 
 /**
@@ -13,7 +14,8 @@ import org.jdamon.record.SideData;
  * is self-contained and compact: a frame table (each distinct frame string once), a thread table, a stack
  * table (each distinct stack once, as frame indices) and the samples as (time delta, thread index, stack
  * index) varints. Layout: version byte 1, source, frames, threads, stacks, samples; counts and indices are
- * unsigned LEB128, time deltas zig-zag LEB128 from the chunk's {@code timeNs}.
+ * unsigned LEB128, time deltas zig-zag LEB128 from the chunk's {@code timeNs} (the record format's
+ * {@link ChunkEncoder} encodings). Damaged payloads are {@link IllegalArgumentException}s.
  */
 public final class ProfileCodec {
     public static final String KIND = "profile.stacks";
@@ -54,58 +56,66 @@ public final class ProfileCodec {
             }
         }
         long base = samples.isEmpty() ? 0 : samples.getFirst().timeNs();
-        Bytes b = new Bytes();
-        b.out.write(VERSION);
-        b.string(source);
-        b.stringTable(frameIds);
-        b.stringTable(threadIds);
-        b.varint(stacks.size());
+        ChunkEncoder b = new ChunkEncoder();
+        b.putByte(VERSION);
+        b.putString(source);
+        putStringTable(b, frameIds);
+        putStringTable(b, threadIds);
+        b.putVarLong(stacks.size());
         for (List<String> stack : stacks) {
-            b.varint(stack.size());
+            b.putVarLong(stack.size());
             for (String f : stack) {
-                b.varint(frameIds.get(f));
+                b.putVarLong(frameIds.get(f));
             }
         }
-        b.varint(samples.size());
+        b.putVarLong(samples.size());
         long prev = base;
         for (StackSample s : samples) {
-            b.zigzag(s.timeNs() - prev);
+            b.putZigZag(s.timeNs() - prev);
             prev = s.timeNs();
-            b.varint(threadIds.get(s.thread()));
-            b.varint(stackIds.get(s.frames()));
+            b.putVarLong(threadIds.get(s.thread()));
+            b.putVarLong(stackIds.get(s.frames()));
         }
-        return new SideData(KIND, base, b.out.toByteArray());
+        return new SideData(KIND, base, bytes(b));
     }
 
     public static Profile decode(SideData chunk) {
         if (!KIND.equals(chunk.kind())) {
             throw new IllegalArgumentException("not a profile chunk: " + chunk.kind());
         }
-        Reader r = new Reader(chunk.payload());
-        int version = r.u8();
+        try {
+            return decodePayload(chunk);
+        } catch (MalformedChunkException e) {
+            throw new IllegalArgumentException("damaged profile chunk: " + e.getMessage(), e);
+        }
+    }
+
+    private static Profile decodePayload(SideData chunk) {
+        ChunkDecoder r = new ChunkDecoder(chunk.payload(), 0, chunk.payload().length);
+        int version = r.getByte();
         if (version != VERSION) {
             throw new IllegalArgumentException("unsupported profile chunk version " + version);
         }
-        String source = r.string();
-        String[] frames = r.stringTable();
-        String[] threads = r.stringTable();
-        int nStacks = r.count();
+        String source = r.getString();
+        String[] frames = getStringTable(r);
+        String[] threads = getStringTable(r);
+        int nStacks = r.getCount(1);
         List<List<String>> stacks = new ArrayList<>(nStacks);
         for (int i = 0; i < nStacks; i++) {
-            int depth = r.count();
+            int depth = r.getCount(1);
             String[] st = new String[depth];
             for (int d = 0; d < depth; d++) {
-                st[d] = frames[r.index(frames.length)];
+                st[d] = frames[getIndex(r, frames.length)];
             }
             stacks.add(List.of(st));
         }
-        int n = r.count();
+        int n = r.getCount(3);
         List<StackSample> samples = new ArrayList<>(n);
         long t = chunk.timeNs();
         for (int i = 0; i < n; i++) {
-            t += r.zigzag();
-            String thread = threads[r.index(threads.length)];
-            samples.add(new StackSample(t, thread, stacks.get(r.index(nStacks))));
+            t += r.getZigZag();
+            String thread = threads[getIndex(r, threads.length)];
+            samples.add(new StackSample(t, thread, stacks.get(getIndex(r, nStacks))));
         }
         return new Profile(source, samples);
     }
@@ -122,109 +132,33 @@ public final class ProfileCodec {
         return p == null ? Profile.empty("none") : p;
     }
 
-    /** Byte sink with the varint and string encodings used by jdamon's side-data payloads. */
-    static final class Bytes {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        void varint(long v) {
-            while ((v & ~0x7FL) != 0) {
-                out.write((int) ((v & 0x7F) | 0x80));
-                v >>>= 7;
-            }
-            out.write((int) v);
-        }
-
-        void zigzag(long v) {
-            varint((v << 1) ^ (v >> 63));
-        }
-
-        void string(String s) {
-            byte[] u = s.getBytes(StandardCharsets.UTF_8);
-            varint(u.length);
-            out.writeBytes(u);
-        }
-
-        void stringTable(Map<String, Integer> ids) {
-            String[] byId = new String[ids.size()];
-            ids.forEach((s, id) -> byId[id] = s);
-            varint(byId.length);
-            for (String s : byId) {
-                string(s);
-            }
-        }
-
-        byte[] toByteArray() {
-            return out.toByteArray();
+    static void putStringTable(ChunkEncoder b, Map<String, Integer> ids) {
+        String[] byId = new String[ids.size()];
+        ids.forEach((str, id) -> byId[id] = str);
+        b.putVarLong(byId.length);
+        for (String str : byId) {
+            b.putString(str);
         }
     }
 
-    /** The reading side of {@link Bytes}; malformed input is an {@link IllegalArgumentException}. */
-    static final class Reader {
-        private final byte[] buf;
-        private int pos;
-
-        Reader(byte[] buf) {
-            this.buf = buf;
+    static String[] getStringTable(ChunkDecoder r) {
+        String[] t = new String[r.getCount(1)];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = r.getString();
         }
+        return t;
+    }
 
-        int u8() {
-            if (pos >= buf.length) {
-                throw new IllegalArgumentException("truncated side data at byte " + pos);
-            }
-            return buf[pos++] & 0xFF;
+    /** An index below {@code bound}. */
+    static int getIndex(ChunkDecoder r, int bound) {
+        long i = r.getVarLong();
+        if (i < 0 || i >= bound) {
+            throw new IllegalArgumentException("index " + i + " out of range " + bound);
         }
+        return (int) i;
+    }
 
-        long varint() {
-            long v = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                int b = u8();
-                v |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("varint too long at byte " + pos);
-        }
-
-        long zigzag() {
-            long v = varint();
-            return (v >>> 1) ^ -(v & 1);
-        }
-
-        /** A count that must fit in the remaining bytes (each element takes at least one byte). */
-        int count() {
-            long n = varint();
-            if (n < 0 || n > buf.length - pos) {
-                throw new IllegalArgumentException("bad count " + n + " at byte " + pos);
-            }
-            return (int) n;
-        }
-
-        int index(int bound) {
-            long i = varint();
-            if (i < 0 || i >= bound) {
-                throw new IllegalArgumentException("index " + i + " out of range " + bound + " at byte " + pos);
-            }
-            return (int) i;
-        }
-
-        String string() {
-            int n = count();
-            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
-            pos += n;
-            return s;
-        }
-
-        String[] stringTable() {
-            String[] t = new String[count()];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = string();
-            }
-            return t;
-        }
-
-        boolean atEnd() {
-            return pos == buf.length;
-        }
+    static byte[] bytes(ChunkEncoder b) {
+        return java.util.Arrays.copyOf(b.array(), b.length());
     }
 }
