@@ -14,7 +14,11 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RecordCommand.class,
             ReportCommand.class,
+            EvalCommand.class,
+            TraceCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Runnable {
 
