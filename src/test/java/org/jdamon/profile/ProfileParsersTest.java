@@ -3,6 +3,7 @@ package org.jdamon.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.jdamon.ops.trace.TraceReader;
 import org.junit.jupiter.api.Test;
 
 /** The text formats the collectors read: perf script, jcmd System.map and VM.info, nm; trace sampling. */
@@ -106,5 +107,45 @@ class ProfileParsersTest {
                 new StackSample(0, "trace", List.of("f")), new StackSample(300, "trace", List.of("f")),
                 new StackSample(600, "trace", List.of("g")), new StackSample(900, "trace", List.of("g")));
         assertThat(ProfileCodec.decodeAll(tp.sideData())).isEqualTo(tp.profile());
+    }
+
+    @Test
+    void profilingTraceReaderTimesInstructionsByTheReplayRate() {
+        // I@0x1000, L, I@0x2000, S, I@0x1004 at 2 instructions per us: instruction k is at k * 500 ns
+        long[] addrs = {0x1000, 0x9000, 0x2000, 0x9008, 0x1004};
+        int[] infos = {TraceReader.info(TraceReader.KIND_INSTR, 4), TraceReader.info(TraceReader.KIND_LOAD, 8),
+                TraceReader.info(TraceReader.KIND_INSTR, 4), TraceReader.info(TraceReader.KIND_STORE, 8),
+                TraceReader.info(TraceReader.KIND_INSTR, 4)};
+        TraceReader fake = new TraceReader() {
+            private int served;
+
+            @Override
+            public int read(long[] a, int[] in) {
+                int n = Math.min(2, addrs.length - served); // two records per batch, to cross batches
+                System.arraycopy(addrs, served, a, 0, n);
+                System.arraycopy(infos, served, in, 0, n);
+                served += n;
+                return n;
+            }
+
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public void close() {}
+        };
+        TraceProfiler tp = new TraceProfiler(1, Symbolizer.fromNm("0000000000001000 T f\n0000000000002000 T g\n", 0));
+        ProfilingTraceReader r = new ProfilingTraceReader(fake, tp, 2.0);
+        long[] a = new long[4];
+        int[] in = new int[4];
+        int total = 0;
+        for (int n; (n = r.read(a, in)) > 0; ) {
+            total += n;
+        }
+        assertThat(total).isEqualTo(5);
+        assertThat(tp.profile().samples()).containsExactly(new StackSample(0, "trace", List.of("f")),
+                new StackSample(500, "trace", List.of("g")), new StackSample(1000, "trace", List.of("f")));
     }
 }
