@@ -47,7 +47,7 @@ public final class ReportProfileCommand implements Runnable {
     int stacks;
 
     @Option(names = "--timeline", paramLabel = "FILE",
-            description = "Also draw the timeline (WSS over time above the call stacks): FILE.png, or FILE.html "
+            description = "Also draw the timeline (WSS over time above the call stacks): FILE.png, FILE.svg, or FILE.html "
                     + "for a page with the picture and this report.")
     Path timeline;
 
@@ -80,15 +80,21 @@ public final class ReportProfileCommand implements Runnable {
     private void writeTimeline(Recording rec, Profile profile, List<TimeWindow> windows, String text) {
         String name = timeline.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean html = name.endsWith(".html") || name.endsWith(".htm");
-        if (!html && !name.endsWith(".png")) {
-            throw new UserException("--timeline: " + timeline + ": expected a .png or .html file", true);
+        boolean svg = name.endsWith(".svg");
+        if (!html && !svg && !name.endsWith(".png")) {
+            throw new UserException("--timeline: " + timeline + ": expected a .png, .svg or .html file", true);
         }
         int target = targetId != null ? targetId
                 : rec.header().targets().isEmpty() ? 0 : rec.header().targets().getFirst().id();
         int width = ProfileTimeline.DEFAULT_WIDTH;
         ProfileTimeline.Layout layout = ProfileTimeline.layout(rec, target, profile, windows, width, 12);
-        byte[] png = ProfileTimeline.png(ProfileTimeline.draw(layout, "working set size and call stacks: " + input.input.getFileName(), width));
+        String title = "working set size and call stacks: " + input.input.getFileName();
         try {
+            if (svg) {
+                Files.writeString(timeline, ProfileTimeline.svg(layout, title, width), java.nio.charset.StandardCharsets.UTF_8);
+                return;
+            }
+            byte[] png = ProfileTimeline.png(layout, title, width);
             if (html) {
                 String page = ProfileTimelinePage.page("jdamon profile timeline: " + input.input.getFileName(),
                         ProfileTimelinePage.fragment(png, windows, text));

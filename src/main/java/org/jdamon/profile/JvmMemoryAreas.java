@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdamon.record.LabeledRange;
 
 /**
  * A JVM's memory areas as labelled address ranges, asked from the JVM itself with jcmd. With Native

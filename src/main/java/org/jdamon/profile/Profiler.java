@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdamon.record.MemoryAreasCodec;
 
 /**
  * The entry point for {@code jdamon record --profile}: starts the right call-stack profiler for a

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jdamon.record.LabeledRange;
+import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
 import org.jdamon.report.ProfileSummary;

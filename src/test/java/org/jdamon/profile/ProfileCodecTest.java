@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jdamon.record.LabeledRange;
+import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.SideData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jdamon.ops.trace.TraceReader;
+import org.jdamon.record.LabeledRange;
 import org.junit.jupiter.api.Test;
 
 /** The text formats the collectors read: perf script, jcmd System.map and VM.info, nm; trace sampling. */

@@ -46,7 +46,7 @@ class ProfileTimelineTest {
     }
 
     @Test
-    void wssAndStackBandLineUpInTime() {
+    void wssAndStackBandLineUpInTime() throws Exception {
         Recording rec = record();
         List<TimeWindow> windows = SnapshotFilter.all().regionSize(32L << 20, -1L).accessRatePercent(50, 100).windows(rec);
         assertThat(windows).containsExactly(new TimeWindow(0, 1000 * MS));
@@ -57,7 +57,7 @@ class ProfileTimelineTest {
         assertThat(l.wss()[19]).isEqualTo(8L << 10);
         assertThat(l.band().rows()).isEqualTo(2);
 
-        BufferedImage img = ProfileTimeline.draw(l, "test", 1000);
+        BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(ProfileTimeline.png(l, "test", 1000)));
         assertThat(img.getHeight()).isEqualTo(ProfileTimeline.height(l));
         int bandTop = ProfileTimeline.TOP + ProfileTimeline.WSS_HEIGHT + ProfileTimeline.GAP;
         int innerRowY = bandTop + ProfileTimeline.ROW + 2; // row 1: the innermost frame, near its top edge

@@ -1,16 +1,12 @@
-package org.jdamon.profile;
+package org.jdamon.record;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdamon.record.ChunkDecoder;
-import org.jdamon.record.ChunkEncoder;
-import org.jdamon.record.MalformedChunkException;
-import org.jdamon.record.SideData;
 
 /**
- * Stores labelled address ranges in a record as {@link SideData} of kind {@value #KIND}: version byte 1,
+ * Stores labelled address ranges (a JVM's memory areas, a process's mappings...) in a record as {@link SideData} of kind {@value #KIND}: version byte 1,
  * the target id (zig-zag), a label table, then per range the label index, start and size (unsigned
  * varints). A record may hold several such chunks (one per collection); {@link #latest} picks the newest.
  */
@@ -28,14 +24,17 @@ public final class MemoryAreasCodec {
         ChunkEncoder b = new ChunkEncoder();
         b.putByte(VERSION);
         b.putZigZag(targetId);
-        ProfileCodec.putStringTable(b, labels);
+        b.putVarLong(labels.size());
+        for (String label : labels.keySet()) {
+            b.putString(label);
+        }
         b.putVarLong(ranges.size());
         for (LabeledRange r : ranges) {
             b.putVarLong(labels.get(r.label()));
             b.putVarLong(r.start());
             b.putVarLong(r.end() - r.start());
         }
-        return new SideData(KIND, timeNs, ProfileCodec.bytes(b));
+        return new SideData(KIND, timeNs, java.util.Arrays.copyOf(b.array(), b.length()));
     }
 
     /** The target id and ranges of one chunk. */
@@ -59,11 +58,18 @@ public final class MemoryAreasCodec {
             throw new IllegalArgumentException("unsupported memory-areas chunk version " + version);
         }
         int target = r.getZigZagInt();
-        String[] labels = ProfileCodec.getStringTable(r);
+        String[] labels = new String[r.getCount(1)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = r.getString();
+        }
         int n = r.getCount(3);
         List<LabeledRange> ranges = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String label = labels[ProfileCodec.getIndex(r, labels.length)];
+            long li = r.getVarLong();
+            if (li < 0 || li >= labels.length) {
+                throw new MalformedChunkException("label index " + li + " out of range " + labels.length);
+            }
+            String label = labels[(int) li];
             long start = r.getVarLong();
             long size = r.getVarLong();
             ranges.add(new LabeledRange(start, start + size, label));

@@ -1,4 +1,4 @@
-package org.jdamon.profile;
+package org.jdamon.record;
 
 /**
  * An address range {@code [start, end)} with a name, such as a JVM memory area ("Java heap", "code
@@ -10,6 +10,16 @@ public record LabeledRange(long start, long end, String label) {
             throw new IllegalArgumentException("range start > end: " + Long.toHexString(start) + "-"
                     + Long.toHexString(end));
         }
+    }
+
+    public org.jdamon.core.AddressRange range() {
+        return new org.jdamon.core.AddressRange(start, end);
+    }
+
+    /** The label up to its first ':' ("thread stack: main" is a "thread stack"), to group guides. */
+    public String kind() {
+        int colon = label.indexOf(':');
+        return colon < 0 ? label : label.substring(0, colon);
     }
 
     public long size() {
