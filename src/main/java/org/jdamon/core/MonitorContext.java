@@ -59,6 +59,7 @@ public final class MonitorContext {
         }
         afterSample.addAll(b.afterSample);
         afterAggregation.addAll(b.afterAggregation);
+        lenWindow = attrs.sampleUs() != 0 ? Math.max(attrs.maxNrAccesses(), 1) : 1;
     }
 
     public static Builder builder() {
@@ -140,6 +141,14 @@ public final class MonitorContext {
      */
     public void commitAttributes(Attributes newAttrs) {
         pendingAttrs = newAttrs.validate();
+    }
+
+    /**
+     * True once the worker should stop: {@link #stop()} was called, the deadline passed, or no target is
+     * valid any more. For hooks that wait inside an iteration, like DAMOS watermarks.
+     */
+    public boolean needStop() {
+        return stopRequested || !beforeDeadline() || !anyTargetValid();
     }
 
     /** Runs the worker loop in a new platform thread named like a kdamond. */
@@ -282,7 +291,7 @@ public final class MonitorContext {
     // ---- §5.1 merge -----------------------------------------------------------------------------
 
     /** {@code sz_limit}: total monitored bytes / min_nr_regions, at least one minimum region. */
-    long regionSizeLimit() {
+    public long regionSizeLimit() {
         long total = 0;
         for (Target t : targets) {
             total += t.regions().totalBytes();

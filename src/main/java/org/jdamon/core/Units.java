@@ -13,7 +13,7 @@ public final class Units {
 
     /** Bytes from {@code "4K"}, {@code "1.5 GiB"}, {@code "4096"}, {@code "min"} (0), {@code "max"}. */
     public static long parseSize(String text) {
-        String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "");
+        String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "").replace("_", "").replace(",", "");
         if (s.equals("min")) {
             return 0;
         }
@@ -57,52 +57,48 @@ public final class Units {
         }
     }
 
-    /** Microseconds from {@code "5ms"}, {@code "1s"}, {@code "2m"}; a bare number is in {@code bareUnitUs}. */
+    /**
+     * Microseconds from {@code "5ms"}, {@code "1s"}, {@code "2m"}, or compound {@code "1 m 30 s"} (summed);
+     * a bare number is in {@code bareUnitUs}.
+     */
     public static long parseDurationUs(String text, long bareUnitUs) {
-        String s = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        String s = text.trim().toLowerCase(Locale.ROOT).replace(",", "");
         if (s.equals("min")) {
             return 0;
         }
         if (s.equals("max")) {
             return Long.MAX_VALUE;
         }
-        double mult;
-        String num;
-        if (s.endsWith("ns")) {
-            mult = 0.001;
-            num = s.substring(0, s.length() - 2);
-        } else if (s.endsWith("us")) {
-            mult = 1;
-            num = s.substring(0, s.length() - 2);
-        } else if (s.endsWith("ms")) {
-            mult = 1_000;
-            num = s.substring(0, s.length() - 2);
-        } else if (s.endsWith("s")) {
-            mult = 1_000_000;
-            num = s.substring(0, s.length() - 1);
-        } else if (s.endsWith("m")) {
-            mult = 60_000_000;
-            num = s.substring(0, s.length() - 1);
-        } else if (s.endsWith("h")) {
-            mult = 3_600_000_000.0;
-            num = s.substring(0, s.length() - 1);
-        } else if (s.endsWith("d")) {
-            mult = 86_400_000_000.0;
-            num = s.substring(0, s.length() - 1);
-        } else {
-            mult = bareUnitUs;
-            num = s;
+        java.util.regex.Matcher m = DURATION_TERM.matcher(s);
+        double totalUs = 0;
+        int end = 0;
+        boolean any = false;
+        while (m.find() && m.start() == end) {
+            totalUs += Double.parseDouble(m.group(1)) * unitUs(m.group(2), bareUnitUs);
+            end = m.end();
+            any = true;
         }
-        try {
-            double v = Double.parseDouble(num);
-            if (v < 0 || Double.isNaN(v) || num.isEmpty()) {
-                throw new NumberFormatException();
-            }
-            return Math.round(v * mult);
-        } catch (NumberFormatException e) {
+        if (!any || end != s.length()) {
             throw new IllegalArgumentException(
-                    "invalid duration '" + text + "' (expected e.g. 5ms, 100ms, 1s, 2m)");
+                    "invalid duration '" + text + "' (expected e.g. 5ms, 100ms, 1s, 2m, 1 m 30 s)");
         }
+        return Math.round(totalUs);
+    }
+
+    private static final java.util.regex.Pattern DURATION_TERM =
+            java.util.regex.Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d|)\\s*");
+
+    private static double unitUs(String unit, long bareUnitUs) {
+        return switch (unit) {
+            case "ns" -> 0.001;
+            case "us" -> 1;
+            case "ms" -> 1_000;
+            case "s" -> 1_000_000;
+            case "m" -> 60_000_000;
+            case "h" -> 3_600_000_000.0;
+            case "d" -> 86_400_000_000.0;
+            default -> bareUnitUs;
+        };
     }
 
     /** Human size like damo's: {@code 4.000 KiB}, {@code 1.500 GiB}, {@code 512 B}. */

@@ -1,0 +1,137 @@
+package org.jdamon.cli;
+
+import java.util.List;
+import org.jdamon.core.Attributes;
+import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.Units;
+import picocli.CommandLine.Option;
+
+/**
+ * damo's monitoring options, shared by every command that monitors: intervals (bare numbers are
+ * microseconds, as in damo), region-count bounds and the intervals auto-tuning goal.
+ */
+public final class MonitoringOptions {
+    @Option(names = {"-s", "--sample"}, paramLabel = "INTERVAL", description = "Sampling interval (default 5ms).")
+    String sample;
+
+    @Option(names = {"-a", "--aggr"}, paramLabel = "INTERVAL", description = "Aggregation interval (default 100ms).")
+    String aggr;
+
+    @Option(names = {"-u", "--updr"}, paramLabel = "INTERVAL",
+            description = "Operations update interval (default 1s, like damo).")
+    String update;
+
+    @Option(names = "--monitoring_intervals", arity = "3", paramLabel = "INTERVAL",
+            description = "Sampling, aggregation and update intervals at once.")
+    List<String> intervals;
+
+    @Option(names = {"-n", "--minr"}, paramLabel = "N", description = "Minimum number of regions (default 10).")
+    Integer minNrRegions;
+
+    @Option(names = {"-m", "--maxr"}, paramLabel = "N", description = "Maximum number of regions (default 1000).")
+    Integer maxNrRegions;
+
+    @Option(names = "--monitoring_nr_regions_range", arity = "2", paramLabel = "N",
+            description = "Minimum and maximum number of regions.")
+    List<Integer> nrRegionsRange;
+
+    @Option(names = "--monitoring_intervals_goal", arity = "4",
+            paramLabel = "<access_bp|aggrs|min_sample|max_sample>",
+            description = "Interval auto-tuning goal: access ratio (e.g. 4% or 400 bp), aggregations, "
+                    + "minimum and maximum sampling interval.")
+    List<String> intervalsGoal;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed of sampling addresses and split points (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--monitoring_intervals_autotune",
+            description = "Auto-tune intervals with damo's goal: 4% 3 5ms 10s.")
+    boolean autotune;
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The validated attributes, starting from damo's defaults. */
+    public Attributes toAttributes() {
+        return toAttributes(Attributes.DAMO_DEFAULTS);
+    }
+
+    public Attributes toAttributes(Attributes defaults) {
+        long s = defaults.sampleUs();
+        long a = defaults.aggrUs();
+        long u = defaults.updateUs();
+        if (intervals != null) {
+            s = us("--monitoring_intervals", intervals.get(0));
+            a = us("--monitoring_intervals", intervals.get(1));
+            u = us("--monitoring_intervals", intervals.get(2));
+        }
+        if (sample != null) {
+            s = us("--sample", sample);
+        }
+        if (aggr != null) {
+            a = us("--aggr", aggr);
+        }
+        if (update != null) {
+            u = us("--updr", update);
+        }
+        int min = defaults.minNrRegions();
+        int max = defaults.maxNrRegions();
+        if (nrRegionsRange != null) {
+            min = nrRegionsRange.get(0);
+            max = nrRegionsRange.get(1);
+        }
+        if (minNrRegions != null) {
+            min = minNrRegions;
+        }
+        if (maxNrRegions != null) {
+            max = maxNrRegions;
+        }
+        IntervalsGoal goal = defaults.intervalsGoal();
+        if (autotune) {
+            goal = IntervalsGoal.RECOMMENDED;
+        }
+        if (intervalsGoal != null) {
+            goal = new IntervalsGoal(
+                    basisPoints(intervalsGoal.get(0)),
+                    parseLong("--monitoring_intervals_goal", intervalsGoal.get(1)),
+                    us("--monitoring_intervals_goal", intervalsGoal.get(2)),
+                    us("--monitoring_intervals_goal", intervalsGoal.get(3)));
+        }
+        try {
+            return new Attributes(s, a, u, min, max, goal).validate();
+        } catch (IllegalArgumentException e) {
+            throw new UserException("invalid monitoring attributes: " + e.getMessage(), true);
+        }
+    }
+
+    private static long us(String option, String value) {
+        try {
+            return Units.parseDurationUs(value, 1);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage(), true);
+        }
+    }
+
+    private static long parseLong(String option, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new UserException(option + ": invalid number '" + value + "'", true);
+        }
+    }
+
+    /** {@code 4%} is 400 bp; a bare number is already in basis points. */
+    private static long basisPoints(String value) {
+        String v = value.trim();
+        try {
+            if (v.endsWith("%")) {
+                return Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 100);
+            }
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UserException("--monitoring_intervals_goal: invalid ratio '" + value + "'", true);
+        }
+    }
+}

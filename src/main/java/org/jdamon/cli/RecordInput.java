@@ -1,0 +1,22 @@
+package org.jdamon.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.jdamon.record.RecordFiles;
+import org.jdamon.record.Recording;
+import picocli.CommandLine.Option;
+
+/** The {@code -i/--input} option of the text reports, read through {@link RecordInputs}. */
+final class RecordInput {
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
+            description = "Record file (jdamon, or damo json/json_compressed/damon.data); default: ${DEFAULT-VALUE}.")
+    Path input;
+
+    Recording load(PrintWriter err) {
+        return RecordInputs.read(input, err);
+    }
+
+    Recording loadWithSnapshots(PrintWriter err) {
+        return RecordInputs.readWithSnapshots(input, err);
+    }
+}

@@ -1,0 +1,87 @@
+package org.jdamon.cli;
+
+import java.util.List;
+import org.jdamon.core.Units;
+import org.jdamon.record.Recording;
+import org.jdamon.report.PercentileTable;
+import org.jdamon.report.WorkingSetSize;
+import org.jdamon.report.WssReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jdamon report wss}: damo's working-set-size percentile table. */
+@Command(name = "wss", mixinStandardHelpOptions = true,
+        description = "Show the distribution of the working set size.")
+final class ReportWssCommand implements Runnable {
+    enum SortBy { size, time }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RecordInput input;
+
+    @Option(names = {"-r", "--range"}, arity = "3", paramLabel = "N",
+            description = "Percentiles to print: start stop step (default: 0 101 25).")
+    List<Integer> range;
+
+    @Option(names = "--exclude_samples", defaultValue = "20", paramLabel = "N",
+            description = "Number of first snapshots to exclude (default: ${DEFAULT-VALUE}).")
+    int excludeSamples;
+
+    @Option(names = {"-t", "--acc_thres"}, defaultValue = "1", paramLabel = "N",
+            description = "Minimum nr_accesses (samples) of working-set regions (default: ${DEFAULT-VALUE}).")
+    int accThres;
+
+    @Option(names = "--sz_thres", defaultValue = "1", paramLabel = "SIZE",
+            description = "Minimum size of working-set regions, e.g. 4K (default: ${DEFAULT-VALUE}).")
+    String szThres;
+
+    @Option(names = {"-s", "--sortby"}, defaultValue = "size", paramLabel = "KEY",
+            description = "Sort the values by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SortBy sortBy;
+
+    @Option(names = "--nr_cols_bar", defaultValue = "59", paramLabel = "N",
+            description = "Columns of the bars (default: ${DEFAULT-VALUE}; 0 for none).")
+    int nrColsBar;
+
+    @Option(names = "--raw_number", description = "Machine-friendly raw numbers.")
+    boolean rawNumber;
+
+    @Option(names = "--all_wss", description = "Print every value instead of percentiles.")
+    boolean allWss;
+
+    @Option(names = "--per_target", description = "One table per target (default: targets collapsed, like damo).")
+    boolean perTarget;
+
+    @Option(names = "--collapse_targets", description = "Sum the targets into one table (the default).")
+    boolean collapseTargets;
+
+    @Option(names = "--json", description = "Print one JSON object: targets with avg_bytes and percentiles.")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (perTarget && collapseTargets) {
+            throw new UserException("--per_target and --collapse_targets exclude each other", true);
+        }
+        if (excludeSamples < 0) {
+            throw new UserException("--exclude_samples must not be negative", true);
+        }
+        int[] percentiles = range == null ? PercentileTable.range(0, 101, 25)
+                : PercentileTable.range(range.get(0), range.get(1), range.get(2));
+        for (int p : percentiles) {
+            if (p < 0 || p > 100) {
+                throw new UserException("--range: percentile " + p + " is outside [0, 100]", true);
+            }
+        }
+        WorkingSetSize wss = new WorkingSetSize(accThres, Units.parseSize(szThres), excludeSamples);
+        WssReport.Options o = new WssReport.Options(wss, percentiles, sortBy == SortBy.size, rawNumber, allWss,
+                perTarget, nrColsBar);
+        Recording r = input.load(spec.commandLine().getErr());
+        spec.commandLine().getOut().print(json ? WssReport.json(r, o) : WssReport.text(r, o));
+        spec.commandLine().getOut().flush();
+    }
+}

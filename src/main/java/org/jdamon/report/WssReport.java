@@ -1,0 +1,73 @@
+package org.jdamon.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdamon.record.Recording;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code report wss}: the distribution of the working set size (see {@link WorkingSetSize}) as damo's
+ * percentile table, or as one JSON object {@code {"targets":[{"target_id", "avg_bytes", "percentiles":
+ * [{"percentile", "wss_bytes"}]}]}}. Like damo, targets are collapsed into one (id 0) unless
+ * {@code perTarget}.
+ */
+public final class WssReport {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The options of damo's {@code report wss}, with its defaults in {@link #DEFAULTS}. */
+    public record Options(
+            WorkingSetSize wss,
+            int[] percentiles,
+            boolean sortBySize,
+            boolean rawNumber,
+            boolean allWss,
+            boolean perTarget,
+            int barColumns) {
+        public static final Options DEFAULTS = new Options(WorkingSetSize.DAMO_DEFAULT,
+                PercentileTable.range(0, 101, 25), true, false, false, false, PercentileTable.DEFAULT_BAR_COLUMNS);
+    }
+
+    private WssReport() {}
+
+    public static Map<Integer, Distribution> distributions(Recording r, Options o) {
+        return o.wss().distributions(r, o.sortBySize(), !o.perTarget());
+    }
+
+    public static String text(Recording r, Options o) {
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<Integer, Distribution> e : distributions(r, o).entrySet()) {
+            lines.add("# target_id\t" + e.getKey());
+            lines.addAll(PercentileTable.lines("wss", e.getValue(), o.percentiles(), o.allWss(),
+                    PercentileTable.SIZE, o.rawNumber(), o.barColumns()));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    public static String json(Recording r, Options o) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode targets = root.putArray("targets");
+        for (Map.Entry<Integer, Distribution> e : distributions(r, o).entrySet()) {
+            Distribution d = e.getValue();
+            ObjectNode t = targets.addObject();
+            t.put("target_id", e.getKey());
+            t.put("avg_bytes", (long) d.average());
+            ArrayNode ps = t.putArray("percentiles");
+            if (d.isEmpty()) {
+                continue;
+            }
+            if (o.allWss()) {
+                for (int i = 0; i < d.size(); i++) {
+                    ps.addObject().put("index", i).put("wss_bytes", d.get(i));
+                }
+                continue;
+            }
+            for (int p : o.percentiles()) {
+                ps.addObject().put("percentile", p).put("wss_bytes", d.percentile(p));
+            }
+        }
+        return JSON.writeValueAsString(root) + "\n";
+    }
+}

@@ -1,0 +1,49 @@
+package org.jdamon.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class AttributesTest {
+    private static final Attributes OK = Attributes.KERNEL_DEFAULTS;
+
+    @Test
+    void kernelDefaultsAreValidAndGiveTwentySamplesPerAggregation() {
+        assertThat(OK.validate().maxNrAccesses()).isEqualTo(100_000 / 5_000);
+    }
+
+    @Test
+    void minNrRegionsBelowThreeIsRejected() {
+        assertThatThrownBy(() -> OK.withNrRegions(2, 1000).validate())
+                .isInstanceOf(InvalidAttributesException.class)
+                .hasMessageContaining("min_nr_regions (2) must be at least 3");
+    }
+
+    @Test
+    void minAboveMaxIsRejected() {
+        assertThatThrownBy(() -> OK.withNrRegions(100, 10).validate())
+                .hasMessageContaining("min_nr_regions (100) > max_nr_regions (10)");
+    }
+
+    @Test
+    void sampleLongerThanAggregationIsRejected() {
+        assertThatThrownBy(() -> OK.withIntervals(200_000, 100_000, 1_000_000).validate())
+                .hasMessageContaining("sample interval (200000 us) > aggregation interval (100000 us)");
+    }
+
+    @Test
+    void intervalsGoalBoundsAreChecked() {
+        assertThatThrownBy(() -> OK.withIntervalsGoal(new IntervalsGoal(400, 3, 10_000, 5_000)).validate())
+                .hasMessageContaining("min_sample_us (10000) > max_sample_us (5000)");
+        assertThatThrownBy(() -> OK.withIntervalsGoal(new IntervalsGoal(400, 3, 6_000, 10_000)).validate())
+                .hasMessageContaining("outside [6000, 10000]");
+        assertThat(OK.withIntervalsGoal(IntervalsGoal.RECOMMENDED).validate().intervalsGoal().enabled())
+                .isTrue();
+    }
+
+    @Test
+    void tuningOffIgnoresGoalBounds() {
+        assertThat(OK.withIntervalsGoal(new IntervalsGoal(400, 0, 10_000, 5_000)).validate()).isNotNull();
+    }
+}

@@ -1,0 +1,110 @@
+package org.jdamon.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The worker loop end to end on a scripted address space (design §2, §6). */
+class WorkerLoopTest {
+    private static final long P = 4096;
+
+    @Test
+    void convergesOnAnAlwaysAccessedHalf() throws Exception {
+        long hotEnd = 400 * P;
+        ScriptedOperations ops = new ScriptedOperations(
+                List.of(new AddressRange(0, 1000 * P)), a -> a < hotEnd);
+        Target t = new Target(0, -1, "t", List.of());
+        List<Long> windows = new ArrayList<>();
+        long[] hotBytes = new long[1];
+        MonitorContext c = MonitorContext.builder()
+                .attributes(Attributes.KERNEL_DEFAULTS)
+                .operations(ops)
+                .seed(7)
+                .addTarget(t)
+                .deadlineNs(10_000_000_000L) // 10 s of virtual time = 100 aggregations
+                .afterAggregation((ctx, s, e) -> {
+                    windows.add(e - s);
+                    RegionsView r = ctx.targets().getFirst().regions();
+                    long hot = 0;
+                    for (int i = 0; i < r.size(); i++) {
+                        if (r.nrAccesses(i) == 20) {
+                            hot += r.regionSize(i);
+                        }
+                    }
+                    hotBytes[0] = hot;
+                })
+                .build();
+        c.run();
+        // 5 ms samples, 100 ms windows: exactly 100 windows of 20 samples in 10 s.
+        assertThat(windows).hasSize(100).allMatch(w -> w == 100_000_000L);
+        assertThat(c.passedSampleIntervals()).isEqualTo(2000);
+        // Fully accessed regions cover the hot 400 pages, give or take the one straddling region.
+        assertThat((double) hotBytes[0]).isBetween(0.9 * hotEnd, (double) hotEnd);
+        // the default ops update interval (60 s) never came
+        assertThat(ops.updates).isZero();
+    }
+
+    @Test
+    void idleSpaceDoublesTheIntervalsEveryThirdAggregation() throws Exception {
+        List<Long> sampleAtAggregation = new ArrayList<>();
+        Attributes a = Attributes.KERNEL_DEFAULTS.withIntervalsGoal(IntervalsGoal.RECOMMENDED);
+        MonitorContext c = MonitorContext.builder()
+                .attributes(a)
+                .operations(new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), x -> false))
+                .addTarget(new Target(0, -1, "t", List.of()))
+                .afterAggregation((ctx, s, e) -> {
+                    sampleAtAggregation.add(ctx.attributes().sampleUs());
+                    if (sampleAtAggregation.size() == 6) {
+                        ctx.stop();
+                    }
+                })
+                .build();
+        c.run();
+        // score 0 -> feedback doubles (adaptation 20000 bp): 5 ms -> 10 ms at the 3rd, 20 ms at the 6th.
+        assertThat(sampleAtAggregation).containsExactly(5_000L, 5_000L, 10_000L, 10_000L, 10_000L, 20_000L);
+        assertThat(c.attributes().aggrUs()).isEqualTo(20_000L * 20);
+    }
+
+    @Test
+    void busySpaceHalvesTheIntervalsDownToTheMinimum() throws Exception {
+        List<Long> sampleAtAggregation = new ArrayList<>();
+        Attributes a = new Attributes(20_000, 400_000, 60_000_000, 10, 1000, new IntervalsGoal(400, 1, 5_000, 1_000_000));
+        MonitorContext c = MonitorContext.builder()
+                .attributes(a)
+                .operations(new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), x -> true))
+                .addTarget(new Target(0, -1, "t", List.of()))
+                .afterAggregation((ctx, s, e) -> {
+                    sampleAtAggregation.add(ctx.attributes().sampleUs());
+                    if (sampleAtAggregation.size() == 4) {
+                        ctx.stop();
+                    }
+                })
+                .build();
+        c.run();
+        // every access seen: score = 10000*10000/400 >= 2x goal -> adaptation 5000 bp (halve), floor 5 ms
+        assertThat(sampleAtAggregation).containsExactly(10_000L, 5_000L, 5_000L, 5_000L);
+    }
+
+    @Test
+    void committedAttributesApplyFromTheNextIteration() throws Exception {
+        List<Long> windows = new ArrayList<>();
+        MonitorContext c = MonitorContext.builder()
+                .attributes(Attributes.KERNEL_DEFAULTS)
+                .operations(new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), x -> false))
+                .addTarget(new Target(0, -1, "t", List.of()))
+                .afterAggregation((ctx, s, e) -> {
+                    windows.add(e - s);
+                    if (windows.size() == 1) {
+                        ctx.commitAttributes(Attributes.KERNEL_DEFAULTS.withIntervals(10_000, 500_000, 60_000_000));
+                    }
+                    if (windows.size() == 3) {
+                        ctx.stop();
+                    }
+                })
+                .build();
+        c.run();
+        assertThat(windows).containsExactly(100_000_000L, 500_000_000L, 500_000_000L);
+    }
+}
