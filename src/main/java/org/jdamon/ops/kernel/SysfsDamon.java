@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.damos.SchemeStats;
 import org.jdamon.ops.kernel.KdamondStatus.Owner;
 
 /**

@@ -14,15 +14,15 @@ import java.util.stream.Stream;
  * one {@code path<TAB>mode<TAB>value} line per file) materialised under a temporary sysfs root, and
  * whole-tree snapshots to compare what a test wrote.
  */
-final class FixtureTree {
+public final class FixtureTree {
     private FixtureTree() {}
 
-    static Path kdamonds(Path sysRoot) {
+    public static Path kdamonds(Path sysRoot) {
         return sysRoot.resolve("kernel/mm/damon/admin/kdamonds");
     }
 
     /** Creates {@code <sysRoot>/kernel/mm/damon/admin/kdamonds/...} from a {@code .tree} resource. */
-    static Path load(Path sysRoot, String resource) throws IOException {
+    public static Path load(Path sysRoot, String resource) throws IOException {
         Path base = kdamonds(sysRoot);
         Files.createDirectories(base);
         String text;
@@ -45,7 +45,7 @@ final class FixtureTree {
     }
 
     /** Adds {@code <sysRoot>/module/<module>/parameters/<name>} files. */
-    static void module(Path sysRoot, String module, Map<String, String> params) throws IOException {
+    public static void module(Path sysRoot, String module, Map<String, String> params) throws IOException {
         Path dir = sysRoot.resolve("module/" + module + "/parameters");
         Files.createDirectories(dir);
         for (var e : params.entrySet()) {
@@ -54,7 +54,7 @@ final class FixtureTree {
     }
 
     /** Every file under {@code dir} with its content (trailing newline stripped), by relative path. */
-    static Map<String, String> snapshot(Path dir) throws IOException {
+    public static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -65,7 +65,7 @@ final class FixtureTree {
     }
 
     /** Files whose content differs between two snapshots (including added ones), with the new value. */
-    static Map<String, String> changes(Map<String, String> before, Map<String, String> after) {
+    public static Map<String, String> changes(Map<String, String> before, Map<String, String> after) {
         Map<String, String> out = new TreeMap<>();
         after.forEach((k, v) -> {
             if (!v.equals(before.get(k))) {
@@ -75,7 +75,7 @@ final class FixtureTree {
         return out;
     }
 
-    static void write(Path file, String value) throws IOException {
+    public static void write(Path file, String value) throws IOException {
         Files.writeString(file, value + "\n");
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jdamon.core.damos.SchemeStats;
 import org.jdamon.record.TargetSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class SysfsReadingTest {
         assertThat(tried.byTarget()).hasSize(1);
 
         SchemeStats stats = damon().schemeStats(0, 0);
-        assertThat(stats).isEqualTo(new SchemeStats(385, 17218572288L, 0, 0, -1, 0));
+        assertThat(stats).isEqualTo(new SchemeStats(385, 17218572288L, 0, 0, -1, 0, -1));
     }
 
     @Test
