@@ -290,4 +290,26 @@ class SimMemoryTest {
             }
         }
     }
+
+    @Test
+    void refaultsIntoAFullFastTierDemoteItsLeastRecentlyUsedMemory() {
+        // fast tier 150 pages: heap (33), x (100) and y's first 17 pages
+        SimMemory m = new SimMemory(xyz(), SimMemory.Config.DEFAULTS.withTiers(150 * PAGE, 0));
+        m.apply(DamosAction.PAGEOUT, start(m, 0), end(m, 0));
+        // x's 100 pages left the fast tier free for 100 pages, which z takes
+        assertThat(m.apply(DamosAction.MIGRATE_HOT, start(m, 2), end(m, 2))).isEqualTo(100 * PAGE);
+        // x is read during the first step: its 100 pages come back into the fast tier, which must then
+        // push out 100 pages, oldest first: heap (33), y's 17 fast pages, then z's first 50 (all stamped
+        // 0, in address order); x itself was just used
+        m.advanceTo(100 * MS);
+        assertThat(m.refaults()).isEqualTo(100);
+        assertThat(m.tierBytes(SimMemory.FAST_TIER)).isEqualTo(150 * PAGE);
+        long heap = m.workload().layout().mappings().getFirst().start();
+        assertThat(m.tierOf(heap)).isEqualTo(SimMemory.SLOW_TIER);
+        assertThat(m.tierOf(start(m, 1))).isEqualTo(SimMemory.SLOW_TIER);
+        assertThat(m.tierOf(start(m, 2) + 49 * PAGE)).isEqualTo(SimMemory.SLOW_TIER);
+        assertThat(m.tierOf(start(m, 2) + 50 * PAGE)).isEqualTo(SimMemory.FAST_TIER);
+        assertThat(m.tierOf(start(m, 0))).isEqualTo(SimMemory.FAST_TIER);
+        assertThat(m.rssBytes()).isEqualTo((HEAP_PAGES + 300 + STACK_PAGES) * PAGE);
+    }
 }
