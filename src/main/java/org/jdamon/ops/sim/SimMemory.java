@@ -203,7 +203,7 @@ public final class SimMemory {
         return memoryLimitBytes;
     }
 
-    /** Workload time up to which the model has advanced (a multiple of the step). */
+    /** Workload time up to which the model has advanced. */
     public long nowNs() {
         return nowNs;
     }
@@ -219,6 +219,19 @@ public final class SimMemory {
         while (nowNs + step <= t) {
             step(nowNs, nowNs + step);
             nowNs += step;
+        }
+    }
+
+    /**
+     * Brings the model exactly to workload time {@code t}, processing a partial step if needed, so an
+     * action applied now acts on the memory as it is now (pages touched earlier in the step are not
+     * later mistaken for refaults). Following steps run from {@code t}.
+     */
+    public void syncTo(long t) {
+        advanceTo(t);
+        if (t > nowNs) {
+            step(nowNs, t);
+            nowNs = t;
         }
     }
 

@@ -231,6 +231,7 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
     @Override
     public long applyScheme(MonitorContext ctx, Target target, long start, long end, ApplyRequest req) {
         SimMemory mem = memories[target.index()];
+        mem.syncTo(ctx.clock().nowNs() - originNs);
         DamosAction action = req.action();
         int nid = migrationNode(req);
         long applied = 0;

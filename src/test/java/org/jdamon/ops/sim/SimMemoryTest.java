@@ -312,4 +312,18 @@ class SimMemoryTest {
         assertThat(m.tierOf(start(m, 0))).isEqualTo(SimMemory.FAST_TIER);
         assertThat(m.rssBytes()).isEqualTo((HEAP_PAGES + 300 + STACK_PAGES) * PAGE);
     }
+
+    @Test
+    void anActionMidStepSeesTheMemoryAsItIsThen() {
+        // x: 1000 pages walked at 1 access/ms from time 0: page j is touched at j ms
+        SimMemory m = new SimMemory(workload("x, 4000K\n\nwalk\n2000\nx, 0, 4096, 1\n", 1));
+        m.advanceTo(150 * MS);
+        assertThat(m.nowNs()).isEqualTo(100 * MS);
+        m.syncTo(150 * MS);
+        m.apply(DamosAction.PAGEOUT, start(m, 0), end(m, 0));
+        // [150, 250 ms): pages 151..250 come back; pages 101..150, touched before the pageout, do not count
+        m.advanceTo(250 * MS);
+        assertThat(m.refaults()).isEqualTo(100);
+        assertThat(m.residentBytes(start(m, 0), start(m, 0) + 151 * PAGE)).isZero();
+    }
 }
