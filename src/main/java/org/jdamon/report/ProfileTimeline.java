@@ -54,7 +54,11 @@ public final class ProfileTimeline {
             starts[i] = snaps.get(i).startNs();
             ends[i] = snaps.get(i).endNs();
         }
-        long[] wss = WssSource.DEFAULT.perSnapshot(rec, targetId);
+        long[] wss = new long[snaps.size()];
+        for (int i = 0; i < snaps.size(); i++) {
+            org.jdamon.record.TargetSnapshot t = snaps.get(i).target(targetId);
+            wss[i] = t == null ? 0 : WorkingSetSize.DAMO_DEFAULT.of(t);
+        }
         // at most one bucket per BUCKET_PX pixels, and about MIN_SAMPLES_PER_BUCKET samples per bucket so a
         // steady phase does not break into gaps between samples
         int buckets = Math.max(1, Math.min((width - LEFT - RIGHT) / BUCKET_PX,
