@@ -245,7 +245,7 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
                 long next = mem.pieceEnd(a, end);
                 page.addr = a;
                 if (!req.filterOut(page)) {
-                    passed += next - a;
+                    passed += mem.residentBytes(a, next);
                     applied += mem.apply(action, a, next, nid);
                 }
                 a = next;

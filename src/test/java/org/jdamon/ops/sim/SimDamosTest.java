@@ -73,6 +73,8 @@ class SimDamosTest {
         assertThat(mem.residentBytes(w.layout().regionStart(0), w.layout().regionMappingEnd(0))).isEqualTo(100 * PAGE);
         // heap 33 + y 100 + z 100 + stack 33 pages were paged out, once
         assertThat(engine.stats(0).szApplied()).isEqualTo(266 * PAGE);
+        // only the inactive pieces passed the filter, and only while they were resident
+        assertThat(engine.stats(0).szOpsFilterPassed()).isEqualTo(266 * PAGE);
         assertThat(mem.refaults()).isZero();
     }
 
