@@ -10,7 +10,7 @@ import org.jdamon.report.image.PngCanvas;
 import org.jdamon.report.image.SvgCanvas;
 
 /**
- * The profile timeline picture: the working set size over time on top ({@link WssSource}, the numbers of
+ * The profile timeline picture: the working set size over time on top ({@link WorkingSetSize}, the numbers of
  * {@code report wss}), drawn as steps over each snapshot's window, the time windows matching the report's
  * filters shaded, and below it a flame chart of the most frequent call stack per time bucket
  * ({@link FlameBand}), outermost frame on top, each function in its own colour and named where it fits, so
