@@ -27,6 +27,26 @@ public final class RecordFiles {
     /** jdamon's default record file name. */
     public static final String DEFAULT_NAME = "jdamon.data";
 
+    /**
+     * Opens any record format for reading one snapshot at a time: jdamon files stream from disk, damo's
+     * formats are parsed into memory first.
+     */
+    public static RecordStream open(Path path) throws IOException {
+        if (isJdamonRecord(path)) {
+            return RecordReader.open(path);
+        }
+        return RecordStream.of(read(path));
+    }
+
+    private static boolean isJdamonRecord(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return RecordReader.isRecord(in.readNBytes(RecordFormat.MAGIC.length));
+        }
+    }
+
     public static Recording read(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jdamon.core.IntervalsGoal;
@@ -85,6 +86,26 @@ class DamoRecordFilesTest {
     void json() throws IOException {
         Path p = Files.writeString(dir.resolve("damon.data"), JSON);
         checkJsonRecording(RecordFiles.read(p), "damo json");
+    }
+
+    @Test
+    void openStreamsAnyFormat() throws IOException {
+        Path json = Files.writeString(dir.resolve("damon.data"), JSON);
+        try (RecordStream s = RecordFiles.open(json)) {
+            assertThat(s).isNotInstanceOf(RecordReader.class);
+            assertThat(s.header().attributes().aggrUs()).isEqualTo(100_000);
+            assertThat(s).hasSize(2);
+        }
+        Path own = dir.resolve("own.jdr");
+        try (RecordWriter w = RecordWriter.create(own, RecordFixtures.header(1))) {
+            w.writeSnapshot(new Snapshot(0, 10, List.of(RecordFixtures.target(0, 0, 4096, 1, 1))));
+        }
+        try (RecordStream s = RecordFiles.open(own)) {
+            assertThat(s).isInstanceOf(RecordReader.class);
+            assertThat(s.nextSnapshot().endNs()).isEqualTo(10);
+            assertThat(s.nextSnapshot()).isNull();
+            assertThat(s.warnings()).isEmpty();
+        }
     }
 
     @Test

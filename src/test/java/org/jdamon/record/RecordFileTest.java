@@ -264,7 +264,7 @@ class RecordFileTest {
         byte[] full = Files.readAllBytes(clean);
         int headerEnd = (int) (long) chunkEnds(full).get(0);
         Path bad = dir.resolve("damaged.jdr");
-        for (int round = 0; round < 200; round++) {
+        for (int round = 0; round < 100; round++) {
             byte[] b = full.clone();
             int flips = 1 + rnd.nextInt(4);
             for (int f = 0; f < flips; f++) {
