@@ -1,6 +1,7 @@
 package org.jdamon.cli;
 
-import org.jdamon.record.Recording;
+import java.util.Map;
+import org.jdamon.report.Distribution;
 import org.jdamon.report.NrRegionsReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,10 +27,10 @@ final class ReportNrRegionsCommand implements Runnable {
     @Override
     public void run() {
         int[] percentiles = distribution.percentiles();
-        Recording r = input.load(spec.commandLine().getErr());
-        boolean bySize = distribution.sortBySize();
-        spec.commandLine().getOut().print(json ? NrRegionsReport.json(r, percentiles, bySize)
-                : NrRegionsReport.text(r, percentiles, bySize));
+        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(),
+                s -> NrRegionsReport.distributions(s.header().targets(), s, distribution.sortBySize()));
+        spec.commandLine().getOut().print(json ? NrRegionsReport.json(dists, percentiles)
+                : NrRegionsReport.text(dists, percentiles));
         spec.commandLine().getOut().flush();
     }
 }

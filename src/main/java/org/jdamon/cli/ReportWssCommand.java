@@ -1,7 +1,8 @@
 package org.jdamon.cli;
 
 import org.jdamon.core.Units;
-import org.jdamon.record.Recording;
+import java.util.Map;
+import org.jdamon.report.Distribution;
 import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.WssReport;
 import picocli.CommandLine;
@@ -65,8 +66,8 @@ final class ReportWssCommand implements Runnable {
         WorkingSetSize wss = new WorkingSetSize(accThres, Units.parseSize(szThres), excludeSamples);
         WssReport.Options o = new WssReport.Options(wss, percentiles, distribution.sortBySize(), rawNumber, allWss,
                 perTarget, nrColsBar);
-        Recording r = input.load(spec.commandLine().getErr());
-        spec.commandLine().getOut().print(json ? WssReport.json(r, o) : WssReport.text(r, o));
+        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(), s -> WssReport.distributions(s, o));
+        spec.commandLine().getOut().print(json ? WssReport.json(dists, o) : WssReport.text(dists, o));
         spec.commandLine().getOut().flush();
     }
 }
