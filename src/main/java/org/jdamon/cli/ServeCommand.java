@@ -56,7 +56,7 @@ public final class ServeCommand implements Runnable {
             throw new UserException("--replay_speed must be >= 0 and --history > 0", true);
         }
         Recording rec = RecordInputs.read(input, spec.commandLine().getErr());
-        DashboardState state = new DashboardState(history, org.jdamon.report.WssSource.DEFAULT);
+        DashboardState state = new DashboardState(history, org.jdamon.report.WorkingSetSize.DAMO_DEFAULT);
         try (DashboardServer server = DashboardServer.start(state, address, port)) {
             spec.commandLine().getErr().println("jdamon: dashboard at " + server.url() + " (metrics at "
                     + server.url() + "metrics); Ctrl-C to stop");
