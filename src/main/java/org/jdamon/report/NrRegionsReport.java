@@ -1,7 +1,6 @@
 package org.jdamon.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,30 +32,10 @@ public final class NrRegionsReport {
     /** Region counts of every target in one pass over {@code snapshots} (a record stream works). */
     public static Map<Integer, Distribution> distributions(List<TargetInfo> targets, Iterable<Snapshot> snapshots,
             boolean sortBySize) {
-        Map<Integer, long[]> counts = new LinkedHashMap<>();
-        Map<Integer, int[]> lengths = new LinkedHashMap<>();
-        for (TargetInfo t : targets) {
-            counts.put(t.id(), new long[64]);
-            lengths.put(t.id(), new int[1]);
-        }
-        for (Snapshot s : snapshots) {
-            for (TargetSnapshot t : s.targets()) {
-                int[] n = lengths.get(t.targetId());
-                if (n == null) {
-                    continue;
-                }
-                long[] v = counts.get(t.targetId());
-                if (n[0] == v.length) {
-                    v = Arrays.copyOf(v, v.length * 2);
-                    counts.put(t.targetId(), v);
-                }
-                v[n[0]++] = t.size();
-            }
-        }
         Map<Integer, Distribution> out = new LinkedHashMap<>();
-        for (Map.Entry<Integer, long[]> e : counts.entrySet()) {
-            int n = lengths.get(e.getKey())[0];
-            long[] v = Arrays.copyOfRange(e.getValue(), Math.min(SKIPPED_SNAPSHOTS, n), n);
+        for (Map.Entry<Integer, long[]> e
+                : TargetSeries.values(targets, snapshots, TargetSnapshot::size, SKIPPED_SNAPSHOTS).entrySet()) {
+            long[] v = e.getValue();
             out.put(e.getKey(), sortBySize ? Distribution.sorted(v) : Distribution.inOrder(v));
         }
         return out;

@@ -1,7 +1,6 @@
 package org.jdamon.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,32 +71,7 @@ public final class WorkingSetSize {
      * after dropping each target's first snapshots.
      */
     public Map<Integer, long[]> seriesByTarget(List<TargetInfo> targets, Iterable<Snapshot> snapshots) {
-        Map<Integer, long[]> values = new LinkedHashMap<>();
-        Map<Integer, int[]> counts = new LinkedHashMap<>();
-        for (TargetInfo t : targets) {
-            values.put(t.id(), new long[64]);
-            counts.put(t.id(), new int[1]);
-        }
-        for (Snapshot s : snapshots) {
-            for (TargetSnapshot t : s.targets()) {
-                int[] n = counts.get(t.targetId());
-                if (n == null) {
-                    continue;
-                }
-                long[] v = values.get(t.targetId());
-                if (n[0] == v.length) {
-                    v = Arrays.copyOf(v, v.length * 2);
-                    values.put(t.targetId(), v);
-                }
-                v[n[0]++] = of(t);
-            }
-        }
-        Map<Integer, long[]> out = new LinkedHashMap<>();
-        for (Map.Entry<Integer, long[]> e : values.entrySet()) {
-            int n = counts.get(e.getKey())[0];
-            out.put(e.getKey(), Arrays.copyOfRange(e.getValue(), Math.min(excludeSamples, n), n));
-        }
-        return out;
+        return TargetSeries.values(targets, snapshots, this::of, excludeSamples);
     }
 
     /** The time of each value of {@link #series} (end of its window, ns since record start). */
