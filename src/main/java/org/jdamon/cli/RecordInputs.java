@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.jdamon.record.RecordFiles;
+import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 
@@ -55,6 +56,23 @@ final class RecordInputs {
         }
     }
 
+    /** A source for reports that read the record more than once (one pass per target). */
+    static RecordSource source(Path path) {
+        checkPath(path);
+        try {
+            return RecordFiles.source(path);
+        } catch (IOException e) {
+            throw failure(path, e);
+        }
+    }
+
+    static void printWarnings(Path path, java.util.List<String> warnings, PrintWriter err) {
+        for (String w : warnings) {
+            err.println("jdamon: warning: " + path + ": " + w);
+        }
+        err.flush();
+    }
+
     private static void checkPath(Path path) {
         if (Files.isDirectory(path)) {
             throw new UserException(path + ": is a directory, not a record file");
@@ -64,7 +82,7 @@ final class RecordInputs {
         }
     }
 
-    private static UserException failure(Path path, IOException e) {
+    static UserException failure(Path path, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new UserException(path + ": no such record file (record one with 'jdamon record' or pass -i FILE)");
         }
@@ -72,12 +90,7 @@ final class RecordInputs {
         return new UserException(msg.startsWith(path.toString()) ? msg : path + ": " + msg, e);
     }
 
-    private static void printWarnings(Path path, java.util.List<String> warnings, PrintWriter err) {
-        for (String w : warnings) {
-            err.println("jdamon: warning: " + path + ": " + w);
-        }
-        err.flush();
-    }
+
 
     static Recording readWithSnapshots(Path path) {
         return readWithSnapshots(path, new PrintWriter(System.err, true));

@@ -38,6 +38,18 @@ public final class RecordFiles {
         return RecordStream.of(read(path));
     }
 
+    /**
+     * A source for repeated passes: jdamon files are reopened and streamed each time, damo's formats
+     * parsed once here and replayed from memory.
+     */
+    public static RecordSource source(Path path) throws IOException {
+        if (isJdamonRecord(path)) {
+            RecordReader.open(path).close(); // fail now, with the file's name, if it cannot be read
+            return () -> RecordReader.open(path);
+        }
+        return RecordSource.of(read(path));
+    }
+
     private static boolean isJdamonRecord(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             return false;
