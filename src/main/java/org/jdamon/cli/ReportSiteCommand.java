@@ -29,7 +29,7 @@ public final class ReportSiteCommand implements Runnable {
     public void run() {
         List<SiteGenerator.Entry> entries = new ArrayList<>();
         for (Path p : inputs) {
-            entries.add(new SiteGenerator.Entry(p.getFileName().toString(), RecordInput.load(p, spec.commandLine().getErr()), List.of()));
+            entries.add(new SiteGenerator.Entry(p.getFileName().toString(), RecordInputs.read(p, spec.commandLine().getErr()), List.of()));
         }
         try {
             Path index = new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(entries, output);

@@ -89,7 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         var attrs = monitoring.toAttributes();
-        Recording rec = input == null ? null : RecordInput.load(input, spec.commandLine().getErr());
+        Recording rec = input == null ? null : RecordInputs.read(input, spec.commandLine().getErr());
         MonitorSource source = sim == null ? null : SimSource.load(sim, simRate);
         DashboardState state = new DashboardState(history, WorkingSetSize.DAMO_DEFAULT);
         var err = spec.commandLine().getErr();

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.Units;
+import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
 import org.jdamon.record.TargetInfo;
@@ -135,7 +136,7 @@ public final class SiteGenerator {
                     images.add(pool.submit(() -> {
                         HeatmapGrid g = HeatmapGrid.build(rec.snapshots(), v.spec(), v.layout());
                         Images.writeHeatmap(g, v, Palette.GNUPLOT, Images.Format.PNG, HEATMAP_WIDTH, HEATMAP_HEIGHT,
-                                dir.resolve(file));
+                                dir.resolve(file), MemoryAreasCodec.latest(rec.sideData(), v.spec().targetId()));
                         return null;
                     }));
                     String caption = v.name() + (v.area() != null && v.area().range().equals(hot.range()) ? " (hottest)" : "");
