@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             ReportNrRegionsCommand.class,
             ReportHeatmapCommand.class,
             ReportSiteCommand.class,
+            ReportDamonCommand.class,
+            ReportSchemesCommand.class,
         })
 public final class ReportCommand implements Runnable {
     @CommandLine.Spec
