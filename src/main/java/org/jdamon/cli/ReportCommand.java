@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             ReportNrRegionsCommand.class,
             ReportHeatmapCommand.class,
             ReportSiteCommand.class,
+            ReportProfileCommand.class,
+            ReportTimesCommand.class,
             ReportDamonCommand.class,
             ReportSchemesCommand.class,
         })

@@ -49,6 +49,7 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
     private final List<SimWorkload> workloads;
     private final SimMemory[] memories;
     private final long[] lastDrainNs;
+    private final SimWorkload.Window[] windows;
     private MonitorContext ctx;
     private long originNs;
     private long prepareNs;
@@ -63,6 +64,10 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
             memories[i] = new SimMemory(workloads.get(i), memoryConfig);
         }
         this.lastDrainNs = new long[workloads.size()];
+        this.windows = new SimWorkload.Window[workloads.size()];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = workloads.get(i).newWindow();
+        }
     }
 
     public static SimOperations of(SimWorkload workload) {
@@ -169,7 +174,8 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
         long t1 = now - originNs;
         int maxNr = 0;
         for (Target t : ctx.targets()) {
-            SimWorkload w = workloads.get(t.index());
+            SimWorkload.Window w = windows[t.index()];
+            w.reset(t0, t1);
             Regions r = t.regions();
             long lastPage = -1;
             boolean lastAccessed = false;
@@ -180,7 +186,7 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
                 if (page == lastPage) {
                     accessed = lastAccessed;
                 } else {
-                    accessed = w.accessed(addr, t0, t1, ctx.random());
+                    accessed = w.accessed(addr, ctx.random());
                     lastPage = page;
                     lastAccessed = accessed;
                 }
