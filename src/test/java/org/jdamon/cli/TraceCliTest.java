@@ -95,6 +95,20 @@ class TraceCliTest {
     }
 
     @Test
+    void evalOfASimulatedWorkloadUsesItsTruth() throws Exception {
+        // stairs: ten 10 MB regions, one of them accessed per phase -> the true WSS is 10 MB in most windows.
+        Result r = jdamon("eval", "--sim", "stairs", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = JsonMapper.builder().build().readTree(r.out()).get("runs").get(0).get("summary");
+        assertThat(s.get("windows").asInt()).isGreaterThan(100);
+        assertThat(s.get("true_wss_p50_bytes").asDouble()).isBetween(0.99e7, 1.01e7);
+        assertThat(s.get("access_checks").asLong()).isPositive();
+
+        Result bad = jdamon("eval", "--sim", "stairs", "--trace", "x");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsAOneLineErrorWithExitCode() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.txt"), "I  400000,4\n L 1000,8\n L 10OO,8\n");
         Result r = jdamon("eval", "--trace", bad.toString());
