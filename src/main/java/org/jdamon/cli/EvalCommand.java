@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
             "WSS error, access-frequency error, hot/cold precision and recall, and access checks vs a",
             "page-granular monitor (which also runs, on the same engine, unless --no-baseline)."})
 public final class EvalCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static final class Source {
         @Option(names = "--trace", paramLabel = "FILE|-", required = true,
                 description = "Lackey text, .gz, or jdamon binary trace; - for standard input")
@@ -105,7 +108,9 @@ public final class EvalCommand implements Callable<Integer> {
                     ? ": the trace ended before the first aggregation ended (lower -a or --instr-per-us / --accesses-per-us)"
                     : ": the workload ended before the first aggregation ended"));
         }
-        System.out.print(json ? EvalReport.json(input, runs) + "\n" : EvalReport.text(input, runs, perWindow));
+        var out = spec.commandLine().getOut();
+        out.print(json ? EvalReport.json(input, runs) + "\n" : EvalReport.text(input, runs, perWindow));
+        out.flush();
         return 0;
     }
 

@@ -47,6 +47,9 @@ public final class TraceCommand implements Runnable {
     @Command(name = "convert", mixinStandardHelpOptions = true,
             description = "Convert a Lackey (or binary, or .gz) trace to jdamon's binary trace format.")
     static final class Convert implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "IN", description = "input trace; - for standard input")
         String in;
 
@@ -69,7 +72,9 @@ public final class TraceCommand implements Runnable {
                 Files.deleteIfExists(out);
                 throw new TraceFormatException(in + ": empty trace (no access records)");
             }
-            System.err.printf("%,d records -> %s (%s)%n", n, out, Units.formatSize(Files.size(out)));
+            var err = spec.commandLine().getErr();
+            err.printf("%,d records -> %s (%s)%n", n, out, Units.formatSize(Files.size(out)));
+            err.flush();
             return 0;
         }
     }
@@ -79,6 +84,9 @@ public final class TraceCommand implements Runnable {
             description = {"Run CMD under valgrind --tool=lackey --trace-mem=yes and monitor its accesses as it runs.",
                 "The trace streams through a pipe; no trace is written unless --save-trace is given."})
     static final class Record implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
                 description = "record file to write (default: ${DEFAULT-VALUE})")
         Path output;
@@ -146,14 +154,18 @@ public final class TraceCommand implements Runnable {
                     throw new UserException(failed + " (the record of what ran is in " + output + ")");
                 }
                 TraceOperations ops = source.traceOperations();
-                System.err.printf("jdamon: recorded %d snapshots (%s of trace time, %,d records, %,d pages) to %s (%s)%n",
+                var err = spec.commandLine().getErr();
+                var out = spec.commandLine().getOut();
+                err.printf("jdamon: recorded %d snapshots (%s of trace time, %,d records, %,d pages) to %s (%s)%n",
                         result.snapshots(), Units.formatDurationUs(result.monitoredNs() / 1000), ops.recordsReplayed(),
                         ops.distinctPages(), output, Units.formatSize(result.recordBytes()));
+                err.flush();
                 if (evaluator[0] != null) {
                     Evaluator ev = evaluator[0];
                     EvalRun run = new EvalRun("damon", ev.summary(), ev.windows(), wall, TraceReplay.facts(ops));
-                    System.out.print(json ? EvalReport.json(label, List.of(run)) + "\n"
+                    out.print(json ? EvalReport.json(label, List.of(run)) + "\n"
                             : EvalReport.text(label, List.of(run), false));
+                    out.flush();
                 }
             }
             return 0;
@@ -164,6 +176,9 @@ public final class TraceCommand implements Runnable {
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = "Measure Lackey parsing (lines/s), binary decoding (accesses/s) and eval on a 100M-access trace.")
     static final class Bench implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--lines", paramLabel = "N", defaultValue = "20000000",
                 description = "synthetic Lackey lines for the parse benchmarks (default 20M)")
         long lines;
@@ -177,7 +192,7 @@ public final class TraceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            TraceBench.run(dir, lines, evalAccesses, System.out);
+            TraceBench.run(dir, lines, evalAccesses, spec.commandLine().getOut());
             return 0;
         }
     }

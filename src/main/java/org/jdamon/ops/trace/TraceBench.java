@@ -3,7 +3,7 @@ package org.jdamon.ops.trace;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -36,7 +36,7 @@ public final class TraceBench {
 
     private TraceBench() {}
 
-    public static void run(Path dir, long lines, long evalAccesses, PrintStream out)
+    public static void run(Path dir, long lines, long evalAccesses, PrintWriter out)
             throws IOException, InterruptedException {
         Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("jdamon-bench");
         out.printf("cores: %d, java %s%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -44,6 +44,7 @@ public final class TraceBench {
             Path text = d.resolve("bench.lackey");
             long t0 = System.nanoTime();
             writeLackey(text, lines, 1);
+            out.flush();
             out.printf("generated %,d Lackey lines (%s) in %.1f s%n", lines, Units.formatSize(Files.size(text)),
                     (System.nanoTime() - t0) / 1e9);
             Rate parse = measure(3, () -> drain(TraceInput.open(text.toString())));
@@ -83,6 +84,7 @@ public final class TraceBench {
             out.print(EvalReport.text(bin.toString(), runs, false));
             Files.delete(bin);
         }
+        out.flush();
         if (dir == null) {
             Files.deleteIfExists(d);
         }
