@@ -78,6 +78,27 @@ class TraceCliTest {
     }
 
     @Test
+    void standardInputIsATraceToo() throws Exception {
+        Path trace = handTrace();
+        java.io.InputStream oldIn = System.in;
+        CliRunner fromStdin;
+        try {
+            System.setIn(Files.newInputStream(trace));
+            fromStdin = jdamon(args("eval", "--trace=-", "--json"));
+        } finally {
+            System.setIn(oldIn);
+        }
+        assertThat(fromStdin.exitCode()).as(fromStdin.err()).isZero();
+        CliRunner fromFile = jdamon(args("eval", "--trace=" + trace, "--json", "--no-baseline"));
+        JsonMapper m = JsonMapper.builder().build();
+        JsonNode a = m.readTree(fromStdin.out());
+        // No second reading of standard input: the baseline is skipped, the DAMON windows are the same.
+        assertThat(a.get("input").asString()).isEqualTo("<stdin>");
+        assertThat(a.get("runs")).hasSize(1);
+        assertThat(a.get("runs").get(0).get("windows")).isEqualTo(m.readTree(fromFile.out()).get("runs").get(0).get("windows"));
+    }
+
+    @Test
     void evalOfASimulatedWorkloadUsesItsTruth() throws Exception {
         // stairs: ten 10 MB regions, one of them accessed per phase -> the true WSS is 10 MB in most windows.
         CliRunner r = jdamon("eval", "--sim", "stairs", "--json");
