@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             TraceCommand.class,
             ServeCommand.class,
+            BenchCommand.class,
+            ArgsCommand.class,
+            FeaturesCommand.class,
+            WorkloadCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             ReportNrRegionsCommand.class,
             ReportHeatmapCommand.class,
             ReportSiteCommand.class,
+            ReportProfileCommand.class,
+            ReportTimesCommand.class,
         })
 public final class ReportCommand implements Runnable {
     @CommandLine.Spec

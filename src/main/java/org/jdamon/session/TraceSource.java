@@ -22,6 +22,12 @@ public final class TraceSource implements MonitorSource {
     private final VirtualClock clock = new VirtualClock();
     private final Map<String, String> properties = new LinkedHashMap<>();
 
+    /** Opens {@code pathOrDash} ({@code -} is standard input); errors are one-line TraceFormatExceptions. */
+    public TraceSource(String pathOrDash, TraceOptions options) {
+        this(TraceInput.open(pathOrDash), options);
+    }
+
+    /** Replays an already open trace (for example Lackey's pipe in {@code trace record}). */
     public TraceSource(TraceReader reader, TraceOptions options) {
         this.ops = new TraceOperations(reader, options);
         this.targets = List.of(ops.newTarget());
@@ -31,11 +37,6 @@ public final class TraceSource implements MonitorSource {
         properties.put("trace_accesses_per_us", Double.toString(options.accessesPerUs()));
         properties.put("trace_instruction_fetches", Boolean.toString(options.instructionFetches()));
         properties.put("time", "virtual (trace time)");
-    }
-
-    /** Opens {@code pathOrDash} ({@code -} is standard input); errors are one-line TraceFormatExceptions. */
-    public static TraceSource open(String pathOrDash, TraceOptions options) {
-        return new TraceSource(TraceInput.open(pathOrDash), options);
     }
 
     public TraceOperations traceOperations() {

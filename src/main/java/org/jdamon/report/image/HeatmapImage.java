@@ -1,6 +1,7 @@
 package org.jdamon.report.image;
 
 import java.util.List;
+import org.jdamon.record.LabeledRange;
 import org.jdamon.report.AddressAreas;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
@@ -8,7 +9,7 @@ import org.jdamon.report.HeatmapViews;
 /**
  * Draws a {@link HeatmapGrid} like damo's gnuplot heatmaps: time on x, address on y (higher addresses
  * up), colour = access frequency, with axes in human units, a colour legend, and dashed guides at the
- * boundaries of the target's address areas.
+ * boundaries of the target's address areas and, when given, solid named guides at labelled ranges.
  */
 public final class HeatmapImage {
     public static final int DEFAULT_WIDTH = 1000;
@@ -19,6 +20,7 @@ public final class HeatmapImage {
     static final int MARGIN_BOTTOM = 56;
     private static final int AXIS = 0x202020;
     private static final int GUIDE = 0x00B0FF;
+    private static final int LABEL = 0x00E676;
 
     private HeatmapImage() {}
 
@@ -37,6 +39,16 @@ public final class HeatmapImage {
     }
 
     public static void draw(Canvas c, HeatmapGrid g, HeatmapViews.View view, Palette palette, String heatUnit) {
+        draw(c, g, view, palette, heatUnit, List.of());
+    }
+
+    /**
+     * Like {@link #draw(Canvas, HeatmapGrid, HeatmapViews.View, Palette, String)}, plus solid guides at the
+     * edges of {@code labels} (for example a JVM's memory areas from the record's side data), named on the
+     * left.
+     */
+    public static void draw(Canvas c, HeatmapGrid g, HeatmapViews.View view, Palette palette, String heatUnit,
+            List<LabeledRange> labels) {
         Frame f = frame(c.width(), c.height());
         float max = g.maxHeat();
         int[] px = new int[f.w() * f.h()];
@@ -84,17 +96,25 @@ public final class HeatmapImage {
         if (view != null && !sorted) {
             drawGuides(c, f, g, view.allAreas());
         }
+        if (!sorted) {
+            drawLabels(c, f, g, labels);
+        }
         drawLegend(c, f, max, palette, heatUnit);
     }
 
     private static void drawGuides(Canvas c, Frame f, HeatmapGrid g, List<AddressAreas.Area> areas) {
-        double spanBytes = g.addrEnd() - g.addrStart();
+        long a0 = g.addrStart();
+        long a1 = g.addrEnd();
+        double spanBytes = a1 - a0;
         for (AddressAreas.Area a : areas) {
-            double lo = Math.max(0, a.range().start() - g.addrStart());
-            double hi = Math.min(spanBytes, (double) a.range().end() - g.addrStart());
-            if (a.range().end() - g.addrStart() <= 0 || (double) a.range().start() - g.addrStart() >= spanBytes) {
+            long s = a.range().start();
+            long e = a.range().end();
+            if (Long.compareUnsigned(e, a0) <= 0 || Long.compareUnsigned(s, a1) >= 0) {
                 continue;
             }
+            // Offsets from the drawn range's start, clipped to it; unsigned, so the top of the space works.
+            double lo = Long.compareUnsigned(s, a0) <= 0 ? 0 : (double) (s - a0);
+            double hi = Long.compareUnsigned(e, a1) >= 0 ? spanBytes : (double) (e - a0);
             for (double edge : new double[] {lo, hi}) {
                 if (edge > 0 && edge < spanBytes) {
                     double y = f.y() + f.h() - edge / spanBytes * f.h();
@@ -104,6 +124,37 @@ public final class HeatmapImage {
             double mid = f.y() + f.h() - (lo + hi) / 2 / spanBytes * f.h();
             c.text(HeatmapViews.areaName(a, areas.size()), f.x() + f.w() - 4, Math.max(f.y() + 12, mid), 10, GUIDE,
                     Canvas.Align.RIGHT, false);
+        }
+    }
+
+    /**
+     * Solid guides at the edges of labelled ranges inside the drawn address span. Each kind of label
+     * ("thread stack" for all thread stacks) is named once, at its first range, or again where a range is
+     * tall enough for its own name.
+     */
+    private static void drawLabels(Canvas c, Frame f, HeatmapGrid g, List<LabeledRange> labels) {
+        double spanBytes = (double) (g.addrEnd() - g.addrStart());
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (LabeledRange r : labels) {
+            if (!r.range().intersects(g.addrStart(), g.addrEnd())) {
+                continue;
+            }
+            double lo = Long.compareUnsigned(r.start(), g.addrStart()) <= 0 ? 0 : (double) (r.start() - g.addrStart());
+            double hi = Long.compareUnsigned(r.end(), g.addrEnd()) >= 0 ? spanBytes : (double) (r.end() - g.addrStart());
+            double yLo = f.y() + f.h() - lo / spanBytes * f.h();
+            double yHi = f.y() + f.h() - hi / spanBytes * f.h();
+            for (double edge : new double[] {lo, hi}) {
+                if (edge > 0 && edge < spanBytes) {
+                    double y = f.y() + f.h() - edge / spanBytes * f.h();
+                    c.line(f.x(), y, f.x() + f.w(), y, LABEL, 1, false);
+                }
+            }
+            boolean tall = yLo - yHi >= 12;
+            if (named.add(r.kind()) || tall) {
+                String text = tall ? r.label() : r.kind();
+                c.text(text, f.x() + 4, Math.max(f.y() + 12, Math.min(f.y() + f.h() - 3, (yLo + yHi) / 2 + 4)), 10,
+                        LABEL, Canvas.Align.LEFT, false);
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jdamon.record.LabeledRange;
+import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
@@ -59,7 +61,8 @@ public final class Images {
             HeatmapViews.View v = views.get(i);
             HeatmapGrid g = HeatmapGrid.build(rec.snapshots(), v.spec(), v.layout());
             Path file = numbered(output, i);
-            writeHeatmap(g, v, palette, format, width, height, file);
+            writeHeatmap(g, v, palette, format, width, height, file,
+                    MemoryAreasCodec.latest(rec.sideData(), v.spec().targetId()));
             written.add(file);
         }
         return written;
@@ -67,13 +70,19 @@ public final class Images {
 
     public static void writeHeatmap(HeatmapGrid g, HeatmapViews.View v, Palette palette, Format format, int width,
             int height, Path file) throws IOException {
+        writeHeatmap(g, v, palette, format, width, height, file, List.of());
+    }
+
+    /** With guides at {@code labels} (e.g. {@link MemoryAreasCodec#latest} of the record). */
+    public static void writeHeatmap(HeatmapGrid g, HeatmapViews.View v, Palette palette, Format format, int width,
+            int height, Path file, List<LabeledRange> labels) throws IOException {
         if (format == Format.PNG) {
             PngCanvas c = new PngCanvas(width, height);
-            HeatmapImage.draw(c, g, v, palette, HEAT_UNIT);
+            HeatmapImage.draw(c, g, v, palette, HEAT_UNIT, labels);
             c.write(file);
         } else {
             SvgCanvas c = new SvgCanvas(width, height);
-            HeatmapImage.draw(c, g, v, palette, HEAT_UNIT);
+            HeatmapImage.draw(c, g, v, palette, HEAT_UNIT, labels);
             Files.writeString(file, c.toSvg(), StandardCharsets.UTF_8);
         }
     }
