@@ -16,7 +16,6 @@ import org.jdamon.eval.Evaluator;
 import org.jdamon.ops.trace.BinaryTraceWriter;
 import org.jdamon.ops.trace.LackeyProcess;
 import org.jdamon.ops.trace.TeeTraceReader;
-import org.jdamon.ops.trace.TraceBench;
 import org.jdamon.ops.trace.TraceFormatException;
 import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOperations;
@@ -32,8 +31,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code jdamon trace}: trace a command with Valgrind Lackey, convert traces, measure replay speed. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = "Memory traces of real programs: record under Valgrind Lackey, convert, benchmark.",
-        subcommands = {TraceCommand.Record.class, TraceCommand.Convert.class, TraceCommand.Bench.class})
+        description = "Memory traces of real programs: record under Valgrind Lackey, convert (benchmarks: jdamon bench trace).",
+        subcommands = {TraceCommand.Record.class, TraceCommand.Convert.class})
 public final class TraceCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -171,30 +170,4 @@ public final class TraceCommand implements Runnable {
             return 0;
         }
     }
-
-    /** {@code jdamon trace bench}: the replay-throughput and eval benchmarks of docs/benchmarks/trace.md. */
-    @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Measure Lackey parsing (lines/s), binary decoding (accesses/s) and eval on a 100M-access trace.")
-    static final class Bench implements Callable<Integer> {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--lines", paramLabel = "N", defaultValue = "20000000",
-                description = "synthetic Lackey lines for the parse benchmarks (default 20M)")
-        long lines;
-
-        @Option(names = "--eval-accesses", paramLabel = "N", defaultValue = "100000000",
-                description = "accesses of the eval benchmark trace (default 100M; 0 skips it)")
-        long evalAccesses;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "where to put the generated traces (default: a temp dir)")
-        Path dir;
-
-        @Override
-        public Integer call() throws Exception {
-            TraceBench.run(dir, lines, evalAccesses, spec.commandLine().getOut());
-            return 0;
-        }
-    }
-
 }

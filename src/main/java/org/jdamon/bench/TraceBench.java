@@ -1,4 +1,4 @@
-package org.jdamon.ops.trace;
+package org.jdamon.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -16,9 +16,14 @@ import org.jdamon.core.Units;
 import org.jdamon.eval.EvalReport;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
+import org.jdamon.ops.trace.BinaryTraceWriter;
+import org.jdamon.ops.trace.TraceInput;
+import org.jdamon.ops.trace.TraceOptions;
+import org.jdamon.ops.trace.TraceReader;
+import org.jdamon.ops.trace.TraceReplay;
 
 /**
- * The trace benchmarks ({@code jdamon trace bench}): Lackey lines parsed per second from a file, binary
+ * The trace benchmarks ({@code jdamon bench trace}): Lackey lines parsed per second from a file, binary
  * records decoded per second, and a whole {@code eval} (DAMON plus the page-granular baseline) over a
  * 100-million-access trace with its wall time and peak memory. The traces are synthetic but shaped like a
  * program: straight-line code, a small stack, a hot random-access heap array, a streamed array and a large
