@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            RecordCommand.class,
             ReportCommand.class,
+            EvalCommand.class,
+            TraceCommand.class,
+            ServeCommand.class,
+            BenchCommand.class,
+            ArgsCommand.class,
             FeaturesCommand.class,
             WorkloadCommand.class,
         })

@@ -41,9 +41,17 @@ public final class MonitoringOptions {
                     + "minimum and maximum sampling interval.")
     List<String> intervalsGoal;
 
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed of sampling addresses and split points (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--monitoring_intervals_autotune",
             description = "Auto-tune intervals with damo's goal: 4% 3 5ms 10s.")
     boolean autotune;
+
+    public long seed() {
+        return seed;
+    }
 
     /** The validated attributes, starting from damo's defaults. */
     public Attributes toAttributes() {

@@ -3,7 +3,7 @@ package org.jdamon.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code jdamon report <type>}: the report types, each its own subcommand class. */
+/** {@code jdamon report <type>}: the reports over record files, each its own subcommand class. */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
             ReportAccessCommand.class,
             ReportWssCommand.class,
             ReportNrRegionsCommand.class,
+            ReportHeatmapCommand.class,
+            ReportSiteCommand.class,
+            ReportProfileCommand.class,
+            ReportTimesCommand.class,
         })
 public final class ReportCommand implements Runnable {
     @CommandLine.Spec
@@ -20,6 +24,6 @@ public final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing report type");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing report type (e.g. wss, heatmap)");
     }
 }

@@ -143,6 +143,14 @@ public final class MonitorContext {
         pendingAttrs = newAttrs.validate();
     }
 
+    /**
+     * True once the worker should stop: {@link #stop()} was called, the deadline passed, or no target is
+     * valid any more. For hooks that wait inside an iteration, like DAMOS watermarks.
+     */
+    public boolean needStop() {
+        return stopRequested || !beforeDeadline() || !anyTargetValid();
+    }
+
     /** Runs the worker loop in a new platform thread named like a kdamond. */
     public Thread start(String threadName) {
         Thread t = new Thread(this::runUnchecked, threadName);
@@ -283,7 +291,7 @@ public final class MonitorContext {
     // ---- §5.1 merge -----------------------------------------------------------------------------
 
     /** {@code sz_limit}: total monitored bytes / min_nr_regions, at least one minimum region. */
-    long regionSizeLimit() {
+    public long regionSizeLimit() {
         long total = 0;
         for (Target t : targets) {
             total += t.regions().totalBytes();

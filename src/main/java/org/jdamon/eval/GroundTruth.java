@@ -11,4 +11,12 @@ public interface GroundTruth {
      * into {@code out} (cleared first) and forgets them.
      */
     void drainWindow(int targetIndex, TruthWindow out);
+
+    /**
+     * Pages that exist in target {@code targetIndex} right now (what a page-granular monitor would check
+     * in one sampling interval), or -1 when unknown and the evaluator should count the pages it has seen.
+     */
+    default long mappedPages(int targetIndex) {
+        return -1;
+    }
 }

@@ -13,6 +13,7 @@ public final class TruthWindow {
     private long[] ends = new long[64];
     private double[] accesses = new double[64];
     private double[] touchedFraction = new double[64];
+    private double[] samplesAccessed = new double[64];
     private int size;
 
     public void clear() {
@@ -20,17 +21,28 @@ public final class TruthWindow {
     }
 
     public void add(long start, long end, double nrAccesses, double touched) {
+        add(start, end, nrAccesses, touched, Double.NaN);
+    }
+
+    /**
+     * Adds a range whose pages were each accessed in {@code samples} sampling intervals of the window:
+     * what a page-granular monitor would report as {@code nr_accesses}. Sources that cannot tell use the
+     * four-argument form, and the evaluator then estimates it from the access count.
+     */
+    public void add(long start, long end, double nrAccesses, double touched, double samples) {
         if (size == starts.length) {
             int cap = size * 2;
             starts = Arrays.copyOf(starts, cap);
             ends = Arrays.copyOf(ends, cap);
             accesses = Arrays.copyOf(accesses, cap);
             touchedFraction = Arrays.copyOf(touchedFraction, cap);
+            samplesAccessed = Arrays.copyOf(samplesAccessed, cap);
         }
         starts[size] = start;
         ends[size] = end;
         accesses[size] = nrAccesses;
         touchedFraction[size] = touched;
+        samplesAccessed[size] = samples;
         size++;
     }
 
@@ -52,6 +64,11 @@ public final class TruthWindow {
 
     public double touchedFraction(int i) {
         return touchedFraction[i];
+    }
+
+    /** Sampling intervals of the window in which each page of range {@code i} was accessed; NaN if unknown. */
+    public double samplesAccessed(int i) {
+        return samplesAccessed[i];
     }
 
     /** Bytes touched at least once in the window: the true working-set size. */

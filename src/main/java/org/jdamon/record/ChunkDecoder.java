@@ -6,33 +6,33 @@ import java.nio.charset.StandardCharsets;
  * Reads the encodings of {@link ChunkEncoder} from one chunk's payload, with bounds checks: a payload
  * that ends early or holds an impossible value throws {@link MalformedChunkException}.
  */
-final class ChunkDecoder {
+public final class ChunkDecoder {
     private final byte[] buf;
     private int pos;
     private final int limit;
 
-    ChunkDecoder(byte[] buf, int off, int len) {
+    public ChunkDecoder(byte[] buf, int off, int len) {
         this.buf = buf;
         this.pos = off;
         this.limit = off + len;
     }
 
-    boolean hasRemaining() {
+    public boolean hasRemaining() {
         return pos < limit;
     }
 
-    int remaining() {
+    public int remaining() {
         return limit - pos;
     }
 
-    int getByte() {
+    public int getByte() {
         if (pos >= limit) {
             throw new MalformedChunkException("payload ends early");
         }
         return buf[pos++] & 0xFF;
     }
 
-    long getVarLong() {
+    public long getVarLong() {
         long v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             int b = getByte();
@@ -44,12 +44,12 @@ final class ChunkDecoder {
         throw new MalformedChunkException("varint longer than 10 bytes");
     }
 
-    long getZigZag() {
+    public long getZigZag() {
         long v = getVarLong();
         return (v >>> 1) ^ -(v & 1);
     }
 
-    int getZigZagInt() {
+    public int getZigZagInt() {
         long v = getZigZag();
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw new MalformedChunkException("value " + v + " out of int range");
@@ -58,7 +58,7 @@ final class ChunkDecoder {
     }
 
     /** An unsigned count that must fit the rest of the payload at {@code minBytesEach} bytes per item. */
-    int getCount(int minBytesEach) {
+    public int getCount(int minBytesEach) {
         long v = getVarLong();
         if (v < 0 || v > (long) remaining() / Math.max(minBytesEach, 1)) {
             throw new MalformedChunkException("count " + Long.toUnsignedString(v) + " exceeds the payload");
@@ -66,7 +66,7 @@ final class ChunkDecoder {
         return (int) v;
     }
 
-    byte[] getBytes() {
+    public byte[] getBytes() {
         int n = getCount(1);
         byte[] b = new byte[n];
         System.arraycopy(buf, pos, b, 0, n);
@@ -74,14 +74,14 @@ final class ChunkDecoder {
         return b;
     }
 
-    String getString() {
+    public String getString() {
         int n = getCount(1);
         String s = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
         return s;
     }
 
-    byte[] rest() {
+    public byte[] rest() {
         byte[] b = new byte[limit - pos];
         System.arraycopy(buf, pos, b, 0, b.length);
         pos = limit;

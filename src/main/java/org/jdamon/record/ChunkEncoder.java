@@ -5,21 +5,22 @@ import java.util.Arrays;
 /**
  * A growable byte buffer with the record format's primitive encodings: unsigned LEB128 varints (the 64
  * bits of a {@code long} taken as unsigned), zig-zag varints for signed values, length-prefixed UTF-8
- * strings. Reused across chunks so writing a snapshot allocates nothing once warmed up.
+ * strings. Public so side-data payloads of other packages (profiles, memory areas) share the
+ * encodings. Reused across chunks so writing a snapshot allocates nothing once warmed up.
  */
-final class ChunkEncoder {
+public final class ChunkEncoder {
     private byte[] buf = new byte[4096];
     private int len;
 
-    void reset() {
+    public void reset() {
         len = 0;
     }
 
-    int length() {
+    public int length() {
         return len;
     }
 
-    byte[] array() {
+    public byte[] array() {
         return buf;
     }
 
@@ -29,12 +30,12 @@ final class ChunkEncoder {
         }
     }
 
-    void putByte(int b) {
+    public void putByte(int b) {
         ensure(1);
         buf[len++] = (byte) b;
     }
 
-    void putU32(int v) {
+    public void putU32(int v) {
         ensure(4);
         buf[len++] = (byte) (v >>> 24);
         buf[len++] = (byte) (v >>> 16);
@@ -42,7 +43,7 @@ final class ChunkEncoder {
         buf[len++] = (byte) v;
     }
 
-    void putU32At(int pos, int v) {
+    public void putU32At(int pos, int v) {
         buf[pos] = (byte) (v >>> 24);
         buf[pos + 1] = (byte) (v >>> 16);
         buf[pos + 2] = (byte) (v >>> 8);
@@ -50,7 +51,7 @@ final class ChunkEncoder {
     }
 
     /** The 64 bits of {@code v} as an unsigned varint: 1 byte below 128, at most 10 bytes. */
-    void putVarLong(long v) {
+    public void putVarLong(long v) {
         ensure(10);
         while ((v & ~0x7FL) != 0) {
             buf[len++] = (byte) ((v & 0x7F) | 0x80);
@@ -60,20 +61,20 @@ final class ChunkEncoder {
     }
 
     /** Signed value, zig-zag mapped so that small magnitudes of either sign stay short. */
-    void putZigZag(long v) {
+    public void putZigZag(long v) {
         putVarLong((v << 1) ^ (v >> 63));
     }
 
-    void putString(String s) {
+    public void putString(String s) {
         putBytes(RecordFormat.utf8(s));
     }
 
-    void putBytes(byte[] b) {
+    public void putBytes(byte[] b) {
         putVarLong(b.length);
         putRaw(b, 0, b.length);
     }
 
-    void putRaw(byte[] b, int off, int n) {
+    public void putRaw(byte[] b, int off, int n) {
         ensure(n);
         System.arraycopy(b, off, buf, len, n);
         len += n;

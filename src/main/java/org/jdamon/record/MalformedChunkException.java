@@ -1,7 +1,7 @@
 package org.jdamon.record;
 
 /** A chunk whose CRC is right but whose payload does not decode (a writer bug or a crafted file). */
-final class MalformedChunkException extends RuntimeException {
+public final class MalformedChunkException extends RuntimeException {
     MalformedChunkException(String message) {
         super(message);
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.UnsignedMath;
+import org.jdamon.core.damos.DamosAction;
 import org.jdamon.eval.TruthWindow;
 
 /**
@@ -35,7 +36,8 @@ import org.jdamon.eval.TruthWindow;
  *       the TLB reach, and accesses to them save {@link Config#hugePageSavedNs} each.</li>
  *   <li>Tiers: 0 fast (where everything starts, up to its capacity), 1 slow; {@code migrate_hot}
  *       moves to the fast tier and {@code migrate_cold} to the slow one (or to the node given),
- *       limited by the destination's free capacity. An access to the slow tier costs
+ *       limited by the destination's free capacity. Pages coming back into a full fast tier push its
+ *       least recently used memory down to the slow tier. An access to the slow tier costs
  *       {@link Config#slowTierExtraNs} more.</li>
  *   <li>Slowdown: the extra time (refaults, slow-tier accesses, minus huge-page savings) divided by
  *       the workload time simulated so far.</li>
@@ -50,27 +52,6 @@ public final class SimMemory {
     private static final byte MODE_DEFAULT = 0;
     private static final byte MODE_HUGEPAGE = 1;
     private static final byte MODE_NOHUGEPAGE = 2;
-
-    /** DAMOS actions by their kernel names. */
-    public enum Action {
-        WILLNEED, COLD, PAGEOUT, HUGEPAGE, NOHUGEPAGE, COLLAPSE, LRU_PRIO, LRU_DEPRIO, MIGRATE_HOT,
-        MIGRATE_COLD, STAT;
-
-        /** The kernel's sysfs keyword, e.g. {@code lru_prio}. */
-        public String keyword() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Action fromName(String name) {
-            for (Action a : values()) {
-                if (a.keyword().equals(name.strip().toLowerCase(Locale.ROOT))) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("unknown DAMOS action '" + name + "' (expected one of "
-                    + String.join(", ", java.util.Arrays.stream(values()).map(Action::keyword).toList()) + ")");
-        }
-    }
 
     /**
      * Model parameters. Zero capacities mean "twice the workload's mapped memory"; a zero memory limit
@@ -173,6 +154,7 @@ public final class SimMemory {
     private double refaults;
     private double reclaimedBytes;
     private double extraNs;
+    private double refaultStallNs;
 
     public SimMemory(SimWorkload workload, Config config) {
         this.workload = workload;
@@ -221,7 +203,7 @@ public final class SimMemory {
         return memoryLimitBytes;
     }
 
-    /** Workload time up to which the model has advanced (a multiple of the step). */
+    /** Workload time up to which the model has advanced. */
     public long nowNs() {
         return nowNs;
     }
@@ -240,6 +222,19 @@ public final class SimMemory {
         }
     }
 
+    /**
+     * Brings the model exactly to workload time {@code t}, processing a partial step if needed, so an
+     * action applied now acts on the memory as it is now (pages touched earlier in the step are not
+     * later mistaken for refaults). Following steps run from {@code t}.
+     */
+    public void syncTo(long t) {
+        advanceTo(t);
+        if (t > nowNs) {
+            step(nowNs, t);
+            nowNs = t;
+        }
+    }
+
     private void step(long t0, long t1) {
         double nsPerAccess = 1e6 / workload.accessesPerMs();
         TruthWindow touched = stepTruth;
@@ -254,6 +249,7 @@ public final class SimMemory {
                 double back = g.evictedPages * fraction;
                 refaults += back;
                 extraNs += back * config.refaultLatencyNs();
+                refaultStallNs += back * config.refaultLatencyNs();
                 g.evictedPages -= back;
                 g.bloatPages *= 1 - fraction;
                 if (g.tier == SLOW_TIER) {
@@ -268,6 +264,7 @@ public final class SimMemory {
             }
         }
         khugepaged();
+        balanceTiers();
         reclaimToLimit();
         coalesce();
     }
@@ -286,21 +283,20 @@ public final class SimMemory {
 
     private void reclaimToLimit() {
         long limit = memoryLimitBytes;
-        if (limit <= 0) {
-            return;
+        if (limit > 0 && rssBytesExact() > limit) {
+            evictOldest(rssBytesExact() - limit, -1);
         }
-        double excess = rssBytesExact() - limit;
-        if (excess <= 0) {
-            return;
-        }
-        List<Seg> order = new ArrayList<>(segs);
-        order.sort(Comparator.comparingLong((Seg g) -> g.lruStamp).thenComparingLong(g -> g.start));
-        for (Seg g : order) {
+    }
+
+    /** Evicts about {@code bytes} (whole pages) of resident memory of {@code tier} (-1: any), oldest first. */
+    private void evictOldest(double bytes, int tier) {
+        double excess = bytes;
+        for (Seg g : lruOrder()) {
             if (excess <= 0) {
                 break;
             }
             double resident = g.residentBytes();
-            if (resident <= 0) {
+            if (resident <= 0 || (tier >= 0 && g.tier != tier)) {
                 continue;
             }
             double take = Math.min(resident, Math.ceil(excess / PAGE) * PAGE);
@@ -313,12 +309,12 @@ public final class SimMemory {
 
     // ---- actions ---------------------------------------------------------------------------------
 
-    /** Applies a DAMOS action by its kernel name; see {@link #apply(Action, long, long, int)}. */
+    /** Applies a DAMOS action by its kernel name; see {@link #apply(DamosAction, long, long, int)}. */
     public long apply(String action, long start, long end) {
-        return apply(Action.fromName(action), start, end);
+        return apply(DamosAction.fromKeyword(action), start, end);
     }
 
-    public long apply(Action action, long start, long end) {
+    public long apply(DamosAction action, long start, long end) {
         return apply(action, start, end, -1);
     }
 
@@ -329,8 +325,8 @@ public final class SimMemory {
      * {@code nohugepage} (madvise semantics); 0 for {@code stat}. {@code targetNid} is the migration
      * destination (0 fast, 1 slow), or -1 for the action's default.
      */
-    public long apply(Action action, long start, long end, int targetNid) {
-        if (Long.compareUnsigned(start, end) >= 0 || action == Action.STAT) {
+    public long apply(DamosAction action, long start, long end, int targetNid) {
+        if (Long.compareUnsigned(start, end) >= 0 || action == DamosAction.STAT) {
             return 0;
         }
         start = UnsignedMath.alignDown(start, PAGE);
@@ -341,11 +337,16 @@ public final class SimMemory {
             case MIGRATE_COLD -> migrate(start, end, targetNid >= 0 ? targetNid : SLOW_TIER);
             default -> applyPerSegment(action, start, end);
         };
-        coalesce();
+        if (action == DamosAction.WILLNEED || action == DamosAction.COLLAPSE) {
+            balanceTiers();
+            coalesce();
+        } else {
+            coalesceAround(start, end);
+        }
         return Math.round(applied);
     }
 
-    private double applyPerSegment(Action action, long start, long end) {
+    private double applyPerSegment(DamosAction action, long start, long end) {
         double applied = 0;
         for (int i = splitRange(start, end); i < segs.size() && segs.get(i).start < end; i++) {
             Seg g = segs.get(i);
@@ -421,14 +422,10 @@ public final class SimMemory {
             }
             double resident = g.residentBytes();
             if (resident > free) {
-                long fit = UnsignedMath.alignDown((long) (free * (g.end - g.start) / resident), PAGE);
-                if (fit <= 0) {
+                if (!splitByResidentBytes(i, free, false)) {
                     break;
                 }
-                segs.add(i + 1, g.copy(g.start + fit, g.end));
-                Seg left = g.copy(g.start, g.start + fit);
-                segs.set(i, left);
-                g = left;
+                g = segs.get(i);
                 resident = g.residentBytes();
             }
             g.tier = tier;
@@ -436,6 +433,62 @@ public final class SimMemory {
             free -= resident;
         }
         return moved;
+    }
+
+    /**
+     * The fast tier never holds more than its capacity: pages that come back (refaults, willneed,
+     * collapse) into a full fast tier push its least recently used memory down to the slow tier, as the
+     * kernel demotes on reclaim; a full slow tier evicts its least recently used memory.
+     */
+    private void balanceTiers() {
+        double excess = tierBytesExact(FAST_TIER) - tierCapacity[FAST_TIER];
+        if (excess > 0) {
+            for (Seg g : lruOrder()) {
+                if (excess <= 0) {
+                    break;
+                }
+                if (g.tier != FAST_TIER || g.residentBytes() <= 0) {
+                    continue;
+                }
+                int i = find(g.start);
+                if (g.residentBytes() > excess) {
+                    splitByResidentBytes(i, excess, true);
+                }
+                Seg left = segs.get(i);
+                left.tier = SLOW_TIER;
+                excess -= left.residentBytes();
+            }
+        }
+        double slowExcess = tierBytesExact(SLOW_TIER) - tierCapacity[SLOW_TIER];
+        if (slowExcess > 0) {
+            evictOldest(slowExcess, SLOW_TIER);
+        }
+    }
+
+    private List<Seg> lruOrder() {
+        List<Seg> order = new ArrayList<>(segs);
+        order.sort(Comparator.comparingLong((Seg g) -> g.lruStamp).thenComparingLong(g -> g.start));
+        return order;
+    }
+
+    /**
+     * Splits segment {@code i} so that its left part holds {@code bytes} of resident memory, rounded to
+     * pages down (or up); returns false when not even one page fits.
+     */
+    private boolean splitByResidentBytes(int i, double bytes, boolean roundUp) {
+        Seg g = segs.get(i);
+        double perByte = g.residentBytes() / (g.end - g.start);
+        long cut = roundUp
+                ? UnsignedMath.alignUp((long) Math.ceil(bytes / perByte), PAGE)
+                : UnsignedMath.alignDown((long) (bytes / perByte), PAGE);
+        if (cut <= 0) {
+            return false;
+        }
+        if (cut < g.end - g.start) {
+            segs.set(i, g.copy(g.start, g.start + cut));
+            segs.add(i + 1, g.copy(g.start + cut, g.end));
+        }
+        return true;
     }
 
     // ---- segments --------------------------------------------------------------------------------
@@ -476,6 +529,23 @@ public final class SimMemory {
         splitAt(start);
         splitAt(end);
         return find(start);
+    }
+
+    /** Merges equal neighbours among the segments touching {@code [start, end]} (cheap after one action). */
+    private void coalesceAround(long start, long end) {
+        int i = Math.max(0, find(start) - 1);
+        while (i + 1 < segs.size() && segs.get(i).start <= end) {
+            Seg a = segs.get(i);
+            Seg b = segs.get(i + 1);
+            if (a.end == b.start && sameState(a, b) && sameMapping(a.start, b.start)) {
+                a.evictedPages += b.evictedPages;
+                a.bloatPages += b.bloatPages;
+                a.end = b.end;
+                segs.remove(i + 1);
+            } else {
+                i++;
+            }
+        }
     }
 
     private void coalesce() {
@@ -683,6 +753,32 @@ public final class SimMemory {
     /** Bytes evicted by the memory-limit reclaimer (not by DAMOS). */
     public long reclaimedBytes() {
         return Math.round(reclaimedBytes);
+    }
+
+    /** Cumulative extra run time the cost model estimates (refaults, slow tier, minus huge-page savings). */
+    public long extraNs() {
+        return Math.round(extraNs);
+    }
+
+    /** Cumulative time the workload stalled on refaults: the simulated {@code some} memory pressure. */
+    public long refaultStallNs() {
+        return Math.round(refaultStallNs);
+    }
+
+    /**
+     * Modelled time an action takes for {@code bytes} applied: writing out or reading back a page
+     * 1 us, migrating a page 0.5 us, collapsing a huge page 50 us, LRU and madvise bookkeeping 50 ns a
+     * page, {@code stat} nothing. Lets time quotas bind in virtual time.
+     */
+    public static long actionCostNs(DamosAction action, long bytes) {
+        long pages = bytes / PAGE;
+        return switch (action) {
+            case PAGEOUT, WILLNEED -> pages * 1_000;
+            case MIGRATE_HOT, MIGRATE_COLD -> pages * 500;
+            case COLLAPSE -> bytes / HUGE_PAGE * 50_000;
+            case COLD, LRU_PRIO, LRU_DEPRIO, HUGEPAGE, NOHUGEPAGE -> pages * 50;
+            case STAT -> 0;
+        };
     }
 
     /** Extra run time over the ideal (all fast, all resident, no huge pages) as a fraction of the time run. */

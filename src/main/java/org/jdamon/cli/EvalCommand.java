@@ -1,0 +1,103 @@
+package org.jdamon.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jdamon.core.AddressRange;
+import org.jdamon.core.Units;
+import org.jdamon.eval.EvalReport;
+import org.jdamon.eval.EvalRun;
+import org.jdamon.eval.EvalThresholds;
+import org.jdamon.ops.trace.TraceInput;
+import org.jdamon.ops.trace.TraceReplay;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jdamon eval}: DAMON's accuracy and cost against the exact truth of a trace or a simulation. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Monitor a trace or a simulated workload and score every aggregation against the exact truth:",
+            "WSS error, access-frequency error, hot/cold precision and recall, and access checks vs a",
+            "page-granular monitor (which also runs, on the same engine, unless --no-baseline)."})
+public final class EvalCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--trace", paramLabel = "FILE|-", required = true,
+                description = "Lackey text, .gz, or jdamon binary trace; - for standard input")
+        String trace;
+
+        @Option(names = "--sim", paramLabel = "CONFIG|NAME", required = true,
+                description = "a simulated workload (masim config or built-in name)")
+        String sim;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Mixin
+    MonitoringOptions monitoring;
+
+    @Mixin
+    TraceOptionsMixin traceOptions;
+
+    @Option(names = "--hot-nr", paramLabel = "N", defaultValue = "1",
+            description = "DAMON calls a region hot from this nr_accesses on (default 1)")
+    int hotNr;
+
+    @Option(names = "--cold-age", paramLabel = "DURATION", defaultValue = "1s",
+            description = "a page is cold once idle this long; DAMON: nr_accesses 0 and at least this age (default 1s)")
+    String coldAge;
+
+    @Option(names = "--focus", paramLabel = "START-END",
+            description = "score only the bytes in this address range (hex with 0x, or decimal), e.g. one array")
+    String focus;
+
+    @Option(names = "--no-baseline", negatable = false, description = "skip the page-granular baseline run")
+    boolean noBaseline;
+
+    @Option(names = "--windows", negatable = false, description = "also print every aggregation window")
+    boolean perWindow;
+
+    @Option(names = "--json", negatable = false, description = "print one JSON object instead of the table")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        EvalThresholds th;
+        try {
+            th = new EvalThresholds(hotNr, Units.parseDurationUs(coldAge, 1));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), true);
+        }
+        List<EvalRun> runs;
+        String input;
+        if (source.trace != null) {
+            boolean stdin = TraceInput.STDIN.equals(source.trace);
+            input = stdin ? "<stdin>" : source.trace;
+            runs = TraceReplay.evaluate(() -> TraceInput.open(source.trace), traceOptions.options(),
+                    monitoring.toAttributes(), monitoring.seed(), th, focusRange(), !noBaseline && !stdin);
+        } else {
+            throw new UserException("eval --sim: the simulated workloads are not in this build yet");
+        }
+        if (runs.getFirst().windows().isEmpty()) {
+            throw new UserException(input + ": the trace ended before the first aggregation ended"
+                    + " (lower -a or --instr-per-us / --accesses-per-us)");
+        }
+        System.out.print(json ? EvalReport.json(input, runs) + "\n" : EvalReport.text(input, runs, perWindow));
+        return 0;
+    }
+
+    private AddressRange focusRange() {
+        if (focus == null) {
+            return null;
+        }
+        String[] parts = focus.split("-");
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new AddressRange(Long.decode(parts[0].trim()), Long.decode(parts[1].trim()));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("invalid --focus '%s' (expected START-END, e.g. 0x1000-0x2000)".formatted(focus), true);
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package org.jdamon.ops.trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jdamon.core.AddressRange;
+import org.jdamon.core.Attributes;
+import org.jdamon.core.MonitorContext;
+import org.jdamon.core.Operations;
+import org.jdamon.core.Regions;
+import org.jdamon.core.Target;
+import org.jdamon.eval.GroundTruth;
+import org.jdamon.eval.TruthWindow;
+import org.jdamon.ops.common.PageTable;
+import org.jdamon.ops.common.ThreeRegions;
+
+/**
+ * The {@code trace} operations set: replays a recorded memory trace in step with the monitor's clock.
+ * During each sampling interval the accesses whose trace time falls in it are replayed and their pages
+ * marked with the interval's number; the check then asks whether the page of each region's sampling
+ * address carries the current number, which is exactly the Accessed-bit test of a real mkold/check pair.
+ *
+ * <p>Trace time is the instruction count divided by {@link TraceOptions#instructionsPerUs} when the trace
+ * has {@code I} records, else the record count divided by {@link TraceOptions#accessesPerUs}. The
+ * address space is the set of pages touched so far, coalesced into mappings and reduced to three regions
+ * ({@link ThreeRegions}) at start and at every ops update. All per-page state sits in primitive arrays
+ * indexed by a {@link PageTable} slot, so memory grows with distinct pages, never with trace length.
+ *
+ * <p>The same pass yields the ground truth ({@link GroundTruth}) when asked for, and with
+ * {@link TraceOptions#pageGranular} the operations set becomes the page-granular baseline monitor.
+ */
+public final class TraceOperations implements Operations, GroundTruth {
+    private static final int BATCH = 1 << 14;
+
+    private final TraceReader reader;
+    private final TraceOptions opts;
+    private final int pageShift;
+    private final long[] addrs = new long[BATCH];
+    private final int[] infos = new int[BATCH];
+    private int batchPos;
+    private int batchLen;
+    private boolean exhausted;
+    private boolean timeModeKnown;
+    private boolean instructionTime;
+    private long instructions;
+    private long records;
+
+    private final PageTable pages = new PageTable(1 << 14);
+    private int[] lastSample = new int[1 << 14];
+    private int[] windowAccesses = new int[0];
+    private int[] windowSamples = new int[0];
+    private int[] touchedThisWindow = new int[0];
+    private int touchedCount;
+    private long cachedPage = -1;
+    private int cachedSlot = -1;
+
+    private int regionsBuiltForPages;
+    private long[] drainScratch = new long[0];
+
+    public TraceOperations(TraceReader reader, TraceOptions opts) {
+        this.reader = reader;
+        this.opts = opts;
+        this.pageShift = Long.numberOfTrailingZeros(opts.pageSize());
+        if (opts.groundTruth()) {
+            windowAccesses = new int[lastSample.length];
+            windowSamples = new int[lastSample.length];
+            touchedThisWindow = new int[lastSample.length];
+        }
+    }
+
+    /** Opens a trace file, a {@code .gz} of one, or {@code -} for standard input (see {@link TraceInput}). */
+    public static TraceOperations open(String pathOrDash, TraceOptions opts) {
+        return new TraceOperations(TraceInput.open(pathOrDash), opts);
+    }
+
+    /** The single target a trace describes, named after its input. */
+    public Target newTarget() {
+        return new Target(0, -1, reader.name(), List.of());
+    }
+
+    /**
+     * Attributes for the page-granular baseline: {@code min_nr_regions = max_nr_regions} so large that the
+     * region size limit is one page, so the core never merges or splits the per-page regions.
+     */
+    public static Attributes pageGranularAttributes(Attributes base) {
+        return base.withNrRegions(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public String name() {
+        return "trace";
+    }
+
+    public String inputName() {
+        return reader.name();
+    }
+
+    public TraceOptions options() {
+        return opts;
+    }
+
+    /** True when time comes from {@code I} records, false when from the record count. */
+    public boolean instructionTime() {
+        return instructionTime;
+    }
+
+    public long instructionsReplayed() {
+        return instructions;
+    }
+
+    public long recordsReplayed() {
+        return records;
+    }
+
+    public int distinctPages() {
+        return pages.size();
+    }
+
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    /** Trace time replayed so far, in microseconds. */
+    public double traceTimeUs() {
+        return instructionTime ? instructions / opts.instructionsPerUs() : records / opts.accessesPerUs();
+    }
+
+    @Override
+    public void init(MonitorContext ctx) {
+        if (ctx.targets().size() != 1) {
+            throw new IllegalArgumentException("a trace has exactly one target, got " + ctx.targets().size());
+        }
+        if (opts.pageGranular() && ctx.attributes().minNrRegions() != Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "the page-granular trace monitor needs TraceOperations.pageGranularAttributes()");
+        }
+        if (!fillBatch()) {
+            throw new TraceFormatException(reader.name() + ": empty trace (no access records)");
+        }
+        // Replaying interval 1 before its check changes nothing (marks are per interval) and gives the
+        // initial regions something to cover.
+        replayUntil(limitAt(ctx.attributes().sampleUs() * 1000L), 1);
+        Target t = ctx.targets().getFirst();
+        if (t.regions().size() == 0) {
+            updateRegions(ctx, t);
+        }
+    }
+
+    @Override
+    public void update(MonitorContext ctx) {
+        if (pages.size() != regionsBuiltForPages) {
+            updateRegions(ctx, ctx.targets().getFirst());
+        }
+    }
+
+    @Override
+    public void prepareAccessChecks(MonitorContext ctx) {
+        Regions r = ctx.targets().getFirst().regions();
+        for (int i = 0, n = r.size(); i < n; i++) {
+            r.setSamplingAddr(i, opts.pageGranular() ? r.start(i) : ctx.randomAddress(r.start(i), r.end(i)));
+        }
+    }
+
+    @Override
+    public int checkAccesses(MonitorContext ctx) {
+        int seq = (int) ctx.passedSampleIntervals();
+        replayUntil(limitAt(ctx.clock().nowNs() - ctx.startNs()), seq);
+        Target t = ctx.targets().getFirst();
+        Regions r = t.regions();
+        if (pages.size() != regionsBuiltForPages && (opts.pageGranular() || r.size() == 0)) {
+            // The baseline watches every page from its first touch; DAMON waits for the ops update
+            // unless it has nothing to monitor yet.
+            updateRegions(ctx, t);
+        }
+        int maxNr = 0;
+        for (int i = 0, n = r.size(); i < n; i++) {
+            int slot = pages.get(r.samplingAddr(i) >>> pageShift);
+            boolean accessed = slot >= 0 && lastSample[slot] == seq;
+            maxNr = Math.max(maxNr, ctx.updateAccess(r, i, accessed));
+        }
+        return maxNr;
+    }
+
+    @Override
+    public boolean targetValid(MonitorContext ctx, Target target) {
+        return !exhausted;
+    }
+
+    @Override
+    public void cleanup(MonitorContext ctx) {
+        reader.close();
+    }
+
+    // ---- replay ---------------------------------------------------------------------------------
+
+    /** The trace position (instructions or records) reached after {@code elapsedNs} of monitor time. */
+    private long limitAt(long elapsedNs) {
+        double rate = instructionTime ? opts.instructionsPerUs() : opts.accessesPerUs();
+        return (long) (elapsedNs / 1000.0 * rate);
+    }
+
+    private boolean fillBatch() {
+        if (exhausted) {
+            return false;
+        }
+        batchLen = reader.read(addrs, infos);
+        batchPos = 0;
+        if (batchLen == 0) {
+            exhausted = true;
+            return false;
+        }
+        if (!timeModeKnown) {
+            timeModeKnown = true;
+            for (int i = 0; i < batchLen && !instructionTime; i++) {
+                instructionTime = TraceReader.kind(infos[i]) == TraceReader.KIND_INSTR;
+            }
+        }
+        return true;
+    }
+
+    /** Replays every record before trace position {@code limit}, marking pages with interval {@code seq}. */
+    private void replayUntil(long limit, int seq) {
+        boolean byInstr = instructionTime;
+        boolean fetches = opts.instructionFetches();
+        while (true) {
+            if (batchPos == batchLen && !fillBatch()) {
+                return;
+            }
+            int p = batchPos;
+            int end = batchLen;
+            long instr = instructions;
+            long recs = records;
+            boolean reached = false;
+            for (; p < end; p++) {
+                int info = infos[p];
+                boolean isInstr = (info & 3) == TraceReader.KIND_INSTR;
+                if (byInstr) {
+                    if (isInstr) {
+                        if (instr >= limit) {
+                            reached = true;
+                            break;
+                        }
+                        instr++;
+                    }
+                } else if (recs >= limit) {
+                    reached = true;
+                    break;
+                }
+                recs++;
+                if (isInstr && !fetches) {
+                    continue;
+                }
+                long addr = addrs[p];
+                long first = addr >>> pageShift;
+                long last = (addr + Math.max(info >>> 2, 1) - 1) >>> pageShift;
+                touchPage(first, seq);
+                for (long pg = first + 1; pg <= last; pg++) {
+                    touchPage(pg, seq);
+                }
+            }
+            batchPos = p;
+            instructions = instr;
+            records = recs;
+            if (reached) {
+                return;
+            }
+        }
+    }
+
+    private void touchPage(long page, int seq) {
+        int slot;
+        if (page == cachedPage) {
+            slot = cachedSlot;
+        } else {
+            slot = pages.getOrAdd(page);
+            if (slot == lastSample.length) {
+                growSlots();
+            }
+            cachedPage = page;
+            cachedSlot = slot;
+        }
+        boolean firstInInterval = lastSample[slot] != seq;
+        lastSample[slot] = seq;
+        if (opts.groundTruth()) {
+            if (firstInInterval) {
+                windowSamples[slot]++;
+            }
+            if (windowAccesses[slot]++ == 0) {
+                touchedThisWindow[touchedCount++] = slot;
+            }
+        }
+    }
+
+    private void growSlots() {
+        int cap = lastSample.length * 2;
+        lastSample = Arrays.copyOf(lastSample, cap);
+        if (opts.groundTruth()) {
+            windowAccesses = Arrays.copyOf(windowAccesses, cap);
+            windowSamples = Arrays.copyOf(windowSamples, cap);
+            touchedThisWindow = Arrays.copyOf(touchedThisWindow, cap);
+        }
+    }
+
+    // ---- address space --------------------------------------------------------------------------
+
+    /** The pages touched so far as coalesced, sorted, page-aligned mappings. */
+    public List<AddressRange> mappings() {
+        long[] sortedPages = pages.sortedPages();
+        int sortedCount = pages.size();
+        regionsBuiltForPages = sortedCount;
+        List<AddressRange> out = new ArrayList<>();
+        int i = 0;
+        while (i < sortedCount) {
+            int j = i;
+            while (j + 1 < sortedCount && sortedPages[j + 1] == sortedPages[j] + 1) {
+                j++;
+            }
+            out.add(new AddressRange(sortedPages[i] << pageShift, (sortedPages[j] + 1) << pageShift));
+            i = j + 1;
+        }
+        return out;
+    }
+
+    private void updateRegions(MonitorContext ctx, Target t) {
+        List<AddressRange> maps = mappings();
+        if (maps.isEmpty()) {
+            return;
+        }
+        if (opts.pageGranular()) {
+            rebuildPerPage(t.regions());
+            return;
+        }
+        List<AddressRange> three = ThreeRegions.of(maps, opts.pageSize());
+        ctx.setRegions(t, three.isEmpty() ? maps : three);
+    }
+
+    /** Baseline mode: one region per touched page, keeping the counters of pages already monitored. */
+    private void rebuildPerPage(Regions r) {
+        int old = r.size();
+        long[] oldStart = new long[old];
+        int[][] counters = new int[4][old];
+        for (int i = 0; i < old; i++) {
+            oldStart[i] = r.start(i);
+            counters[0][i] = r.nrAccesses(i);
+            counters[1][i] = r.nrAccessesBp(i);
+            counters[2][i] = r.lastNrAccesses(i);
+            counters[3][i] = r.age(i);
+        }
+        r.clear();
+        long[] sortedPages = pages.sortedPages();
+        int k = 0;
+        for (int i = 0, n = pages.size(); i < n; i++) {
+            long s = sortedPages[i] << pageShift;
+            r.add(s, s + opts.pageSize());
+            r.setSamplingAddr(r.size() - 1, s);
+            while (k < old && Long.compareUnsigned(oldStart[k], s) < 0) {
+                k++;
+            }
+            if (k < old && oldStart[k] == s) {
+                int idx = r.size() - 1;
+                r.setNrAccesses(idx, counters[0][k]);
+                r.setNrAccessesBp(idx, counters[1][k]);
+                r.setLastNrAccesses(idx, counters[2][k]);
+                r.setAge(idx, counters[3][k]);
+            }
+        }
+    }
+
+    // ---- ground truth ---------------------------------------------------------------------------
+
+    @Override
+    public void drainWindow(int targetIndex, TruthWindow out) {
+        if (!opts.groundTruth()) {
+            throw new IllegalStateException("ground truth was not enabled in the trace options");
+        }
+        out.clear();
+        int n = touchedCount;
+        if (drainScratch.length < n) {
+            drainScratch = new long[Math.max(n, drainScratch.length * 2)];
+        }
+        long[] sorted = drainScratch;
+        for (int i = 0; i < n; i++) {
+            sorted[i] = pages.page(touchedThisWindow[i]);
+        }
+        Arrays.sort(sorted, 0, n);
+        int i = 0;
+        while (i < n) {
+            int slot = pages.get(sorted[i]);
+            int acc = windowAccesses[slot];
+            int smp = windowSamples[slot];
+            int j = i;
+            while (j + 1 < n && sorted[j + 1] == sorted[j] + 1) {
+                int next = pages.get(sorted[j + 1]);
+                if (windowAccesses[next] != acc || windowSamples[next] != smp) {
+                    break;
+                }
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                int s = pages.get(sorted[k]);
+                windowAccesses[s] = 0;
+                windowSamples[s] = 0;
+            }
+            out.add(sorted[i] << pageShift, (sorted[j] + 1) << pageShift, (double) acc * (j - i + 1), 1.0, smp);
+            i = j + 1;
+        }
+        touchedCount = 0;
+    }
+
+    @Override
+    public long mappedPages(int targetIndex) {
+        return pages.size();
+    }
+}

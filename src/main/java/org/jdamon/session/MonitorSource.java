@@ -1,0 +1,30 @@
+package org.jdamon.session;
+
+import java.util.List;
+import java.util.Map;
+import org.jdamon.core.Clock;
+import org.jdamon.core.Operations;
+import org.jdamon.core.Target;
+
+/**
+ * What a monitoring run needs from an address space, whatever it is: the operations set, its targets,
+ * the clock it runs on (virtual for simulations and traces, wall for live targets) and facts for the
+ * record header. {@link #close()} releases what the source holds (a child process, an open trace).
+ */
+public interface MonitorSource extends AutoCloseable {
+    Operations operations();
+
+    List<Target> targets();
+
+    Clock clock();
+
+    /** Facts for the record header: workload, command line, access primitive, ... */
+    Map<String, String> properties();
+
+    default long minRegionSize() {
+        return 4096;
+    }
+
+    @Override
+    default void close() {}
+}

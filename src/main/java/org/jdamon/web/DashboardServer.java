@@ -1,0 +1,328 @@
+package org.jdamon.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jdamon.record.Recording;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetSnapshot;
+import org.jdamon.report.HeatmapGrid;
+import org.jdamon.report.HeatmapViews;
+import org.jdamon.report.image.HeatmapImage;
+import org.jdamon.report.image.Images;
+import org.jdamon.report.image.Palette;
+import org.jdamon.report.image.PngCanvas;
+import org.jdamon.report.image.RecordCharts;
+
+/**
+ * {@code jdamon serve}: a read-only live dashboard of a {@link DashboardState} over the JDK HTTP server
+ * with virtual threads. {@code /} the page, {@code /events} server-sent events (one {@code update} per
+ * change, {@code end} when the feed finishes), {@code /api/summary.json}, {@code /heatmap.png} (hottest
+ * area of the snapshots kept), {@code /chart/<name>.svg}, and {@code /metrics} (Prometheus text).
+ */
+public final class DashboardServer implements AutoCloseable {
+    public static final int HEATMAP_WIDTH = 900;
+    public static final int HEATMAP_HEIGHT = 460;
+    private static final long KEEPALIVE_MS = 10_000;
+
+    private final DashboardState state;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
+    private final Map<String, byte[]> imageCache = new HashMap<>();
+    private long imageCacheVersion = -1;
+
+    private DashboardServer(DashboardState state, HttpServer server) {
+        this.state = state;
+        this.server = server;
+    }
+
+    /**
+     * Binds and starts; a busy port or unknown address becomes an {@link IOException} whose message is a
+     * single line naming the address.
+     */
+    public static DashboardServer start(DashboardState state, String address, int port) throws IOException {
+        HttpServer server;
+        InetSocketAddress bind = new InetSocketAddress(address, port);
+        if (bind.isUnresolved()) {
+            throw new IOException("cannot resolve address '" + address + "'");
+        }
+        try {
+            server = HttpServer.create(bind, 0);
+        } catch (BindException e) {
+            throw new IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage()
+                    + " (is the port in use? try --port)");
+        }
+        DashboardServer d = new DashboardServer(state, server);
+        server.setExecutor(d.executor);
+        server.createContext("/", d.readOnly(d::page));
+        server.createContext("/events", d.readOnly(d::events));
+        server.createContext("/api/summary.json", d.readOnly(ex -> send(ex, 200, "application/json",
+                summaryJson(state.view()).getBytes(StandardCharsets.UTF_8))));
+        server.createContext("/heatmap.png", d.readOnly(d::heatmap));
+        server.createContext("/chart/", d.readOnly(d::chart));
+        server.createContext("/metrics", d.readOnly(ex -> send(ex, 200, PrometheusText.CONTENT_TYPE,
+                PrometheusText.render(state.view()).getBytes(StandardCharsets.UTF_8))));
+        server.start();
+        return d;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        String host = server.getAddress().getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port() + "/";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (state) {
+            state.notifyAll();
+        }
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private interface Handler {
+        void handle(HttpExchange ex) throws IOException;
+    }
+
+    private HttpHandler readOnly(Handler h) {
+        return ex -> {
+            try (ex) {
+                String m = ex.getRequestMethod();
+                if (!m.equals("GET") && !m.equals("HEAD")) {
+                    ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                    send(ex, 405, "text/plain", "read-only: only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                h.handle(ex);
+            } catch (IOException | RuntimeException e) {
+                // The client went away or sent nonsense; nothing to do on a read-only server.
+            }
+        };
+    }
+
+    private void page(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        if (!path.equals("/") && !path.equals("/index.html")) {
+            send(ex, 404, "text/plain", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        send(ex, 200, "text/html; charset=utf-8", DashboardPage.html().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void events(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-cache");
+        ex.sendResponseHeaders(200, 0);
+        OutputStream out = ex.getResponseBody();
+        long seen = -1;
+        try {
+            while (!closed) {
+                long v = state.awaitChange(seen, KEEPALIVE_MS);
+                if (closed) {
+                    break;
+                }
+                if (v == seen) {
+                    out.write(": keepalive\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    continue;
+                }
+                seen = v;
+                DashboardState.View view = state.view();
+                String json = summaryJson(view);
+                out.write(("event: update\nid: " + view.version() + "\ndata: " + json + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                if (view.finished()) {
+                    out.write("event: end\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    break;
+                }
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void heatmap(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex.getRequestURI());
+        DashboardState.View view = state.view();
+        int target = parseInt(q.get("target"), -1);
+        String key = "heatmap." + target;
+        byte[] png = cached(view.version(), key);
+        if (png == null) {
+            png = renderHeatmap(view, target);
+            cache(view.version(), key, png);
+        }
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, 200, "image/png", png);
+    }
+
+    static byte[] renderHeatmap(DashboardState.View view, int target) {
+        Recording rec = view.recording();
+        if (rec.snapshots().isEmpty()) {
+            PngCanvas c = new PngCanvas(HEATMAP_WIDTH, HEATMAP_HEIGHT);
+            c.text("waiting for the first aggregation...", HEATMAP_WIDTH / 2.0, HEATMAP_HEIGHT / 2.0, 16, 0x555555,
+                    org.jdamon.report.image.Canvas.Align.CENTER, false);
+            return c.toPngBytes();
+        }
+        int[] res = HeatmapImage.naturalResolution(HEATMAP_WIDTH, HEATMAP_HEIGHT);
+        HeatmapViews.Options o = HeatmapViews.Options.defaults(res[0], res[1]);
+        if (target >= 0) {
+            o = new HeatmapViews.Options(target, List.of(), null, HeatmapViews.DrawRange.HOTTEST, false, res[0], res[1]);
+        }
+        HeatmapViews.View v = HeatmapViews.plan(rec, o).getFirst();
+        HeatmapGrid g = HeatmapGrid.build(rec.snapshots(), v.spec(), v.layout());
+        return Images.heatmapPng(g, v, Palette.GNUPLOT, HEATMAP_WIDTH, HEATMAP_HEIGHT);
+    }
+
+    private void chart(HttpExchange ex) throws IOException {
+        String name = ex.getRequestURI().getPath().substring("/chart/".length());
+        DashboardState.View view = state.view();
+        Recording rec = view.recording();
+        List<Integer> targets = targetIds(view);
+        var wss = state.workingSetSize();
+        var spec = switch (name) {
+            case "wss_time.svg" -> RecordCharts.wssOverTime(rec, targets, wss);
+            case "wss_sz.svg" -> RecordCharts.wssDistribution(rec, targets, wss);
+            case "nr_regions_time.svg" -> RecordCharts.nrRegionsOverTime(rec, targets);
+            default -> null;
+        };
+        if (spec == null) {
+            send(ex, 404, "text/plain", ("no chart " + name + "\n").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        send(ex, 200, "image/svg+xml", Images.chartSvg(spec, 560, 320).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<Integer> targetIds(DashboardState.View view) {
+        Snapshot last = view.latest();
+        if (last == null) {
+            return List.of();
+        }
+        return last.targets().stream().map(TargetSnapshot::targetId).toList();
+    }
+
+    private synchronized byte[] cached(long version, String key) {
+        return version == imageCacheVersion ? imageCache.get(key) : null;
+    }
+
+    private synchronized void cache(long version, String key, byte[] data) {
+        if (version != imageCacheVersion) {
+            imageCache.clear();
+            imageCacheVersion = version;
+        }
+        imageCache.put(key, data);
+    }
+
+    /** The summary pushed with every event: counts, latest per-target numbers, scheme stats, CPU. */
+    static String summaryJson(DashboardState.View v) {
+        StringBuilder sb = new StringBuilder(512);
+        Snapshot last = v.latest();
+        sb.append("{\"version\":").append(v.version())
+                .append(",\"source\":\"").append(jsonEscape(v.source())).append('"')
+                .append(",\"finished\":").append(v.finished())
+                .append(",\"snapshots\":").append(v.snapshotsTotal())
+                .append(",\"time_ns\":").append(last == null ? 0 : last.endNs())
+                .append(",\"targets\":[");
+        if (last != null) {
+            boolean first = true;
+            for (TargetSnapshot t : last.targets()) {
+                long[] w = v.wssPerTarget().getOrDefault(t.targetId(), new long[0]);
+                sb.append(first ? "" : ",").append("{\"target_id\":").append(t.targetId())
+                        .append(",\"wss_bytes\":").append(w.length == 0 ? 0 : w[w.length - 1])
+                        .append(",\"nr_regions\":").append(t.size())
+                        .append(",\"monitored_bytes\":").append(t.totalBytes()).append('}');
+                first = false;
+            }
+        }
+        sb.append("],\"schemes\":[");
+        for (int i = 0; i < v.schemes().size(); i++) {
+            SchemeStat s = v.schemes().get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(jsonEscape(s.name()))
+                    .append("\",\"nr_tried\":").append(s.nrTried()).append(",\"sz_tried\":").append(s.szTried())
+                    .append(",\"nr_applied\":").append(s.nrApplied()).append(",\"sz_applied\":").append(s.szApplied())
+                    .append(",\"qt_exceeds\":").append(s.qtExceeds()).append('}');
+        }
+        sb.append("],\"monitor_cpu_s\":")
+                .append(v.monitorCpuNs() < 0 ? "null" : String.format(Locale.ROOT, "%.6f", v.monitorCpuNs() / 1e9))
+                .append('}');
+        return sb.toString();
+    }
+
+    static String jsonEscape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>') {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> out = new HashMap<>();
+        String q = uri.getRawQuery();
+        if (q == null) {
+            return out;
+        }
+        for (String kv : q.split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                out.put(kv.substring(0, eq), java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static int parseInt(String s, int dflt) {
+        try {
+            return s == null ? dflt : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            ex.getResponseBody().write(body);
+        }
+    }
+}

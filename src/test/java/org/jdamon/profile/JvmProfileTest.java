@@ -1,0 +1,102 @@
+package org.jdamon.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jdamon.record.LabeledRange;
+import org.jdamon.record.MemoryAreasCodec;
+import org.jdamon.record.Recording;
+import org.jdamon.record.SideData;
+import org.jdamon.report.ProfileSummary;
+import org.jdamon.report.SnapshotFilter;
+import org.jdamon.report.TimeWindow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Profiles a child JVM (src/test/resources/profile/TwoPhases.java: 1.2 s sweeping a 64 MiB array in
+ * touchLargeArray, then 1.2 s on an 8 KiB array in touchSmallArray) with JFR through jcmd, and checks
+ * that the call stacks in the large-working-set windows name touchLargeArray and those of the small one
+ * touchSmallArray. The access-pattern snapshots are synthetic ({@link PhaseRecords}), aligned with the
+ * phase times the child reports, because this host cannot watch a process's accesses (no page-idle or
+ * soft-dirty); the profile, its timestamps and the JVM memory areas are real.
+ */
+class JvmProfileTest {
+    private static final long PHASE_MS = 1200;
+
+    @Test
+    void profileOfLargeWorkingSetWindowsNamesTheLargeArrayMethod() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path source = Path.of("src/test/resources/profile/TwoPhases.java").toAbsolutePath();
+        Process child = new ProcessBuilder(javaBin.toString(), "-XX:NativeMemoryTracking=summary", "-Xmx512m",
+                        source.toString(), Long.toString(PHASE_MS))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+            String ready = out.readLine();
+            assertThat(ready).startsWith("ready ");
+            long pid = Long.parseLong(ready.substring(6).trim());
+            assertThat(pid).isEqualTo(child.pid());
+            assertThat(Profiler.Kind.detect(pid)).isEqualTo(Profiler.Kind.JVM);
+
+            long recordStart = JfrCollector.epochNs(java.time.Instant.now());
+            Profiler.Handle h = Profiler.start(pid, 0, recordStart,
+                    new Profiler.Options(Duration.ofMillis(10), 499, true));
+            in.write("go\n");
+            in.flush();
+            String[] phases = out.readLine().split(" ");
+            long bigFrom = Long.parseLong(phases[1]) - recordStart;
+            long bigTo = Long.parseLong(phases[2]) - recordStart;
+            long end = Long.parseLong(phases[3]) - recordStart;
+            List<SideData> side = h.stop(end);
+            in.write("exit\n");
+            in.flush();
+
+            List<LabeledRange> areas = MemoryAreasCodec.latest(side, 0);
+            assertThat(areas).extracting(LabeledRange::label)
+                    .contains("Java heap", "metaspace", "code cache", "thread stack: main");
+            long heapStart = areas.stream().filter(a -> a.label().equals("Java heap")).findFirst().orElseThrow().start();
+
+            Profile profile = ProfileCodec.decodeAll(side);
+            assertThat(profile.source()).isEqualTo("jfr");
+            // ~10 ms sampling over 2.4 s of busy main thread: well over 60 samples even on a loaded host
+            assertThat(profile.samples()).hasSizeGreaterThan(60);
+            assertThat(profile.samples().getFirst().timeNs()).isGreaterThanOrEqualTo(0);
+
+            Recording rec = PhaseRecords.record(recordStart, end + PhaseRecords.SNAPSHOT_NS, bigFrom, bigTo,
+                    heapStart, heapStart + PhaseRecords.BIG, side);
+            SnapshotFilter large = SnapshotFilter.all().regionSize(32L << 20, -1L).accessRatePercent(50, 100);
+            List<TimeWindow> bigWindows = large.windows(rec);
+            assertThat(bigWindows).hasSize(1);
+            // the window is made of whole 100 ms snapshots whose middles are inside the phase
+            assertThat(bigWindows.getFirst().startNs()).isBetween(bigFrom - 50_000_000L, bigFrom + 50_000_000L);
+            assertThat(bigWindows.getFirst().endNs()).isBetween(bigTo - 50_000_000L, bigTo + 50_000_000L);
+            assertThat(topWorkloadFunction(ProfileSummary.of(profile, bigWindows)))
+                    .isEqualTo("TwoPhases.touchLargeArray");
+
+            SnapshotFilter small = SnapshotFilter.all().regionSize(0, 1L << 20).accessRatePercent(50, 100);
+            assertThat(topWorkloadFunction(ProfileSummary.of(profile, small.windows(rec))))
+                    .isEqualTo("TwoPhases.touchSmallArray");
+        } finally {
+            if (!child.waitFor(20, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    /** The phase method with the most samples (running or calling), which must cover most samples. */
+    private static String topWorkloadFunction(ProfileSummary s) {
+        ProfileSummary.Entry top = s.total().stream()
+                .filter(e -> e.function().startsWith("TwoPhases.touch"))
+                .findFirst().orElseThrow();
+        assertThat(s.percent(top.count())).as("share of %s", top.function()).isGreaterThan(70);
+        return top.function();
+    }
+}
