@@ -153,6 +153,7 @@ public final class SiteGenerator {
             Arrays.sort(v);
             p50 = Units.formatSize(WssSource.percentile(v, 50));
         }
+        body.append(ProfileSection.forRecord(rec, dir));
         body.append(schemeSection(rec));
         body.append("<h2 id=\"accuracy\">Accuracy</h2>\n");
         boolean any = false;
