@@ -42,17 +42,8 @@ public final class ArgsCommand implements Runnable {
                 description = "Fixed monitoring regions.")
         List<String> regions = new ArrayList<>();
 
-        @Option(names = "--monitoring_intervals", arity = "3", paramLabel = "<interval>",
-                description = "<sample> <aggr> <update> (bare numbers are microseconds).")
-        List<String> intervals = new ArrayList<>();
-
-        @Option(names = "--monitoring_nr_regions_range", arity = "2", paramLabel = "<n>",
-                description = "<min> <max> number of regions.")
-        List<String> nrRegions = new ArrayList<>();
-
-        @Option(names = "--monitoring_intervals_goal", arity = "4", paramLabel = "<value>",
-                description = "<access_bp> <aggrs> <min_sample> <max_sample>.")
-        List<String> intervalsGoal = new ArrayList<>();
+        @Mixin
+        MonitoringOptions monitoring;
 
         @Option(names = "--preset", paramLabel = "<reclaim|lru_sort>",
                 description = "Add the schemes of a kernel module with its defaults: reclaim (DAMON_RECLAIM) or "
@@ -64,7 +55,7 @@ public final class ArgsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DamonArgs args = new DamonArgs(kdamonds, ops, targetPid, regions, intervals, nrRegions, intervalsGoal, preset,
+            DamonArgs args = new DamonArgs(kdamonds, ops, targetPid, regions, monitoring::toAttributes, preset,
                     damos.toArgs());
             spec.commandLine().getOut().print(KdamondsJson.write(ConfigErrors.convert(args::toConfig)));
             spec.commandLine().getOut().flush();

@@ -3,7 +3,13 @@ package org.jdamon.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.config.DamosArgs;
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * damo's {@code --damos_*} options as a picocli mixin, for every command that takes schemes. Each
@@ -11,20 +17,20 @@ import picocli.CommandLine.Option;
  * scheme. The words are handed unparsed to {@link DamosArgs}, which owns the grammar and units.
  */
 public final class DamosOptions {
-    @Option(names = "--damos_action", arity = "1..*", paramLabel = "<action> [<args>]",
+    @Option(names = "--damos_action", parameterConsumer = WordsPerOccurrence.class, arity = "1..*", paramLabel = "<action> [<args>]",
             description = "Start a scheme with this action: willneed, cold, pageout, hugepage, nohugepage, collapse, "
                     + "lru_prio, lru_deprio, migrate_hot, migrate_cold, stat. migrate_* take <nid> or <nid> <weight>... pairs.")
     List<List<String>> actions = new ArrayList<>();
 
-    @Option(names = "--damos_access_rate", arity = "2", paramLabel = "<min> <max>",
+    @Option(names = "--damos_access_rate", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<min> <max>",
             description = "Access rate range in percent of the maximum nr_accesses (e.g. 0 0, 5% max).")
     List<List<String>> accessRates = new ArrayList<>();
 
-    @Option(names = "--damos_sz_region", arity = "2", paramLabel = "<min> <max>",
+    @Option(names = "--damos_sz_region", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<min> <max>",
             description = "Region size range (e.g. 4K max).")
     List<List<String>> szRegions = new ArrayList<>();
 
-    @Option(names = "--damos_age", arity = "2", paramLabel = "<min> <max>",
+    @Option(names = "--damos_age", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<min> <max>",
             description = "Age range; bare numbers are microseconds (e.g. 2s max).")
     List<List<String>> ages = new ArrayList<>();
 
@@ -32,15 +38,15 @@ public final class DamosOptions {
             description = "Apply interval; bare numbers are microseconds; 0 means every aggregation interval.")
     List<String> applyIntervals = new ArrayList<>();
 
-    @Option(names = "--damos_quotas", arity = "1..6", paramLabel = "<value>",
+    @Option(names = "--damos_quotas", parameterConsumer = WordsPerOccurrence.class, arity = "1..6", paramLabel = "<value>",
             description = "<time ms> [<size> [<reset interval ms> [<w_sz> [<w_acc> [<w_age>]]]]] (weights in permil).")
     List<List<String>> quotas = new ArrayList<>();
 
-    @Option(names = "--damos_quota_weights", arity = "3", paramLabel = "<permil>",
+    @Option(names = "--damos_quota_weights", parameterConsumer = WordsPerOccurrence.class, arity = "3", paramLabel = "<permil>",
             description = "Prioritisation weights <size> <access rate> <age> (permil).")
     List<List<String>> quotaWeights = new ArrayList<>();
 
-    @Option(names = "--damos_quota_goal", arity = "2..4", paramLabel = "<value>",
+    @Option(names = "--damos_quota_goal", parameterConsumer = WordsPerOccurrence.class, arity = "2..4", paramLabel = "<value>",
             description = "<metric> <target> [<current value> | <nid> [<memcg path>]]. Metrics: user_input, "
                     + "some_mem_psi_us, node_mem_used_bp, node_mem_free_bp, node_memcg_used_bp, node_memcg_free_bp, "
                     + "active_mem_bp, inactive_mem_bp.")
@@ -54,11 +60,11 @@ public final class DamosOptions {
             description = "Goal tuner per scheme (default consist).")
     List<String> quotaGoalTuners = new ArrayList<>();
 
-    @Option(names = "--damos_wmarks", arity = "5", paramLabel = "<value>",
+    @Option(names = "--damos_wmarks", parameterConsumer = WordsPerOccurrence.class, arity = "5", paramLabel = "<value>",
             description = "<none|free_mem_rate> <interval us> <high> <mid> <low> (permil or %).")
     List<List<String>> wmarks = new ArrayList<>();
 
-    @Option(names = "--damos_filter", arity = "1..*", paramLabel = "<word>",
+    @Option(names = "--damos_filter", parameterConsumer = WordsPerOccurrence.class, arity = "1..*", paramLabel = "<word>",
             description = "<allow|reject> [none] <type> [<args>], chained. Types: anon, active, young, unmapped, "
                     + "memcg <path>, addr <start> <end>, target <idx>, hugepage_size <min> <max>.")
     List<List<String>> filters = new ArrayList<>();
@@ -74,5 +80,33 @@ public final class DamosOptions {
     public DamosArgs toArgs() {
         return new DamosArgs(actions, accessRates, szRegions, ages, applyIntervals, quotas, quotaWeights, quotaGoals,
                 nrQuotaGoals, quotaGoalTuners, wmarks, filters, nrFilters, maxNrSnapshots);
+    }
+
+    /**
+     * Collects the words of one occurrence of a multi-word option as one list (picocli would flatten
+     * repeated occurrences), stopping at the next option or at the option's maximum arity.
+     */
+    static final class WordsPerOccurrence implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec spec) {
+            OptionSpec opt = (OptionSpec) argSpec;
+            int max = opt.arity().max();
+            List<String> words = new ArrayList<>();
+            while (!args.isEmpty() && words.size() < max && !isOption(args.peek(), spec)) {
+                words.add(args.pop());
+            }
+            if (words.size() < opt.arity().min()) {
+                throw new ParameterException(spec.commandLine(), opt.longestName() + " needs "
+                        + (opt.arity().min() == max ? max : "at least " + opt.arity().min()) + " value(s), got "
+                        + words.size());
+            }
+            List<List<String>> all = opt.getValue();
+            all.add(words);
+        }
+
+        private static boolean isOption(String arg, CommandSpec spec) {
+            return arg.startsWith("--") || spec.findOption(arg) != null || (arg.startsWith("-") && arg.length() == 2
+                    && Character.isLetter(arg.charAt(1)));
+        }
     }
 }

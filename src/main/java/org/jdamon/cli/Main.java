@@ -14,11 +14,16 @@ import picocli.CommandLine.Command;
         description = "DAMON, the Data Access MONitor, in Java.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             RecordCommand.class,
             ReportCommand.class,
             EvalCommand.class,
             TraceCommand.class,
             ServeCommand.class,
+            BenchCommand.class,
+            ArgsCommand.class,
+            FeaturesCommand.class,
+            WorkloadCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -31,9 +31,8 @@ public final class ReportHeatmapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Record file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "jdamon.data")
-    Path input;
+    @CommandLine.Mixin
+    RecordInput input;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write an image (.png or .svg) instead of the terminal map; 'raw' prints <time ns> <address> <heat> lines.")
@@ -73,7 +72,18 @@ public final class ReportHeatmapCommand implements Runnable {
 
     @Override
     public void run() {
-        Recording rec = RecordInputs.readWithSnapshots(input);
+        HeatmapViews.DrawRange draw = drawRange();
+        List<AddressRange> ranges = ranges();
+        long[] times = times();
+        TerminalHeatmap.ColorSet colors = colors();
+        if (output != null && !output.equals("raw")) {
+            try {
+                Images.Format.of(Path.of(output));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), true);
+            }
+        }
+        Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
         boolean image = output != null && !output.equals("raw");
         int width = imageSize != null ? imageSize[0] : HeatmapImage.DEFAULT_WIDTH;
         int height = imageSize != null ? imageSize[1] : HeatmapImage.DEFAULT_HEIGHT;
@@ -85,19 +95,18 @@ public final class ReportHeatmapCommand implements Runnable {
         if (res[0] <= 0 || res[1] <= 0 || (long) res[0] * res[1] > 50_000_000L) {
             throw new UserException("--resol must be positive and at most 50M cells: " + res[0] + " " + res[1], true);
         }
-        HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges(), times(), drawRange(), sortTemperature,
+        HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges, times, draw, sortTemperature,
                 res[0], res[1]);
         List<HeatmapViews.View> views;
         try {
             views = HeatmapViews.plan(rec, o);
         } catch (IllegalArgumentException e) {
-            throw new UserException(input + ": " + e.getMessage());
+            throw new UserException(input.input + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (image) {
             Path file = Path.of(output);
             try {
-                Images.Format.of(file);
                 for (Path p : Images.writeHeatmaps(rec, o, file, Palette.GNUPLOT, width, height)) {
                     out.println(p);
                 }
@@ -123,7 +132,7 @@ public final class ReportHeatmapCommand implements Runnable {
                 if (!first) {
                     out.println();
                 }
-                out.print(TerminalHeatmap.render(g, colors(), Images.HEAT_UNIT));
+                out.print(TerminalHeatmap.render(g, colors, Images.HEAT_UNIT));
             }
             first = false;
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.site.SiteGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,10 +29,10 @@ public final class ReportSiteCommand implements Runnable {
     public void run() {
         List<SiteGenerator.Entry> entries = new ArrayList<>();
         for (Path p : inputs) {
-            entries.add(new SiteGenerator.Entry(p.getFileName().toString(), RecordInputs.read(p), List.of()));
+            entries.add(new SiteGenerator.Entry(p.getFileName().toString(), RecordInputs.read(p, spec.commandLine().getErr()), List.of()));
         }
         try {
-            Path index = new SiteGenerator(WssSource.DEFAULT).generate(entries, output);
+            Path index = new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(entries, output);
             spec.commandLine().getOut().println(index.toAbsolutePath().toUri());
             spec.commandLine().getOut().flush();
         } catch (IOException e) {

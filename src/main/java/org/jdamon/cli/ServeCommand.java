@@ -55,8 +55,8 @@ public final class ServeCommand implements Runnable {
         if (replaySpeed < 0 || history <= 0) {
             throw new UserException("--replay_speed must be >= 0 and --history > 0", true);
         }
-        Recording rec = RecordInputs.read(input);
-        DashboardState state = new DashboardState(history, org.jdamon.report.WssSource.DEFAULT);
+        Recording rec = RecordInputs.read(input, spec.commandLine().getErr());
+        DashboardState state = new DashboardState(history, org.jdamon.report.WorkingSetSize.DAMO_DEFAULT);
         try (DashboardServer server = DashboardServer.start(state, address, port)) {
             spec.commandLine().getErr().println("jdamon: dashboard at " + server.url() + " (metrics at "
                     + server.url() + "metrics); Ctrl-C to stop");

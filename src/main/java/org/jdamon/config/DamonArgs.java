@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.AddressRange;
-import org.jdamon.core.IntervalsGoal;
+import java.util.function.UnaryOperator;
+import org.jdamon.core.Attributes;
 
 /**
  * Everything {@code jdamon args damon} (and later {@code record}/{@code start}) accepts, as given on the
  * command line, and the rule that turns it into one complete {@link KdamondsConfig}: start from
- * {@code --kdamonds FILE} or damo's defaults, apply the monitoring options, then add the preset's
+ * {@code --kdamonds FILE} or damo's defaults, apply the preset's monitoring attributes and then the
+ * monitoring options ({@code monitoring} maps the current attributes to the wanted ones), then add the preset's
  * schemes and the {@code --damos_*} schemes to the (single) context.
  */
 public record DamonArgs(
@@ -17,9 +19,7 @@ public record DamonArgs(
         String ops,
         Long targetPid,
         List<String> regions,
-        List<String> monitoringIntervals,
-        List<String> nrRegionsRange,
-        List<String> intervalsGoal,
+        UnaryOperator<Attributes> monitoring,
         String preset,
         DamosArgs damos) {
 
@@ -41,40 +41,10 @@ public record DamonArgs(
             ctx = ctx.withIntervals(new KdamondsConfig.Intervals(Presets.SAMPLE_US, Presets.AGGR_US,
                     ctx.intervals().opsUpdateUs(), ctx.intervals().goal())).withNrRegions(new KdamondsConfig.NrRegions(10, 1000));
         }
-        if (monitoringIntervals != null && !monitoringIntervals.isEmpty()) {
-            String opt = "--monitoring_intervals";
-            if (monitoringIntervals.size() != 3) {
-                throw new ConfigException(opt, "needs <sample> <aggr> <update>");
-            }
-            long[] v = new long[3];
-            for (int i = 0; i < 3; i++) {
-                v[i] = convert(opt, monitoringIntervals.get(i), s -> Values.durationUs(s, 1));
-            }
-            ctx = ctx.withIntervals(new KdamondsConfig.Intervals(v[0], v[1], v[2], ctx.intervals().goal()));
-        }
-        if (intervalsGoal != null && !intervalsGoal.isEmpty()) {
-            String opt = "--monitoring_intervals_goal";
-            if (intervalsGoal.size() != 4) {
-                throw new ConfigException(opt, "needs <access_bp> <aggrs> <min_sample> <max_sample>");
-            }
-            IntervalsGoal g = new IntervalsGoal(convert(opt, intervalsGoal.get(0), s -> Values.ratio(s, 100)),
-                    convert(opt, intervalsGoal.get(1), Values::integer),
-                    convert(opt, intervalsGoal.get(2), s -> Values.durationUs(s, 1)),
-                    convert(opt, intervalsGoal.get(3), s -> Values.durationUs(s, 1)));
-            KdamondsConfig.Intervals iv = ctx.intervals();
-            ctx = ctx.withIntervals(new KdamondsConfig.Intervals(iv.sampleUs(), iv.aggrUs(), iv.opsUpdateUs(), g));
-        }
-        if (nrRegionsRange != null && !nrRegionsRange.isEmpty()) {
-            String opt = "--monitoring_nr_regions_range";
-            if (nrRegionsRange.size() != 2) {
-                throw new ConfigException(opt, "needs <min> <max>");
-            }
-            long min = convert(opt, nrRegionsRange.get(0), Values::integer);
-            long max = convert(opt, nrRegionsRange.get(1), Values::integer);
-            if (min > max) {
-                throw new ConfigException(opt, "min (" + min + ") > max (" + max + ")");
-            }
-            ctx = ctx.withNrRegions(new KdamondsConfig.NrRegions(min, max));
+        if (monitoring != null) {
+            Attributes a = monitoring.apply(ctx.attributes());
+            ctx = ctx.withIntervals(KdamondsConfig.Intervals.of(a))
+                    .withNrRegions(new KdamondsConfig.NrRegions(a.minNrRegions(), a.maxNrRegions()));
         }
         try {
             ctx.attributes().validate();
@@ -105,7 +75,8 @@ public record DamonArgs(
         return cfg.kdamonds().getFirst().contexts().getFirst();
     }
 
-    private static AddressRange range(String text) {
+    /** A damo {@code --regions} word, {@code <start>-<end>}. */
+    public static AddressRange range(String text) {
         String[] p = text.split("-");
         if (p.length != 2) {
             throw new ConfigException("--regions", "expected <start>-<end>, got '" + text + "'");

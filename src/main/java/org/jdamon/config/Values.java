@@ -20,21 +20,9 @@ public final class Values {
         return Units.parseSize(strip(text));
     }
 
-    /** Microseconds; a bare number is in {@code bareUnitUs} (1 for µs fields, 1000 for ms fields). */
+    /** Microseconds, compound forms like {@code "1 m 30 s"} allowed; a bare number is in {@code bareUnitUs}. */
     public static long durationUs(String text, long bareUnitUs) {
-        String s = strip(text);
-        if (s.contains(" ") && !s.equals("max") && !s.equals("min")) {
-            // compound forms like "1 m 30 s": sum the number-unit pairs
-            String[] parts = s.trim().split("\\s+");
-            if (parts.length % 2 == 0 && parts.length > 2) {
-                long sum = 0;
-                for (int i = 0; i < parts.length; i += 2) {
-                    sum += Units.parseDurationUs(parts[i] + parts[i + 1], bareUnitUs);
-                }
-                return sum;
-            }
-        }
-        return Units.parseDurationUs(s, bareUnitUs);
+        return Units.parseDurationUs(text, bareUnitUs);
     }
 
     /** Milliseconds (a bare number is in ms); {@code max} stays {@link #MAX}. */
@@ -44,7 +32,7 @@ public final class Values {
     }
 
     public static String formatDurationMs(long ms) {
-        return ms == MAX ? "max" : formatDurationUs(ms * 1_000);
+        return ms == MAX ? "max" : ms == 0 ? "0 ms" : formatDurationUs(ms * 1_000);
     }
 
     /**

@@ -28,6 +28,11 @@ import org.jdamon.core.Attributes;
  * cannot be read at all ({@link RecordFormatException}).
  */
 public final class RecordReader implements Closeable, Iterable<Snapshot> {
+    /** {@link #tryChunk} results for a damaged chunk. */
+    private static final int TORN = -1;
+    private static final int BAD_LENGTH = -2;
+    private static final int BAD_CRC = -3;
+
     private final Path path;
     private final FileChannel ch;
     private final CRC32C crc = new CRC32C();
@@ -42,6 +47,9 @@ public final class RecordReader implements Closeable, Iterable<Snapshot> {
     private boolean ended;
     private boolean eof;
     private long nrSnapshots;
+    private boolean finished;
+    /** Payload length of the chunk last validated by {@link #tryChunk}; the payload is in {@link #buf}. */
+    private int payloadLen;
 
     private RecordReader(Path path) throws IOException {
         this.path = path;
@@ -169,8 +177,6 @@ public final class RecordReader implements Closeable, Iterable<Snapshot> {
         ch.close();
     }
 
-    private boolean finished;
-
     private void finish() {
         if (finished) {
             return;
@@ -188,8 +194,6 @@ public final class RecordReader implements Closeable, Iterable<Snapshot> {
     }
 
     // ---- chunk framing --------------------------------------------------------------------------
-
-    private int payloadLen;
 
     private ChunkDecoder payload() {
         return new ChunkDecoder(buf, 0, payloadLen);
@@ -265,10 +269,6 @@ public final class RecordReader implements Closeable, Iterable<Snapshot> {
             pos = next;
         }
     }
-
-    private static final int TORN = -1;
-    private static final int BAD_LENGTH = -2;
-    private static final int BAD_CRC = -3;
 
     /** Validates the chunk at {@code at}; its payload lands in {@link #buf}. Negative codes on failure. */
     private int tryChunk(long at) throws IOException {

@@ -85,7 +85,7 @@ public final class HeatmapGrid {
     /** Where a region goes on the address axis: at its address, or stacked by temperature. */
     public enum Layout {
         ADDRESS,
-        /** Each snapshot's regions hottest first from offset 0 (damo's {@code --sort_temperature}). */
+        /** Each snapshot's bytes by access frequency, most accessed first from offset 0 ({@code --sort_temperature}). */
         TEMPERATURE
     }
 
@@ -104,7 +104,7 @@ public final class HeatmapGrid {
         double[] rowCov = new double[ac + 1];
         double[] diffHeat = new double[ac + 1];
         double[] diffCov = new double[ac + 1];
-        TemperatureOrder order = layout == Layout.TEMPERATURE ? new TemperatureOrder() : null;
+        long[][] bytesPerNr = layout == Layout.TEMPERATURE ? new long[][] {new long[64]} : null;
         for (Snapshot s : snapshots) {
             long ws = Math.max(s.startNs(), t0);
             long we = Math.min(s.endNs(), t1);
@@ -122,15 +122,15 @@ public final class HeatmapGrid {
             java.util.Arrays.fill(diffHeat, 0);
             java.util.Arrays.fill(diffCov, 0);
             boolean any;
-            if (order != null) {
-                any = fillSortedRow(t, order, a0, a1, cellBytes, ac, rowHeat, rowCov, diffHeat, diffCov);
+            if (bytesPerNr != null) {
+                any = fillSortedRow(t, bytesPerNr, a0, a1, cellBytes, ac, rowHeat, rowCov, diffHeat, diffCov);
             } else {
                 any = false;
-                for (int i = 0; i < t.size(); i++) {
+                for (int i = firstEndingAfter(t.ends(), a0); i < t.size(); i++) {
                     long rs = t.starts()[i];
                     long re = t.ends()[i];
-                    if (Long.compareUnsigned(re, a0) <= 0 || Long.compareUnsigned(rs, a1) >= 0) {
-                        continue;
+                    if (Long.compareUnsigned(rs, a1) >= 0) {
+                        break;
                     }
                     double x0 = Long.compareUnsigned(rs, a0) <= 0 ? 0 : (rs - a0) / cellBytes;
                     double x1 = Long.compareUnsigned(re, a1) >= 0 ? ac : (re - a0) / cellBytes;
@@ -178,6 +178,21 @@ public final class HeatmapGrid {
         return new HeatmapGrid(tc, ac, t0, t1, a0, a1, heat);
     }
 
+    /** Index of the first region (sorted by address) whose end is above {@code addr}. */
+    private static int firstEndingAfter(long[] ends, long addr) {
+        int lo = 0;
+        int hi = ends.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(ends[mid], addr) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /**
      * Adds a value over [x0, x1) in cell units: partial cells directly, fully covered cells through the
      * difference arrays.
@@ -211,23 +226,42 @@ public final class HeatmapGrid {
         }
     }
 
+    /**
+     * Lays the snapshot's bytes out by access frequency, most accessed first from offset 0. Only the
+     * frequency is drawn, so regions of equal frequency are interchangeable: one segment per distinct
+     * {@code nr_accesses} value (a counting sort), O(regions + distinct values).
+     */
     private static boolean fillSortedRow(
-            TargetSnapshot t, TemperatureOrder order, long a0, long a1, double cellBytes, int ac,
+            TargetSnapshot t, long[][] bytesPerNrHolder, long a0, long a1, double cellBytes, int ac,
             double[] rowHeat, double[] rowCov, double[] diffHeat, double[] diffCov) {
-        int[] idx = order.sort(t);
+        long[] bytesPerNr = bytesPerNrHolder[0];
+        int maxNr = 0;
+        for (int i = 0; i < t.size(); i++) {
+            int nr = Math.max(0, t.nrAccesses()[i]);
+            if (nr >= bytesPerNr.length) {
+                bytesPerNr = java.util.Arrays.copyOf(bytesPerNr, Math.max(nr + 1, bytesPerNr.length * 2));
+                bytesPerNrHolder[0] = bytesPerNr;
+            }
+            bytesPerNr[nr] += t.regionSize(i);
+            maxNr = Math.max(maxNr, nr);
+        }
         long offset = 0;
         boolean any = false;
-        for (int k = 0; k < t.size(); k++) {
-            int i = idx[k];
+        for (int nr = maxNr; nr >= 0; nr--) {
+            long bytes = bytesPerNr[nr];
+            bytesPerNr[nr] = 0;
+            if (bytes == 0) {
+                continue;
+            }
             long rs = offset;
-            long re = offset + t.regionSize(i);
+            long re = offset + bytes;
             offset = re;
             if (re <= a0 || rs >= a1) {
                 continue;
             }
             double x0 = rs <= a0 ? 0 : (rs - a0) / cellBytes;
             double x1 = re >= a1 ? ac : (re - a0) / cellBytes;
-            spread(x0, x1, t.nrAccesses()[i], ac, rowHeat, rowCov, diffHeat, diffCov);
+            spread(x0, x1, nr, ac, rowHeat, rowCov, diffHeat, diffCov);
             any = true;
         }
         return any;

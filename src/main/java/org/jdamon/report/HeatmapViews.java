@@ -64,6 +64,15 @@ public final class HeatmapViews {
             throw new IllegalArgumentException("the record has no snapshots");
         }
         int target = o.targetId() != null ? o.targetId() : firstTarget(rec);
+        return plan(rec, o, AddressAreas.of(rec, target));
+    }
+
+    /** Like {@link #plan(Recording, Options)} with the target's areas already computed. */
+    public static List<View> plan(Recording rec, Options o, List<AddressAreas.Area> areas) {
+        if (rec.snapshots().isEmpty()) {
+            throw new IllegalArgumentException("the record has no snapshots");
+        }
+        int target = o.targetId() != null ? o.targetId() : firstTarget(rec);
         long[] span = HeatmapGrid.timeSpan(rec);
         long t0 = span[0];
         long t1 = span[1];
@@ -74,7 +83,6 @@ public final class HeatmapViews {
         if (t1 <= t0) {
             t1 = t0 + 1;
         }
-        List<AddressAreas.Area> areas = AddressAreas.of(rec, target);
         if (areas.isEmpty()) {
             throw new IllegalArgumentException("target " + target + " has no regions in the record");
         }

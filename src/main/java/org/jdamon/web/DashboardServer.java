@@ -9,7 +9,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
-import org.jdamon.report.WssSource;
 import org.jdamon.report.image.HeatmapImage;
 import org.jdamon.report.image.Images;
 import org.jdamon.report.image.Palette;
@@ -203,7 +201,7 @@ public final class DashboardServer implements AutoCloseable {
         DashboardState.View view = state.view();
         Recording rec = view.recording();
         List<Integer> targets = targetIds(view);
-        WssSource wss = (r, t) -> lastWss(view, r, t);
+        var wss = state.workingSetSize();
         var spec = switch (name) {
             case "wss_time.svg" -> RecordCharts.wssOverTime(rec, targets, wss);
             case "wss_sz.svg" -> RecordCharts.wssDistribution(rec, targets, wss);
@@ -216,16 +214,6 @@ public final class DashboardServer implements AutoCloseable {
         }
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         send(ex, 200, "image/svg+xml", Images.chartSvg(spec, 560, 320).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The WSS of the kept snapshots: the tail of the exact per-snapshot WSS the state tracks. */
-    private static long[] lastWss(DashboardState.View view, Recording rec, int target) {
-        long[] all = view.wssPerTarget().getOrDefault(target, new long[0]);
-        int n = rec.snapshots().size();
-        if (all.length >= n) {
-            return Arrays.copyOfRange(all, all.length - n, all.length);
-        }
-        return WssSource.DEFAULT.perSnapshot(rec, target);
     }
 
     static List<Integer> targetIds(DashboardState.View view) {

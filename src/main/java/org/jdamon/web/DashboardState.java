@@ -10,7 +10,7 @@ import org.jdamon.record.RecordHeader;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.WorkingSetSize;
 
 /**
  * What the dashboard shows, fed by one producer: a live monitor ({@link LiveFeed}) or a record replay
@@ -25,7 +25,7 @@ public final class DashboardState {
     public static final int DEFAULT_CAPACITY = 3000;
 
     private final int capacity;
-    private final WssSource wss;
+    private final WorkingSetSize wss;
     private RecordHeader header;
     private final ArrayDeque<Snapshot> history = new ArrayDeque<>();
     private final Map<Integer, long[]> wssSeen = new java.util.TreeMap<>();
@@ -37,7 +37,8 @@ public final class DashboardState {
     private boolean finished;
     private String source = "";
 
-    public DashboardState(int capacity, WssSource wss) {
+    /** {@code wss} gives the thresholds; its warm-up exclusion applies to the percentiles, not the series. */
+    public DashboardState(int capacity, WorkingSetSize wss) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be positive");
         }
@@ -46,7 +47,11 @@ public final class DashboardState {
     }
 
     public DashboardState() {
-        this(DEFAULT_CAPACITY, WssSource.DEFAULT);
+        this(DEFAULT_CAPACITY, WorkingSetSize.DAMO_DEFAULT);
+    }
+
+    public WorkingSetSize workingSetSize() {
+        return wss;
     }
 
     public synchronized void start(RecordHeader header, String source) {
@@ -61,9 +66,8 @@ public final class DashboardState {
             history.removeFirst();
         }
         snapshotsTotal++;
-        Recording one = new Recording(header == null ? emptyHeader() : header, List.of(s), List.of(), List.of());
         for (TargetSnapshot t : s.targets()) {
-            long w = wss.perSnapshot(one, t.targetId())[0];
+            long w = wss.of(t);
             long[] seen = wssSeen.computeIfAbsent(t.targetId(), k -> new long[64]);
             int n = wssCount.getOrDefault(t.targetId(), 0);
             if (n == seen.length) {
@@ -119,7 +123,8 @@ public final class DashboardState {
             Map<Integer, long[]> wssPerTarget,
             List<SchemeStat> schemes,
             long monitorCpuNs,
-            boolean finished) {
+            boolean finished,
+            int excludeSamples) {
 
         public Recording recording() {
             return new Recording(header == null ? emptyHeader() : header, history, List.of(), List.of());
@@ -136,7 +141,7 @@ public final class DashboardState {
             w.put(e.getKey(), Arrays.copyOf(e.getValue(), wssCount.get(e.getKey())));
         }
         return new View(version, header, source, new ArrayList<>(history), snapshotsTotal, w, schemes, monitorCpuNs,
-                finished);
+                finished, wss.excludeSamples());
     }
 
     static RecordHeader emptyHeader() {

@@ -1,12 +1,11 @@
 package org.jdamon.web;
 
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.Distribution;
 
 /**
  * {@code /metrics} in the Prometheus text exposition format 0.0.4, written by hand (a few gauges and
@@ -17,7 +16,6 @@ import org.jdamon.report.WssSource;
 public final class PrometheusText {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     static final int[] PERCENTILES = {0, 25, 50, 75, 100};
-    static final int WARMUP_SNAPSHOTS = 20;
 
     private PrometheusText() {}
 
@@ -47,12 +45,15 @@ public final class PrometheusText {
             family(sb, "jdamon_wss_percentile_bytes", "gauge",
                     "Working set size distribution over the snapshots seen, the first 20 excluded (damo report wss).");
             for (Map.Entry<Integer, long[]> e : v.wssPerTarget().entrySet()) {
-                long[] sorted = WssSource.excludeWarmup(e.getValue(), WARMUP_SNAPSHOTS);
-                Arrays.sort(sorted);
+                long[] all = e.getValue();
+                int skip = Math.min(all.length, v.excludeSamples());
+                Distribution d = Distribution.sorted(java.util.Arrays.copyOfRange(all, skip, all.length));
+                if (d.isEmpty()) {
+                    continue;
+                }
                 for (int p : PERCENTILES) {
                     sample(sb, "jdamon_wss_percentile_bytes",
-                            "target_id=\"" + e.getKey() + "\",percentile=\"" + p + "\"",
-                            WssSource.percentile(sorted, p));
+                            "target_id=\"" + e.getKey() + "\",percentile=\"" + p + "\"", d.percentile(p));
                 }
             }
         }

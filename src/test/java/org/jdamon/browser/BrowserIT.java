@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jdamon.record.Recording;
 import org.jdamon.report.TestRecords;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.site.SiteGenerator;
 import org.jdamon.report.site.SiteSection;
 import org.jdamon.web.DashboardServer;
@@ -41,7 +41,7 @@ class BrowserIT {
     @Test
     void siteOpensFromFileWithHeatmapsAndCharts() throws Exception {
         Recording rec = TestRecords.hotBand();
-        Path index = new SiteGenerator(WssSource.DEFAULT).generate(List.of(
+        Path index = new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(List.of(
                 new SiteGenerator.Entry("hot band", rec, List.of(SiteSection.of("eval accuracy",
                         "<table><tr><th>p50 error</th></tr><tr><td>1.0%</td></tr></table>")))), dir);
         try (HeadlessChromium b = new HeadlessChromium(chromium)) {

@@ -110,4 +110,37 @@ class RecordWriterContextTest {
         assertThat(r.warnings()).isEmpty();
         assertThat(r.header().targets()).hasSize(1);
     }
+
+    @Test
+    void attributeChangesBecomeSideDataBeforeTheNextSnapshot() throws Exception {
+        MonitorContext ctx = MonitorContext.builder()
+                .operations(new HotHead())
+                .addTarget(new Target(0, -1, "x", List.of()))
+                .deadlineNs(1_000_000_000L)
+                .build();
+        Attributes slower = Attributes.DAMO_DEFAULTS.withIntervals(5_000, 200_000, 1_000_000);
+        int[] aggregations = {0};
+        ctx.addAfterAggregation((c, s, e) -> {
+            if (++aggregations[0] == 3) {
+                c.commitAttributes(slower);
+            }
+        });
+        Path p = dir.resolve("attrs.jdr");
+        RecordWriter w = RecordWriter.attach(ctx, p, Map.of());
+        ctx.run();
+        w.close();
+        Recording r = RecordReader.read(p);
+        assertThat(r.sideData()).singleElement().satisfies(sd -> {
+            assertThat(sd.kind()).isEqualTo(RecordFormat.SIDE_ATTRIBUTES);
+            assertThat(RecordReader.attributesOf(sd)).isEqualTo(slower);
+            // committed after the 3rd window (ending at 300 ms); recorded with the 4th, ending at 500 ms
+            assertThat(sd.timeNs()).isEqualTo(500_000_000L);
+        });
+        // 3 windows of 100 ms, then windows of 200 ms; the one that would end at 1.1 s is cut by the
+        // 1 s deadline
+        assertThat(r.snapshots()).extracting(Snapshot::endNs)
+                .containsExactly(100_000_000L, 200_000_000L, 300_000_000L, 500_000_000L, 700_000_000L,
+                        900_000_000L);
+        assertThat(r.header().attributes()).isEqualTo(Attributes.DAMO_DEFAULTS);
+    }
 }

@@ -119,20 +119,15 @@ public final class PageTable {
         }
         long[] fresh = Arrays.copyOfRange(pageOfSlot, sortedCount, size);
         Arrays.sort(fresh);
-        long[] merged = new long[Math.max(size, sorted.length + sorted.length / 2)];
-        int a = 0;
-        int b = 0;
-        int k = 0;
-        while (a < sortedCount && b < added) {
-            merged[k++] = sorted[a] < fresh[b] ? sorted[a++] : fresh[b++];
+        if (sorted.length < size) {
+            sorted = Arrays.copyOf(sorted, Math.max(size, sorted.length + sorted.length / 2));
         }
-        while (a < sortedCount) {
-            merged[k++] = sorted[a++];
+        // Merge from the back, in place: the old pages move right into the room the new ones make.
+        int a = sortedCount - 1;
+        int b = added - 1;
+        for (int k = size - 1; b >= 0; k--) {
+            sorted[k] = a >= 0 && sorted[a] > fresh[b] ? sorted[a--] : fresh[b--];
         }
-        while (b < added) {
-            merged[k++] = fresh[b++];
-        }
-        sorted = merged;
         sortedCount = size;
         return sorted;
     }

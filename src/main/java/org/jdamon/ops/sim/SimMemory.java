@@ -35,7 +35,8 @@ import org.jdamon.eval.TruthWindow;
  *       the TLB reach, and accesses to them save {@link Config#hugePageSavedNs} each.</li>
  *   <li>Tiers: 0 fast (where everything starts, up to its capacity), 1 slow; {@code migrate_hot}
  *       moves to the fast tier and {@code migrate_cold} to the slow one (or to the node given),
- *       limited by the destination's free capacity. An access to the slow tier costs
+ *       limited by the destination's free capacity. Pages coming back into a full fast tier push its
+ *       least recently used memory down to the slow tier. An access to the slow tier costs
  *       {@link Config#slowTierExtraNs} more.</li>
  *   <li>Slowdown: the extra time (refaults, slow-tier accesses, minus huge-page savings) divided by
  *       the workload time simulated so far.</li>
@@ -268,6 +269,7 @@ public final class SimMemory {
             }
         }
         khugepaged();
+        balanceTiers();
         reclaimToLimit();
         coalesce();
     }
@@ -286,21 +288,20 @@ public final class SimMemory {
 
     private void reclaimToLimit() {
         long limit = memoryLimitBytes;
-        if (limit <= 0) {
-            return;
+        if (limit > 0 && rssBytesExact() > limit) {
+            evictOldest(rssBytesExact() - limit, -1);
         }
-        double excess = rssBytesExact() - limit;
-        if (excess <= 0) {
-            return;
-        }
-        List<Seg> order = new ArrayList<>(segs);
-        order.sort(Comparator.comparingLong((Seg g) -> g.lruStamp).thenComparingLong(g -> g.start));
-        for (Seg g : order) {
+    }
+
+    /** Evicts about {@code bytes} (whole pages) of resident memory of {@code tier} (-1: any), oldest first. */
+    private void evictOldest(double bytes, int tier) {
+        double excess = bytes;
+        for (Seg g : lruOrder()) {
             if (excess <= 0) {
                 break;
             }
             double resident = g.residentBytes();
-            if (resident <= 0) {
+            if (resident <= 0 || (tier >= 0 && g.tier != tier)) {
                 continue;
             }
             double take = Math.min(resident, Math.ceil(excess / PAGE) * PAGE);
@@ -341,7 +342,12 @@ public final class SimMemory {
             case MIGRATE_COLD -> migrate(start, end, targetNid >= 0 ? targetNid : SLOW_TIER);
             default -> applyPerSegment(action, start, end);
         };
-        coalesce();
+        if (action == Action.WILLNEED || action == Action.COLLAPSE) {
+            balanceTiers();
+            coalesce();
+        } else {
+            coalesceAround(start, end);
+        }
         return Math.round(applied);
     }
 
@@ -421,14 +427,10 @@ public final class SimMemory {
             }
             double resident = g.residentBytes();
             if (resident > free) {
-                long fit = UnsignedMath.alignDown((long) (free * (g.end - g.start) / resident), PAGE);
-                if (fit <= 0) {
+                if (!splitByResidentBytes(i, free, false)) {
                     break;
                 }
-                segs.add(i + 1, g.copy(g.start + fit, g.end));
-                Seg left = g.copy(g.start, g.start + fit);
-                segs.set(i, left);
-                g = left;
+                g = segs.get(i);
                 resident = g.residentBytes();
             }
             g.tier = tier;
@@ -436,6 +438,62 @@ public final class SimMemory {
             free -= resident;
         }
         return moved;
+    }
+
+    /**
+     * The fast tier never holds more than its capacity: pages that come back (refaults, willneed,
+     * collapse) into a full fast tier push its least recently used memory down to the slow tier, as the
+     * kernel demotes on reclaim; a full slow tier evicts its least recently used memory.
+     */
+    private void balanceTiers() {
+        double excess = tierBytesExact(FAST_TIER) - tierCapacity[FAST_TIER];
+        if (excess > 0) {
+            for (Seg g : lruOrder()) {
+                if (excess <= 0) {
+                    break;
+                }
+                if (g.tier != FAST_TIER || g.residentBytes() <= 0) {
+                    continue;
+                }
+                int i = find(g.start);
+                if (g.residentBytes() > excess) {
+                    splitByResidentBytes(i, excess, true);
+                }
+                Seg left = segs.get(i);
+                left.tier = SLOW_TIER;
+                excess -= left.residentBytes();
+            }
+        }
+        double slowExcess = tierBytesExact(SLOW_TIER) - tierCapacity[SLOW_TIER];
+        if (slowExcess > 0) {
+            evictOldest(slowExcess, SLOW_TIER);
+        }
+    }
+
+    private List<Seg> lruOrder() {
+        List<Seg> order = new ArrayList<>(segs);
+        order.sort(Comparator.comparingLong((Seg g) -> g.lruStamp).thenComparingLong(g -> g.start));
+        return order;
+    }
+
+    /**
+     * Splits segment {@code i} so that its left part holds {@code bytes} of resident memory, rounded to
+     * pages down (or up); returns false when not even one page fits.
+     */
+    private boolean splitByResidentBytes(int i, double bytes, boolean roundUp) {
+        Seg g = segs.get(i);
+        double perByte = g.residentBytes() / (g.end - g.start);
+        long cut = roundUp
+                ? UnsignedMath.alignUp((long) Math.ceil(bytes / perByte), PAGE)
+                : UnsignedMath.alignDown((long) (bytes / perByte), PAGE);
+        if (cut <= 0) {
+            return false;
+        }
+        if (cut < g.end - g.start) {
+            segs.set(i, g.copy(g.start, g.start + cut));
+            segs.add(i + 1, g.copy(g.start + cut, g.end));
+        }
+        return true;
     }
 
     // ---- segments --------------------------------------------------------------------------------
@@ -476,6 +534,23 @@ public final class SimMemory {
         splitAt(start);
         splitAt(end);
         return find(start);
+    }
+
+    /** Merges equal neighbours among the segments touching {@code [start, end]} (cheap after one action). */
+    private void coalesceAround(long start, long end) {
+        int i = Math.max(0, find(start) - 1);
+        while (i + 1 < segs.size() && segs.get(i).start <= end) {
+            Seg a = segs.get(i);
+            Seg b = segs.get(i + 1);
+            if (a.end == b.start && sameState(a, b) && sameMapping(a.start, b.start)) {
+                a.evictedPages += b.evictedPages;
+                a.bloatPages += b.bloatPages;
+                a.end = b.end;
+                segs.remove(i + 1);
+            } else {
+                i++;
+            }
+        }
     }
 
     private void coalesce() {

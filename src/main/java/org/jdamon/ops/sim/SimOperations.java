@@ -24,6 +24,7 @@ public final class SimOperations implements Operations, GroundTruth {
     private final List<SimWorkload> workloads;
     private final SimMemory[] memories;
     private final long[] lastDrainNs;
+    private final SimWorkload.Window[] windows;
     private MonitorContext ctx;
     private long originNs;
     private long prepareNs;
@@ -38,6 +39,10 @@ public final class SimOperations implements Operations, GroundTruth {
             memories[i] = new SimMemory(workloads.get(i), memoryConfig);
         }
         this.lastDrainNs = new long[workloads.size()];
+        this.windows = new SimWorkload.Window[workloads.size()];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = workloads.get(i).newWindow();
+        }
     }
 
     public static SimOperations of(SimWorkload workload) {
@@ -144,7 +149,8 @@ public final class SimOperations implements Operations, GroundTruth {
         long t1 = now - originNs;
         int maxNr = 0;
         for (Target t : ctx.targets()) {
-            SimWorkload w = workloads.get(t.index());
+            SimWorkload.Window w = windows[t.index()];
+            w.reset(t0, t1);
             Regions r = t.regions();
             long lastPage = -1;
             boolean lastAccessed = false;
@@ -155,7 +161,7 @@ public final class SimOperations implements Operations, GroundTruth {
                 if (page == lastPage) {
                     accessed = lastAccessed;
                 } else {
-                    accessed = w.accessed(addr, t0, t1, ctx.random());
+                    accessed = w.accessed(addr, ctx.random());
                     lastPage = page;
                     lastAccessed = accessed;
                 }

@@ -1,6 +1,9 @@
 package org.jdamon.ops.sim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jdamon.core.UnsignedMath;
 import org.jdamon.eval.TruthWindow;
@@ -19,8 +22,9 @@ import org.jdamon.eval.TruthWindow;
  * of the line in its phase hits offset {@code (j mod L) * stride}, {@code L = ceil(S / stride)}, the
  * walk wrapping to 0; its j-th access happens when {@code floor(r * t) = j}.
  *
- * <p>Every query costs O(#phases overlapping the window x #pattern lines), independent of the size
- * of the simulated memory: nothing is kept per page.
+ * <p>A page check costs O(#phases overlapping the window x (log #lines + #lines on the page's region)),
+ * independent of the size of the simulated memory: nothing is kept per page. Range queries and the
+ * ground truth cost O(#regions x #lines) per phase.
  */
 public final class SimWorkload {
     /** The default total access rate, accesses per millisecond. */
@@ -84,7 +88,9 @@ public final class SimWorkload {
             phaseEndNs[p] = t;
             phaseFirstPattern[p] = k;
             double total = phase.totalWeight();
-            for (MasimConfig.Pattern pt : phase.patterns()) {
+            List<MasimConfig.Pattern> byRegion = new ArrayList<>(phase.patterns());
+            byRegion.sort(Comparator.comparingInt(MasimConfig.Pattern::region));
+            for (MasimConfig.Pattern pt : byRegion) {
                 patRegion[k] = pt.region();
                 patRandom[k] = pt.random();
                 patStride[k] = pt.stride();
@@ -150,32 +156,120 @@ public final class SimWorkload {
     /**
      * Whether the page containing {@code addr} was accessed during workload time {@code [t0, t1)}:
      * exact for sequential patterns, a Bernoulli draw from {@code rng} with the Poisson probability for
-     * random ones (no draw when no random pattern covers the page).
+     * random ones (no draw when no random pattern covers the page). For many checks of one window use
+     * a {@link Window}.
      */
     public boolean accessed(long addr, long t0, long t1, RandomGenerator rng) {
-        int reg = layout.regionAt(addr);
-        if (reg < 0 || t1 <= t0) {
+        if (t1 <= t0) {
             return false;
         }
-        long off = UnsignedMath.alignDown(addr - regionStart[reg], PAGE);
-        long size = regionSize[reg];
-        long offEnd = Math.min(off + PAGE, size);
-        double lambda = 0;
-        for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-            long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-            long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-            for (int k = phaseFirstPattern[p], end = phaseFirstPattern[p + 1]; k < end; k++) {
-                if (patRegion[k] != reg) {
-                    continue;
-                }
-                if (patRandom[k]) {
-                    lambda += patRatePerNs[k] * (b - a) * (offEnd - off) / size;
-                } else if (sequentialHits(k, a, b, firstIndexAtOrAbove(off, k), lastIndexBelow(offEnd, k)) > 0) {
-                    return true;
-                }
+        Window w = new Window();
+        w.reset(t0, t1);
+        return w.accessed(addr, rng);
+    }
+
+    /** First pattern of phase {@code p} on region {@code reg} (patterns are sorted by region in a phase). */
+    private int firstPatternOf(int p, int reg) {
+        int lo = phaseFirstPattern[p];
+        int hi = phaseFirstPattern[p + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (patRegion[mid] < reg) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return lambda > 0 && rng.nextDouble() < -Math.expm1(-lambda);
+        return lo;
+    }
+
+    /** A reusable page checker for one sampling window; create one per target with {@link #newWindow()}. */
+    public Window newWindow() {
+        return new Window();
+    }
+
+    /**
+     * The page check of {@link #accessed} for many addresses of one window {@code [t0, t1)}: the
+     * overlapping phases are found once, and the region and its pattern lines are remembered between
+     * checks, so address-ordered checks (as the monitor makes them) cost O(1) each. Allocation-free.
+     */
+    public final class Window {
+        private final long[] fromNs = new long[phaseStartNs.length];
+        private final long[] toNs = new long[phaseStartNs.length];
+        private final int[] firstPattern = new int[phaseStartNs.length];
+        private int phaseFrom;
+        private int phaseTo;
+        private int region = -1;
+        private boolean hasSequential;
+        private double fullPageLambda;
+        private double fullPageProbability;
+
+        private Window() {}
+
+        /** Starts a window; later checks answer for accesses during workload time {@code [t0, t1)}. */
+        public void reset(long t0, long t1) {
+            phaseFrom = firstPhaseEndingAfter(t0);
+            phaseTo = phaseFrom;
+            while (phaseTo < phaseStartNs.length && phaseStartNs[phaseTo] < t1) {
+                fromNs[phaseTo] = Math.max(t0, phaseStartNs[phaseTo]) - phaseStartNs[phaseTo];
+                toNs[phaseTo] = Math.min(t1, phaseEndNs[phaseTo]) - phaseStartNs[phaseTo];
+                phaseTo++;
+            }
+            region = -1;
+        }
+
+        /** {@link SimWorkload#accessed} for this window. */
+        public boolean accessed(long addr, RandomGenerator rng) {
+            if (region < 0 || addr < regionStart[region] || addr >= layout.regionMappingEnd(region)) {
+                if (!enterRegion(addr)) {
+                    return false;
+                }
+            }
+            int reg = region;
+            long off = (addr - regionStart[reg]) & -PAGE;
+            long size = regionSize[reg];
+            long offEnd = Math.min(off + PAGE, size);
+            if (hasSequential) {
+                for (int p = phaseFrom; p < phaseTo; p++) {
+                    for (int k = firstPattern[p], end = phaseFirstPattern[p + 1]; k < end && patRegion[k] == reg; k++) {
+                        if (!patRandom[k] && sequentialHits(k, fromNs[p], toNs[p], firstIndexAtOrAbove(off, k),
+                                lastIndexBelow(offEnd, k)) > 0) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            if (fullPageProbability == 0) {
+                return false;
+            }
+            double probability = offEnd - off == PAGE
+                    ? fullPageProbability
+                    : 1 - Math.exp(-fullPageLambda * (offEnd - off) / PAGE);
+            return rng.nextDouble() < probability;
+        }
+
+        /** Finds the region of {@code addr} and precomputes what every check in it shares. */
+        private boolean enterRegion(long addr) {
+            region = layout.regionAt(addr);
+            if (region < 0) {
+                return false;
+            }
+            double lambda = 0;
+            hasSequential = false;
+            for (int p = phaseFrom; p < phaseTo; p++) {
+                firstPattern[p] = firstPatternOf(p, region);
+                for (int k = firstPattern[p], end = phaseFirstPattern[p + 1]; k < end && patRegion[k] == region; k++) {
+                    if (patRandom[k]) {
+                        lambda += patRatePerNs[k] * (toNs[p] - fromNs[p]) * PAGE / regionSize[region];
+                    } else {
+                        hasSequential = true;
+                    }
+                }
+            }
+            fullPageLambda = lambda;
+            fullPageProbability = lambda == 0 ? 0 : 1 - Math.exp(-lambda);
+            return true;
+        }
     }
 
     /** Accesses made by pattern {@code k} up to phase-relative time {@code t}: {@code floor(r t)}, exactly. */
@@ -226,30 +320,37 @@ public final class SimWorkload {
 
     /** Expected number of accesses to bytes {@code [start, end)} during workload time {@code [t0, t1)}. */
     public double expectedAccesses(long start, long end, long t0, long t1) {
-        double sum = 0;
+        double[] sum = new double[1];
         for (int reg = 0; reg < regionStart.length; reg++) {
             long rs = regionStart[reg];
+            long size = regionSize[reg];
             long cs = Math.max(start, rs);
-            long ce = Math.min(end, rs + regionSize[reg]);
+            long ce = Math.min(end, rs + size);
             if (cs >= ce) {
                 continue;
             }
-            for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-                long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-                long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-                for (int k = phaseFirstPattern[p], e = phaseFirstPattern[p + 1]; k < e; k++) {
-                    if (patRegion[k] != reg) {
-                        continue;
-                    }
-                    if (patRandom[k]) {
-                        sum += patRatePerNs[k] * (b - a) * (ce - cs) / regionSize[reg];
-                    } else {
-                        sum += sequentialHits(k, a, b, firstIndexAtOrAbove(cs - rs, k), lastIndexBelow(ce - rs, k));
-                    }
-                }
+            forEachLine(reg, t0, t1, (k, a, b) -> sum[0] += patRandom[k]
+                    ? patRatePerNs[k] * (b - a) * (ce - cs) / size
+                    : sequentialHits(k, a, b, firstIndexAtOrAbove(cs - rs, k), lastIndexBelow(ce - rs, k)));
+        }
+        return sum[0];
+    }
+
+    /** Receives each pattern line on one region active in a window, with its phase-relative overlap. */
+    @FunctionalInterface
+    private interface LineVisitor {
+        void visit(int k, long a, long b);
+    }
+
+    /** Calls {@code v} for each line on region {@code reg} of each phase overlapping {@code [t0, t1)}. */
+    private void forEachLine(int reg, long t0, long t1, LineVisitor v) {
+        for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
+            long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
+            long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
+            for (int k = firstPatternOf(p, reg), e = phaseFirstPattern[p + 1]; k < e && patRegion[k] == reg; k++) {
+                v.visit(k, a, b);
             }
         }
-        return sum;
     }
 
     /**
@@ -265,31 +366,21 @@ public final class SimWorkload {
             return 0;
         }
         double touched = 0;
+        double[] untouched = new double[1];
         for (int reg = 0; reg < regionStart.length; reg++) {
             long rs = regionStart[reg];
+            long size = regionSize[reg];
             long cs = Math.max(first, rs);
             long ce = Math.min(last, layout.regionMappingEnd(reg));
             if (cs >= ce) {
                 continue;
             }
             double pages = (ce - cs) / (double) PAGE;
-            double untouched = 1;
-            for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-                long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-                long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-                for (int k = phaseFirstPattern[p], e = phaseFirstPattern[p + 1]; k < e; k++) {
-                    if (patRegion[k] != reg) {
-                        continue;
-                    }
-                    if (patRandom[k]) {
-                        untouched *= Math.exp(-patRatePerNs[k] * (b - a) * PAGE / regionSize[reg]);
-                    } else {
-                        double seqPages = sequentialTouchedPages(k, a, b, cs - rs, ce - rs);
-                        untouched *= 1 - Math.min(1, seqPages / pages);
-                    }
-                }
-            }
-            touched += pages * (1 - untouched);
+            untouched[0] = 1;
+            forEachLine(reg, t0, t1, (k, a, b) -> untouched[0] *= patRandom[k]
+                    ? Math.exp(-patRatePerNs[k] * (b - a) * PAGE / size)
+                    : 1 - Math.min(1, sequentialTouchedPages(k, a, b, cs - rs, ce - rs) / pages));
+            touched += pages * (1 - untouched[0]);
         }
         return Math.min(1, touched / totalPages);
     }
@@ -317,56 +408,49 @@ public final class SimWorkload {
     public void truth(long t0, long t1, TruthWindow out) {
         out.clear();
         Contributions c = new Contributions();
+        double[] randomAccesses = new double[1];
         for (int reg = 0; reg < regionStart.length; reg++) {
             c.clear();
             long rs = regionStart[reg];
-            long size = regionSize[reg];
             long mapEnd = layout.regionMappingEnd(reg);
             double pages = (mapEnd - rs) / (double) PAGE;
-            double randomAccesses = 0;
-            for (int p = firstPhaseEndingAfter(t0); p < phaseStartNs.length && phaseStartNs[p] < t1; p++) {
-                long a = Math.max(t0, phaseStartNs[p]) - phaseStartNs[p];
-                long b = Math.min(t1, phaseEndNs[p]) - phaseStartNs[p];
-                for (int k = phaseFirstPattern[p], e = phaseFirstPattern[p + 1]; k < e; k++) {
-                    if (patRegion[k] != reg) {
-                        continue;
-                    }
-                    if (patRandom[k]) {
-                        randomAccesses += patRatePerNs[k] * (b - a);
-                        continue;
-                    }
-                    long n0 = accessesUntil(k, a);
-                    long n1 = accessesUntil(k, b);
-                    long count = n1 - n0;
-                    if (count <= 0) {
-                        continue;
-                    }
-                    long period = patPeriod[k];
-                    long stride = patStride[k];
-                    if (count >= period) {
-                        double frac = stride <= PAGE ? 1 : Math.min(1, period / pages);
-                        c.add(rs, mapEnd, count, frac);
-                        continue;
-                    }
-                    long first = (n0 + 1) % period;
-                    long last = n1 % period;
-                    if (first <= last) {
-                        addWalk(c, rs, mapEnd, stride, first, last);
-                    } else {
-                        addWalk(c, rs, mapEnd, stride, first, period - 1);
-                        addWalk(c, rs, mapEnd, stride, 0, last);
-                    }
+            randomAccesses[0] = 0;
+            forEachLine(reg, t0, t1, (k, a, b) -> {
+                if (patRandom[k]) {
+                    randomAccesses[0] += patRatePerNs[k] * (b - a);
+                } else {
+                    addWalk(c, k, a, b, rs, mapEnd, pages);
                 }
-            }
-            if (randomAccesses > 0) {
-                double frac = -Math.expm1(randomAccesses * Math.log1p(-1 / pages));
-                if (pages <= 1) {
-                    frac = 1;
-                }
-                c.add(rs, mapEnd, randomAccesses, frac);
+            });
+            if (randomAccesses[0] > 0) {
+                double frac = pages <= 1 ? 1 : -Math.expm1(randomAccesses[0] * Math.log1p(-1 / pages));
+                c.add(rs, mapEnd, randomAccesses[0], frac);
             }
             c.emit(out);
-            assert size > 0;
+        }
+    }
+
+    /** Adds the pages sequential line {@code k} walked during phase-relative {@code [a, b)}. */
+    private void addWalk(Contributions c, int k, long a, long b, long rs, long mapEnd, double pages) {
+        long n0 = accessesUntil(k, a);
+        long n1 = accessesUntil(k, b);
+        long count = n1 - n0;
+        if (count <= 0) {
+            return;
+        }
+        long period = patPeriod[k];
+        long stride = patStride[k];
+        if (count >= period) {
+            c.add(rs, mapEnd, count, stride <= PAGE ? 1 : Math.min(1, period / pages));
+            return;
+        }
+        long first = (n0 + 1) % period;
+        long last = n1 % period;
+        if (first <= last) {
+            addWalk(c, rs, mapEnd, stride, first, last);
+        } else {
+            addWalk(c, rs, mapEnd, stride, first, period - 1);
+            addWalk(c, rs, mapEnd, stride, 0, last);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.jdamon.ops.trace;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 
 /**
@@ -12,6 +15,8 @@ import java.io.InputStream;
 final class BinaryTraceReader implements TraceReader {
     private static final int BUFFER = 1 << 20;
     private static final int PAD = BinaryTrace.MAX_RECORD_BYTES;
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final String name;
@@ -22,8 +27,8 @@ final class BinaryTraceReader implements TraceReader {
     private long consumedBefore;
     private boolean eof;
     private boolean ended;
-    private long nextInstr;
-    private final long[] regs = new long[BinaryTrace.DATA_REGISTERS];
+    /** Data registers 0-3 and, at index 4, the predicted next instruction address. */
+    private final long[] regs = new long[BinaryTrace.DATA_REGISTERS + 1];
     private long records;
     private long instructions;
 
@@ -72,54 +77,53 @@ final class BinaryTraceReader implements TraceReader {
                 }
                 continue;
             }
-            long ni = nextInstr;
+            long ni = r[BinaryTrace.DATA_REGISTERS];
             long instr = 0;
             int endAt = -1;
             int got = n;
             while (p < safeEnd && got < max) {
                 int at = p;
-                int tag = b[p++] & 0xff;
-                long v = b[p++];
-                if (v < 0) {
-                    v &= 0x7f;
-                    int shift = 7;
-                    long x;
-                    do {
-                        x = b[p++];
-                        v |= (x & 0x7f) << shift;
-                        shift += 7;
-                    } while (x < 0 && shift < 70);
+                int tag = b[p] & 0xff;
+                // The varint, up to 8 bytes, in one load: its length is where the first clear top bit is,
+                // and compress() (PEXT) gathers its 7-bit groups without a loop or a branch per byte.
+                long w = (long) LONG_LE.get(b, p + 1);
+                long stops = ~w & 0x8080808080808080L;
+                long v;
+                if (stops != 0) {
+                    long upToStop = stops ^ (stops - 1);
+                    v = Long.compress(w & upToStop, 0x7f7f7f7f7f7f7f7fL);
+                    p += 2 + (Long.numberOfTrailingZeros(stops) >>> 3);
+                } else {
+                    v = readVarintAt(b, p + 1);
+                    p = varintEnd;
                 }
                 long delta = (v >>> 1) ^ -(v & 1);
                 int code = tag & 0xf;
                 int size = BinaryTrace.SIZE_OF_CODE[code];
                 int kind = tag >>> 6;
-                int reg = (tag >>> 4) & 3;
-                long addr;
-                if (kind == KIND_INSTR) {
-                    if (reg != 0) {
-                        if (tag == BinaryTrace.END_TAG) {
-                            endAt = at;
-                            break;
-                        }
-                        throw new TraceFormatException("%s: corrupt record tag 0x%02x at byte %d"
-                                .formatted(name, tag, consumedBefore + at));
+                if (((tag - 0x10) & 0xff) < 0x30) {
+                    // kind I with a register: only the end record is legal
+                    if (tag == BinaryTrace.END_TAG) {
+                        endAt = at;
+                        p = at;
+                        break;
                     }
-                    if (code == 0) {
-                        size = (int) readVarintAt(b, p);
-                        p = varintEnd;
-                    }
-                    addr = ni + delta;
-                    ni = addr + size;
-                    instr++;
-                } else {
-                    if (code == 0) {
-                        size = (int) readVarintAt(b, p);
-                        p = varintEnd;
-                    }
-                    addr = r[reg] + delta;
-                    r[reg] = addr;
+                    throw new TraceFormatException("%s: corrupt record tag 0x%02x at byte %d"
+                            .formatted(name, tag, consumedBefore + at));
                 }
+                if (code == 0) {
+                    size = (int) readVarintAt(b, p);
+                    p = varintEnd;
+                }
+                // The instruction prediction lives in a local, so straight-line code does not wait on memory;
+                // selects instead of branches, as instruction and data records interleave unpredictably.
+                boolean isInstr = kind == KIND_INSTR;
+                int dreg = (tag >>> 4) & 3;
+                long dataBase = r[dreg];
+                long addr = (isInstr ? ni : dataBase) + delta;
+                r[dreg] = isInstr ? dataBase : addr;
+                ni = isInstr ? addr + size : ni;
+                instr += isInstr ? 1 : 0;
                 addrs[got] = addr;
                 infos[got] = size << 2 | kind;
                 got++;
@@ -127,10 +131,10 @@ final class BinaryTraceReader implements TraceReader {
             if (p > limit) {
                 throw truncated(pos);
             }
+            r[BinaryTrace.DATA_REGISTERS] = ni;
             instructions += instr;
             records += got - n;
             n = got;
-            nextInstr = ni;
             pos = p;
             if (endAt >= 0) {
                 finish(endAt);

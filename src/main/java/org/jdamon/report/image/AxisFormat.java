@@ -13,6 +13,11 @@ public enum AxisFormat {
     BYTES,
     DURATION_NS;
 
+    /** Tick steps of at least a second that read well on a clock, in seconds. */
+    private static final double[] CLOCK_STEPS_S = {
+        1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400
+    };
+
     public String format(double v) {
         return switch (this) {
             case NUMBER -> Math.abs(v) >= 1e6 || (v != 0 && Math.abs(v) < 1e-2)
@@ -33,6 +38,14 @@ public enum AxisFormat {
         double step;
         if (this == BYTES && raw >= 1) {
             step = Math.pow(2, Math.round(Math.log(raw) / Math.log(2)));
+        } else if (this == DURATION_NS && raw >= 1e9) {
+            step = CLOCK_STEPS_S[CLOCK_STEPS_S.length - 1] * 1e9;
+            for (double st : CLOCK_STEPS_S) {
+                if (st * 1e9 >= raw) {
+                    step = st * 1e9;
+                    break;
+                }
+            }
         } else {
             double mag = Math.pow(10, Math.floor(Math.log10(raw)));
             double n = raw / mag;

@@ -103,13 +103,18 @@ public final class HeatmapImage {
     }
 
     private static void drawGuides(Canvas c, Frame f, HeatmapGrid g, List<AddressAreas.Area> areas) {
-        double spanBytes = g.addrEnd() - g.addrStart();
+        long a0 = g.addrStart();
+        long a1 = g.addrEnd();
+        double spanBytes = a1 - a0;
         for (AddressAreas.Area a : areas) {
-            double lo = Math.max(0, a.range().start() - g.addrStart());
-            double hi = Math.min(spanBytes, (double) a.range().end() - g.addrStart());
-            if (a.range().end() - g.addrStart() <= 0 || (double) a.range().start() - g.addrStart() >= spanBytes) {
+            long s = a.range().start();
+            long e = a.range().end();
+            if (Long.compareUnsigned(e, a0) <= 0 || Long.compareUnsigned(s, a1) >= 0) {
                 continue;
             }
+            // Offsets from the drawn range's start, clipped to it; unsigned, so the top of the space works.
+            double lo = Long.compareUnsigned(s, a0) <= 0 ? 0 : (double) (s - a0);
+            double hi = Long.compareUnsigned(e, a1) >= 0 ? spanBytes : (double) (e - a0);
             for (double edge : new double[] {lo, hi}) {
                 if (edge > 0 && edge < spanBytes) {
                     double y = f.y() + f.h() - edge / spanBytes * f.h();

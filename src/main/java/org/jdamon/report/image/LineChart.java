@@ -65,15 +65,12 @@ public final class LineChart {
         c.text(spec.yLabel(), 16, f.y() + f.h() / 2.0, 12, AXIS, Canvas.Align.CENTER, true);
         int k = 0;
         for (Series s : spec.series()) {
-            int n = s.size();
-            double[] xs = new double[n];
-            double[] ys = new double[n];
-            for (int i = 0; i < n; i++) {
-                xs[i] = xToPx(f, s.x()[i], xMin, xMax);
-                ys[i] = yToPx(f, s.y()[i], yMin, yMax);
-            }
+            int total = s.size();
+            double[] xs = new double[Math.min(total, 4 * f.w() + 4)];
+            double[] ys = new double[xs.length];
+            int n = project(s, f, xMin, xMax, yMin, yMax, xs, ys);
             c.polyline(xs, ys, n, s.rgb(), 1.5);
-            if (n <= 120) {
+            if (total <= 120) {
                 for (int i = 0; i < n; i++) {
                     c.fillRect(xs[i] - 2, ys[i] - 2, 4, 4, s.rgb());
                 }
@@ -85,6 +82,56 @@ public final class LineChart {
             }
             k++;
         }
+    }
+
+    /**
+     * Pixel coordinates of the series; long series keep, per pixel column, the first, minimum, maximum and
+     * last point (in x order), so spikes survive and the output stays O(width). Returns the point count.
+     */
+    static int project(Series s, HeatmapImage.Frame f, double xMin, double xMax, double yMin, double yMax,
+            double[] xs, double[] ys) {
+        int total = s.size();
+        if (total <= xs.length) {
+            for (int i = 0; i < total; i++) {
+                xs[i] = xToPx(f, s.x()[i], xMin, xMax);
+                ys[i] = yToPx(f, s.y()[i], yMin, yMax);
+            }
+            return total;
+        }
+        int n = 0;
+        int i = 0;
+        while (i < total) {
+            double px = xToPx(f, s.x()[i], xMin, xMax);
+            int column = (int) px;
+            int first = i;
+            int lo = i;
+            int hi = i;
+            int last = i;
+            while (i < total && (int) xToPx(f, s.x()[i], xMin, xMax) == column) {
+                if (s.y()[i] < s.y()[lo]) {
+                    lo = i;
+                }
+                if (s.y()[i] > s.y()[hi]) {
+                    hi = i;
+                }
+                last = i;
+                i++;
+            }
+            int a = Math.min(lo, hi);
+            int b = Math.max(lo, hi);
+            for (int k : new int[] {first, a, b, last}) {
+                if (n > 0 && xs[n - 1] == xToPx(f, s.x()[k], xMin, xMax) && ys[n - 1] == yToPx(f, s.y()[k], yMin, yMax)) {
+                    continue;
+                }
+                if (n == xs.length) {
+                    return n;
+                }
+                xs[n] = xToPx(f, s.x()[k], xMin, xMax);
+                ys[n] = yToPx(f, s.y()[k], yMin, yMax);
+                n++;
+            }
+        }
+        return n;
     }
 
     static double xToPx(HeatmapImage.Frame f, double v, double lo, double hi) {

@@ -1,13 +1,13 @@
 package org.jdamon.report.image;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.Distribution;
+import org.jdamon.report.WorkingSetSize;
 
 /**
  * The charts of a record: WSS distribution (percentiles, like damo's {@code wss_sz}), WSS over time
@@ -16,7 +16,6 @@ import org.jdamon.report.WssSource;
  */
 public final class RecordCharts {
     private static final List<SideDataCharts> PLUGINS = new CopyOnWriteArrayList<>();
-    static final int WARMUP_SNAPSHOTS = 20;
 
     private RecordCharts() {}
 
@@ -32,7 +31,7 @@ public final class RecordCharts {
     /** A named chart, its file stem for the site ({@code wss_sz}, {@code wss_time}, ...). */
     public record Named(String stem, ChartSpec spec) {}
 
-    public static List<Named> all(Recording rec, List<Integer> targets, WssSource wss) {
+    public static List<Named> all(Recording rec, List<Integer> targets, WorkingSetSize wss) {
         List<Named> out = new ArrayList<>();
         out.add(new Named("wss_sz", wssDistribution(rec, targets, wss)));
         out.add(new Named("wss_time", wssOverTime(rec, targets, wss)));
@@ -46,17 +45,19 @@ public final class RecordCharts {
         return out;
     }
 
-    /** Percentiles 0..100 of each target's WSS after the warm-up snapshots (damo's {@code --range 0 101 1}). */
-    public static ChartSpec wssDistribution(Recording rec, List<Integer> targets, WssSource wss) {
+    /** Percentiles 0..100 of each target's WSS distribution (damo's {@code report wss --range 0 101 1}). */
+    public static ChartSpec wssDistribution(Recording rec, List<Integer> targets, WorkingSetSize wss) {
         List<Series> series = new ArrayList<>();
         for (int t : targets) {
-            long[] v = WssSource.excludeWarmup(wss.perSnapshot(rec, t), WARMUP_SNAPSHOTS);
-            Arrays.sort(v);
+            Distribution d = Distribution.sorted(wss.series(rec, t));
+            if (d.isEmpty()) {
+                continue;
+            }
             double[] x = new double[101];
             double[] y = new double[101];
             for (int p = 0; p <= 100; p++) {
                 x[p] = p;
-                y[p] = WssSource.percentile(v, p);
+                y[p] = d.percentile(p);
             }
             series.add(new Series("target " + t, x, y, color(series.size())));
         }
@@ -64,12 +65,13 @@ public final class RecordCharts {
                 "working set size", AxisFormat.BYTES, series);
     }
 
-    public static ChartSpec wssOverTime(Recording rec, List<Integer> targets, WssSource wss) {
+    /** Every snapshot's WSS (none excluded) against the end of its window. */
+    public static ChartSpec wssOverTime(Recording rec, List<Integer> targets, WorkingSetSize wss) {
         List<Series> series = new ArrayList<>();
-        double[] time = endTimes(rec);
+        WorkingSetSize all = new WorkingSetSize(wss.accessThreshold(), wss.sizeThreshold(), 0);
         for (int t : targets) {
-            long[] v = wss.perSnapshot(rec, t);
-            series.add(new Series("target " + t, time, toDouble(v), color(series.size())));
+            series.add(new Series("target " + t, toDouble(all.seriesTimesNs(rec, t)), toDouble(all.series(rec, t)),
+                    color(series.size())));
         }
         return new ChartSpec("working set size over time", "time", AxisFormat.DURATION_NS,
                 "working set size", AxisFormat.BYTES, series);

@@ -59,7 +59,8 @@ public final class SvgCanvas implements Canvas {
         body.append("<polyline fill=\"none\" stroke=\"").append(color(rgb))
                 .append(String.format(Locale.ROOT, "\" stroke-width=\"%.2f\" stroke-linejoin=\"round\" points=\"", strokeWidth));
         for (int i = 0; i < n; i++) {
-            body.append(String.format(Locale.ROOT, "%.2f,%.2f ", xs[i], ys[i]));
+            appendNumber(body, xs[i]).append(',');
+            appendNumber(body, ys[i]).append(' ');
         }
         body.append("\"/>\n");
     }
@@ -101,6 +102,24 @@ public final class SvgCanvas implements Canvas {
                         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
                         width, height, width, height)
                 + body + "</svg>\n";
+    }
+
+    /** Appends {@code v} with at most two decimals, without String.format's cost (charts have many points). */
+    static StringBuilder appendNumber(StringBuilder sb, double v) {
+        long hundredths = Math.round(v * 100);
+        if (hundredths < 0) {
+            sb.append('-');
+            hundredths = -hundredths;
+        }
+        sb.append(hundredths / 100);
+        long frac = hundredths % 100;
+        if (frac != 0) {
+            sb.append('.').append(frac / 10);
+            if (frac % 10 != 0) {
+                sb.append(frac % 10);
+            }
+        }
+        return sb;
     }
 
     private static String color(int rgb) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,8 @@ import org.jdamon.record.TargetInfo;
 import org.jdamon.report.AddressAreas;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.Distribution;
+import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.image.HeatmapImage;
 import org.jdamon.report.image.Images;
 import org.jdamon.report.image.Palette;
@@ -42,9 +42,9 @@ public final class SiteGenerator {
     public static final int CHART_WIDTH = 640;
     public static final int CHART_HEIGHT = 380;
 
-    private final WssSource wss;
+    private final WorkingSetSize wss;
 
-    public SiteGenerator(WssSource wss) {
+    public SiteGenerator(WorkingSetSize wss) {
         this.wss = wss;
     }
 
@@ -98,10 +98,14 @@ public final class SiteGenerator {
         Files.createDirectories(dir);
         Recording rec = e.recording();
         List<Integer> targets = targetIds(rec);
+        Map<Integer, List<AddressAreas.Area>> areasOf = new java.util.HashMap<>();
+        for (int t : targets) {
+            areasOf.put(t, AddressAreas.of(rec, t));
+        }
         StringBuilder body = new StringBuilder();
         long[] span = HeatmapGrid.timeSpan(rec);
         String duration = Units.formatDurationUs((span[1] - span[0]) / 1000);
-        body.append(infoSection(rec, duration));
+        body.append(infoSection(rec, duration, areasOf));
         String hottest = "-";
         String p50 = "-";
         if (rec.snapshots().isEmpty()) {
@@ -112,7 +116,7 @@ public final class SiteGenerator {
             body.append("<h2>Heatmaps</h2>\n<p class=\"muted\">x: time, y: address (higher addresses up), colour: "
                     + "access frequency. One map per address area; the hottest area is marked.</p>\n");
             for (int t : targets) {
-                List<AddressAreas.Area> areas = AddressAreas.of(rec, t);
+                List<AddressAreas.Area> areas = areasOf.get(t);
                 if (areas.isEmpty()) {
                     continue;
                 }
@@ -122,8 +126,8 @@ public final class SiteGenerator {
                 }
                 HeatmapViews.Options o = new HeatmapViews.Options(t, List.of(), null, HeatmapViews.DrawRange.ALL,
                         false, res[0], res[1]);
-                List<HeatmapViews.View> views = new ArrayList<>(HeatmapViews.plan(rec, o));
-                views.add(HeatmapViews.plan(rec, o.withSortTemperature(true)).getFirst());
+                List<HeatmapViews.View> views = new ArrayList<>(HeatmapViews.plan(rec, o, areas));
+                views.add(HeatmapViews.plan(rec, o.withSortTemperature(true), areas).getFirst());
                 for (int k = 0; k < views.size(); k++) {
                     HeatmapViews.View v = views.get(k);
                     boolean sorted = v.layout() == HeatmapGrid.Layout.TEMPERATURE;
@@ -139,7 +143,7 @@ public final class SiteGenerator {
                 }
             }
             body.append("<h2>Working set size</h2>\n");
-            body.append(wssTable(rec, targets));
+            body.append(wssTable(rec, targets, wss));
             for (RecordCharts.Named c : RecordCharts.all(rec, targets, wss)) {
                 String file = c.stem() + ".svg";
                 Files.writeString(dir.resolve(file), Images.chartSvg(c.spec(), CHART_WIDTH, CHART_HEIGHT),
@@ -149,9 +153,8 @@ public final class SiteGenerator {
             for (Future<?> f : images) {
                 get(f);
             }
-            long[] v = WssSource.excludeWarmup(wss.perSnapshot(rec, targets.getFirst()), 20);
-            Arrays.sort(v);
-            p50 = Units.formatSize(WssSource.percentile(v, 50));
+            Distribution d = Distribution.sorted(wss.series(rec, targets.getFirst()));
+            p50 = d.isEmpty() ? "-" : Units.formatSize(d.percentile(50));
         }
         body.append(ProfileSection.forRecord(rec, dir));
         body.append(schemeSection(rec));
@@ -176,7 +179,7 @@ public final class SiteGenerator {
                 + Html.escape(caption) + "</figcaption></figure>\n";
     }
 
-    private static String infoSection(Recording rec, String duration) {
+    private static String infoSection(Recording rec, String duration, Map<Integer, List<AddressAreas.Area>> areasOf) {
         Attributes a = rec.header().attributes();
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("operations", rec.header().operations()));
@@ -196,7 +199,7 @@ public final class SiteGenerator {
         List<List<String>> trows = new ArrayList<>();
         for (TargetInfo t : rec.header().targets()) {
             StringBuilder areas = new StringBuilder();
-            List<AddressAreas.Area> as = AddressAreas.of(rec, t.id());
+            List<AddressAreas.Area> as = areasOf.getOrDefault(t.id(), List.of());
             for (AddressAreas.Area ar : as) {
                 areas.append(HeatmapViews.areaName(ar, as.size())).append(' ').append(ar.range()).append(" (")
                         .append(Units.formatSize(ar.range().size())).append(")  ");
@@ -211,7 +214,7 @@ public final class SiteGenerator {
         return sb.toString();
     }
 
-    private String wssTable(Recording rec, List<Integer> targets) {
+    private static String wssTable(Recording rec, List<Integer> targets, WorkingSetSize wss) {
         List<String> header = new ArrayList<>(List.of("target"));
         int[] ps = {0, 25, 50, 75, 100};
         for (int p : ps) {
@@ -220,17 +223,12 @@ public final class SiteGenerator {
         header.add("average");
         List<List<String>> rows = new ArrayList<>();
         for (int t : targets) {
-            long[] v = WssSource.excludeWarmup(wss.perSnapshot(rec, t), 20);
-            Arrays.sort(v);
+            Distribution d = Distribution.sorted(wss.series(rec, t));
             List<String> r = new ArrayList<>(List.of(String.valueOf(t)));
-            double sum = 0;
-            for (long x : v) {
-                sum += x;
-            }
             for (int p : ps) {
-                r.add(Units.formatSize(WssSource.percentile(v, p)));
+                r.add(d.isEmpty() ? "-" : Units.formatSize(d.percentile(p)));
             }
-            r.add(Units.formatSize(v.length == 0 ? 0 : (long) (sum / v.length)));
+            r.add(Units.formatSize((long) d.average()));
             rows.add(r);
         }
         return Html.table(header, rows);

@@ -240,4 +240,55 @@ class SimMemoryTest {
         assertThat(Action.fromName("MIGRATE_COLD")).isEqualTo(Action.MIGRATE_COLD);
         assertThat(Action.COLLAPSE.keyword()).isEqualTo("collapse");
     }
+
+    @Test
+    void equalNeighboursMergeBack() {
+        SimMemory m = new SimMemory(xyz());
+        // heap, x, y, z, stack
+        assertThat(m.segmentCount()).isEqualTo(5);
+        for (int i = 0; i < 10; i++) {
+            m.apply(Action.PAGEOUT, start(m, 1) + i * 10 * PAGE, start(m, 1) + (i + 1) * 10 * PAGE);
+        }
+        assertThat(m.segmentCount()).isEqualTo(5);
+        m.apply(Action.PAGEOUT, start(m, 2), start(m, 2) + 10 * PAGE);
+        assertThat(m.segmentCount()).isEqualTo(6);
+    }
+
+    @Test
+    void randomActionSequencesKeepTheBooksBalanced() {
+        SimWorkload w = workload("a, 3M\nb, 5000\nc, 6M\n\none\n700\na, 1, 0, 2\nb, 0, 64, 1\nc, 0, 8K, 1\n\n"
+                + "two\n300\nc, 1, 0, 1\na, 0, 4096, 5\n", 2_000);
+        Action[] actions = Action.values();
+        for (long seed = 1; seed <= 20; seed++) {
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+            SimMemory m = new SimMemory(w, SimMemory.Config.DEFAULTS.withTiers(1L << 20, 0));
+            long mapped = w.layout().totalMappedBytes();
+            long lo = w.layout().mappings().getFirst().start();
+            long hi = w.layout().mappings().getLast().end();
+            for (int step = 0; step < 60; step++) {
+                if (rnd.nextInt(4) == 0) {
+                    m.setMemoryLimit(rnd.nextBoolean() ? 0 : rnd.nextLong(mapped));
+                }
+                long s = w.layout().regionStart(0) + rnd.nextLong(12L << 20) - (1L << 20);
+                long e = s + rnd.nextLong(1, 4L << 20);
+                m.apply(actions[rnd.nextInt(actions.length)], s, e, rnd.nextInt(3) - 1);
+                m.advanceTo(step * 20 * MS);
+                long rss = m.rssBytes();
+                assertThat(rss).as("seed %d", seed).isBetween(0L, mapped);
+                assertThat(m.tierBytes(0) + m.tierBytes(1)).as("seed %d", seed).isCloseTo(rss, within(2L));
+                assertThat(m.activeBytes() + m.inactiveBytes()).as("seed %d", seed).isEqualTo(rss);
+                assertThat(m.residentBytes(lo, hi)).as("seed %d", seed).isCloseTo(rss, within(2L));
+                assertThat(m.tierBytes(0)).as("seed %d", seed).isLessThanOrEqualTo(1L << 20);
+                assertThat(m.hugePageBytes()).as("seed %d", seed).isLessThanOrEqualTo(rss);
+                long prev = lo;
+                for (long a = lo; a < hi; ) {
+                    long next = m.pieceEnd(a, hi);
+                    assertThat(next).as("seed %d", seed).isGreaterThan(a);
+                    prev = a;
+                    a = next;
+                }
+                assertThat(prev).isLessThan(hi);
+            }
+        }
+    }
 }

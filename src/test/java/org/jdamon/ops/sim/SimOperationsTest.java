@@ -127,4 +127,39 @@ class SimOperationsTest {
         assertThat(ops.name()).isEqualTo("sim");
         assertThat(ops.mappings(1)).extracting(SimLayout.Mapping::name).containsExactly("[heap]", "a", "b", "[stack]");
     }
+
+    @Test
+    void pagingOutRegionsIdleForTwoSecondsOnZigzagCutsRssAsTheStructureImplies() throws InterruptedException {
+        SimOperations ops = SimOperations.of(SimWorkloads.load("zigzag"));
+        SimMemory mem = ops.memory(0);
+        double[] rssSum = new double[1];
+        int[] windows = new int[1];
+        long[] pagedOut = new long[1];
+        MonitorContext ctx = ops.configure(MonitorContext.builder().seed(3)).afterAggregation((c, t0, t1) -> {
+            RegionsView r = c.targets().getFirst().regions();
+            for (int i = 0; i < r.size(); i++) {
+                // idle for >= 2 s: no access in 20 aggregation intervals of 100 ms
+                if (r.nrAccesses(i) == 0 && r.age(i) >= 20) {
+                    pagedOut[0] += mem.apply(SimMemory.Action.PAGEOUT, r.start(i), r.end(i));
+                }
+            }
+            rssSum[0] += mem.rssBytes();
+            windows[0]++;
+        }).build();
+        ctx.run();
+        // both regions (24,415 pages each) are hot for the first 10 s; then in each of the 12 phases of 5 s
+        // the idle one is paged out after 2 s of idleness (plus the window that detects it), so it is
+        // resident about 2.1 of 5 s: average RSS ~ (10 x 2 + 60 x (1 + 2.1 / 5)) / 70 regions
+        double region = 24_415 * 4096.0;
+        double other = 2 * 132 * 1024;
+        double expected = (10 * 2 * region + 60 * (region + 2.1 / 5 * region)) / 70 + other;
+        assertThat(rssSum[0] / windows[0] / expected).isBetween(0.97, 1.03);
+        // every page evicted comes back when its region's turn to be hot comes, except those evicted in
+        // the last phase: refaults = paged-out pages - pages still out at the end
+        long stillOut = ops.workload(0).layout().totalMappedBytes() - mem.rssBytes();
+        assertThat(mem.refaults()).isCloseTo((pagedOut[0] - stillOut) / 4096, within(2L));
+        // that is about one region per phase after the first: 11 x 24,415 pages (the monitoring regions
+        // straddling the two regions' boundary are not always idle)
+        assertThat((double) mem.refaults()).isCloseTo(11 * 24_415.0, within(0.03 * 11 * 24_415));
+    }
 }

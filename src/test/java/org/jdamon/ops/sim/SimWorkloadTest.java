@@ -188,4 +188,27 @@ class SimWorkloadTest {
             }
         }
     }
+
+    @Test
+    void aReusedWindowAnswersLikeSingleChecks() {
+        // random and sequential lines on several regions, windows crossing phase ends
+        SimWorkload w = workload("a, 3M\nb, 5000\nc, 2M\n\none\n7\na, 1, 0, 2\nb, 0, 64, 1\nc, 0, 8K, 1\n\n"
+                + "two\n3\nc, 1, 0, 1\na, 0, 4096, 5\n", 2_000);
+        SimWorkload.Window window = w.newWindow();
+        SplittableRandom addrs = new SplittableRandom(4);
+        long lo = w.layout().regionStart(0);
+        long hi = w.layout().regionMappingEnd(2);
+        for (int round = 0; round < 200; round++) {
+            long t0 = addrs.nextLong(10 * MS);
+            long t1 = t0 + addrs.nextLong(1, 2 * MS);
+            long[] sorted = addrs.longs(50, lo, hi).sorted().toArray();
+            SplittableRandom single = new SplittableRandom(round);
+            SplittableRandom reused = new SplittableRandom(round);
+            window.reset(t0, t1);
+            for (long addr : sorted) {
+                assertThat(window.accessed(addr, reused)).as("round %d addr %x", round, addr)
+                        .isEqualTo(w.accessed(addr, t0, t1, single));
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.jdamon.record.Recording;
 import org.jdamon.report.TestRecords;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.WorkingSetSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class SiteGeneratorTest {
     void writesAnIndexAndOnePagePerRecordWithNoNetworkReferences() throws Exception {
         Recording hot = TestRecords.hotBand();
         Recording empty = TestRecords.of(List.of());
-        Path index = new SiteGenerator(WssSource.DEFAULT).generate(List.of(
+        Path index = new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(List.of(
                 new SiteGenerator.Entry("run 1", hot, List.of()),
                 new SiteGenerator.Entry("run 1", hot, List.of()),
                 new SiteGenerator.Entry("<empty>", empty, List.of())), dir);
@@ -49,7 +49,7 @@ class SiteGeneratorTest {
 
     @Test
     void noRecordsIsAnError() {
-        assertThatThrownBy(() -> new SiteGenerator(WssSource.DEFAULT).generate(List.of(), dir))
+        assertThatThrownBy(() -> new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(List.of(), dir))
                 .hasMessageContaining("no records");
     }
 }

@@ -1,0 +1,101 @@
+package org.jdamon.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import org.jdamon.core.Attributes;
+import org.jdamon.core.Clock;
+import org.jdamon.core.MonitorContext;
+import org.jdamon.core.VirtualClock;
+import org.jdamon.core.WallClock;
+import org.jdamon.ops.sim.MasimConfig;
+import org.jdamon.ops.sim.SimOperations;
+import org.jdamon.ops.sim.SimWorkload;
+import org.jdamon.ops.sim.SimWorkloads;
+
+/**
+ * The engine's speed and overhead targets, measured on simulated workloads (issue 2 §7): cost per region
+ * per sampling iteration, CPU share in real time at default attributes, cost at 1 GiB vs 64 TiB, and
+ * simulated seconds per wall second. Each measurement runs the whole worker loop, not a fragment.
+ */
+public final class EngineBench {
+    private EngineBench() {}
+
+    /** One run's counts: sampling iterations, region-iterations (sum of regions over samples), costs. */
+    public record Run(String workload, long samples, long regionSamples, long wallNs, long threadCpuNs,
+            long simulatedNs) {
+        public double nsPerRegionSample() {
+            return (double) threadCpuNs / Math.max(regionSamples, 1);
+        }
+
+        public double averageRegions() {
+            return (double) regionSamples / Math.max(samples, 1);
+        }
+
+        public double nsPerSample() {
+            return (double) threadCpuNs / Math.max(samples, 1);
+        }
+
+        public double speedup() {
+            return (double) simulatedNs / Math.max(wallNs, 1);
+        }
+
+        /** CPU time over simulated time: the share of one core the monitor used. */
+        public double cpuShare() {
+            return (double) threadCpuNs / Math.max(simulatedNs, 1);
+        }
+    }
+
+    /** Runs the monitor on {@code workload} for {@code durationNs} of its clock's time. */
+    public static Run run(SimWorkload workload, Attributes attrs, long durationNs, boolean realTime, long seed)
+            throws InterruptedException {
+        SimOperations ops = SimOperations.of(workload);
+        Clock clock = realTime ? new WallClock() : new VirtualClock();
+        long[] regionSamples = new long[1];
+        long[] samples = new long[1];
+        MonitorContext ctx = ops.configure(MonitorContext.builder())
+                .attributes(attrs)
+                .clock(clock)
+                .seed(seed)
+                .deadlineNs(clock.nowNs() + durationNs)
+                .afterSample(c -> {
+                    samples[0]++;
+                    regionSamples[0] += c.totalRegions();
+                })
+                .build();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        long sim0 = clock.nowNs();
+        ctx.run();
+        long wall = System.nanoTime() - wall0;
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        return new Run(workload.name(), samples[0], regionSamples[0], wall, cpu, clock.nowNs() - sim0);
+    }
+
+    /** A workload of {@code bytes} in two halves: one randomly accessed, one idle. */
+    public static SimWorkload synthetic(long bytes) {
+        long half = bytes / 2 / 4096 * 4096;
+        String text = """
+                hot, %d
+                cold, %d
+
+                forever
+                3600000
+                hot, 1, 64, 1
+                """.formatted(half, half);
+        return SimWorkload.of("synthetic-" + bytes, MasimConfig.parse(text, "synthetic"));
+    }
+
+    public static SimWorkload builtin(String name) {
+        return SimWorkloads.load(name);
+    }
+
+    public static String describe(Run r) {
+        return String.format(Locale.ROOT,
+                "%-22s %8d samples  %7.1f regions  %7.1f ns/region/sample  %9.1f us/sample  %8.1fx real time  "
+                        + "cpu %.3f%% of a core",
+                r.workload(), r.samples(), r.averageRegions(), r.nsPerRegionSample(), r.nsPerSample() / 1000,
+                r.speedup(), 100 * r.cpuShare());
+    }
+}

@@ -1,0 +1,132 @@
+package org.jdamon.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jdamon.bench.EngineBench;
+import org.jdamon.core.Attributes;
+import org.jdamon.core.Units;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jdamon bench}: the engine's speed and overhead targets, printed with what they measure. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the monitoring engine: per-region cost, real-time CPU, size scaling, "
+                + "virtual-time speed.",
+        subcommands = {BenchCommand.Engine.class, BenchCommand.RealTime.class, BenchCommand.Scaling.class,
+            BenchCommand.Speed.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing benchmark (engine, realtime, scaling, speed)");
+    }
+
+    static Attributes forcedRegions(int n) {
+        return Attributes.DAMO_DEFAULTS.withNrRegions(n, n);
+    }
+
+    @Command(name = "engine", mixinStandardHelpOptions = true,
+            description = "CPU ns per region per sampling iteration (whole worker loop, virtual time).")
+    static final class Engine implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--regions", defaultValue = "1000", description = "Regions to hold (min = max = N).")
+        int regions;
+
+        @Option(names = "--duration", defaultValue = "300s", description = "Simulated time per run.")
+        String duration;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
+            for (String w : List.of("zigzag", "stairs")) {
+                EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d / 10, false, 1); // JIT warm-up
+                out.println(EngineBench.describe(
+                        EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d, false, 1)));
+                out.println(EngineBench.describe(
+                        EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS, d, false, 1))
+                        + "  (default 10..1000 regions)");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "realtime", mixinStandardHelpOptions = true,
+            description = "Monitor CPU share in real time at default intervals (5 ms / 100 ms).")
+    static final class RealTime implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--regions", defaultValue = "1000", description = "Regions to hold (min = max = N).")
+        int regions;
+
+        @Option(names = "--duration", defaultValue = "20s", description = "Wall time to monitor.")
+        String duration;
+
+        @Override
+        public Integer call() throws Exception {
+            long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
+            EngineBench.run(EngineBench.builtin("zigzag"), forcedRegions(regions), 30_000_000_000L, false, 1);
+            EngineBench.Run r = EngineBench.run(EngineBench.synthetic(1L << 30), forcedRegions(regions), d, true, 1);
+            spec.commandLine().getOut().println(EngineBench.describe(r));
+            return 0;
+        }
+    }
+
+    @Command(name = "scaling", mixinStandardHelpOptions = true,
+            description = "Cost at 1 GiB vs 64 TiB, same attributes (forced region count, then defaults).")
+    static final class Scaling implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--regions", defaultValue = "1000", description = "Regions to hold (min = max = N).")
+        int regions;
+
+        @Option(names = "--duration", defaultValue = "600s", description = "Simulated time per run.")
+        String duration;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
+            for (Attributes a : List.of(forcedRegions(regions), Attributes.DAMO_DEFAULTS)) {
+                EngineBench.run(EngineBench.synthetic(1L << 30), a, d / 5, false, 1);
+                EngineBench.run(EngineBench.synthetic(64L << 40), a, d / 5, false, 1);
+                EngineBench.Run small = EngineBench.run(EngineBench.synthetic(1L << 30), a, d, false, 1);
+                EngineBench.Run huge = EngineBench.run(EngineBench.synthetic(64L << 40), a, d, false, 1);
+                out.println(EngineBench.describe(small));
+                out.println(EngineBench.describe(huge));
+                out.printf(Locale.ROOT, "%s: cost per region per sample, 64 TiB / 1 GiB: %.3f%n",
+                        a.minNrRegions() == regions ? "min = max = " + regions + " regions" : "default attributes",
+                        huge.nsPerRegionSample() / small.nsPerRegionSample());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "speed", mixinStandardHelpOptions = true,
+            description = "Simulated seconds per wall second on the bundled workloads (default attributes).")
+    static final class Speed implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            EngineBench.run(EngineBench.builtin("zigzag"), Attributes.DAMO_DEFAULTS, Long.MAX_VALUE / 2, false, 1);
+            for (String w : List.of("demo", "zigzag", "stairs")) {
+                out.println(EngineBench.describe(EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS,
+                        Long.MAX_VALUE / 2, false, 1)));
+            }
+            return 0;
+        }
+    }
+}

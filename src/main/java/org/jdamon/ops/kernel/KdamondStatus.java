@@ -1,0 +1,46 @@
+package org.jdamon.ops.kernel;
+
+import java.util.List;
+
+/**
+ * One {@code kdamonds/<K>} directory as read (never written) from sysfs: state, kdamond pid, who owns it,
+ * and its context's published values. Stats are what the kernel last copied out; jdamon refreshes them
+ * only for kdamonds it owns.
+ */
+public record KdamondStatus(int index, boolean running, long pid, Owner owner, ContextStatus context) {
+
+    /** Whether jdamon may act on a kdamond. */
+    public enum Owner {
+        /** jdamon started it and its pid still matches the ownership record. */
+        JDAMON,
+        /** jdamon started it and it has stopped (its targets exited, or someone turned it off). */
+        JDAMON_STOPPED,
+        /** Anything else: the machine's own, damo's, another tool's. */
+        FOREIGN;
+
+        public boolean ours() {
+            return this != FOREIGN;
+        }
+    }
+
+    /** {@code contexts/0}; null when the kdamond has no context. */
+    public record ContextStatus(
+            String operations,
+            long sampleUs,
+            long aggrUs,
+            long updateUs,
+            long minNrRegions,
+            long maxNrRegions,
+            List<TargetStatus> targets,
+            List<SchemeStatus> schemes) {
+        public ContextStatus {
+            targets = List.copyOf(targets);
+            schemes = List.copyOf(schemes);
+        }
+    }
+
+    public record TargetStatus(long pid, int nrRegions) {}
+
+    public record SchemeStatus(
+            String action, SysfsScheme.AccessPattern pattern, SchemeStats stats, int nrTriedRegions, long triedBytes) {}
+}

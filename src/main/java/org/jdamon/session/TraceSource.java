@@ -1,0 +1,52 @@
+package org.jdamon.session;
+
+import java.util.List;
+import java.util.Map;
+import org.jdamon.core.Clock;
+import org.jdamon.core.Operations;
+import org.jdamon.core.Target;
+import org.jdamon.core.VirtualClock;
+import org.jdamon.ops.trace.TraceOperations;
+import org.jdamon.ops.trace.TraceOptions;
+
+/** A replayed memory trace (Lackey text, gzip, binary or stdin) in virtual time taken from the trace. */
+public final class TraceSource implements MonitorSource {
+    private final TraceOperations ops;
+    private final List<Target> targets;
+    private final VirtualClock clock = new VirtualClock();
+
+    public TraceSource(String pathOrDash, TraceOptions options) {
+        this.ops = TraceOperations.open(pathOrDash, options);
+        this.targets = List.of(ops.newTarget());
+    }
+
+    public TraceOperations traceOperations() {
+        return ops;
+    }
+
+    @Override
+    public Operations operations() {
+        return ops;
+    }
+
+    @Override
+    public List<Target> targets() {
+        return targets;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public long minRegionSize() {
+        return ops.options().pageSize();
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return Map.of("trace", ops.inputName(), "access_primitive", "replayed trace (reads and writes)",
+                "time", "virtual (trace)");
+    }
+}

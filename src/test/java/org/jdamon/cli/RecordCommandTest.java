@@ -1,0 +1,76 @@
+package org.jdamon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jdamon.record.RecordFiles;
+import org.jdamon.record.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsABuiltinWorkloadWithDamoUnits() throws Exception {
+        Path out = dir.resolve("r.data");
+        CliRunner r = CliRunner.run("record", "--sim", "stairs_30secs", "-o", out.toString(),
+                "-s", "10ms", "-a", "200ms", "--duration", "3s");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("recorded 15 snapshots");
+        Recording rec = RecordFiles.read(out);
+        assertThat(rec.header().attributes().sampleUs()).isEqualTo(10_000);
+        assertThat(rec.header().attributes().aggrUs()).isEqualTo(200_000);
+        // 3 s of 200 ms windows
+        assertThat(rec.snapshots()).hasSize(15);
+        assertThat(rec.snapshots().getLast().endNs()).isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void withoutDurationTheWorkloadRunsItsPhasesOnce() throws Exception {
+        Path cfg = dir.resolve("tiny.cfg");
+        Files.writeString(cfg, """
+                a, 1M
+                b, 4M
+
+                one
+                300
+                a, 1, 64, 1
+
+                two
+                500
+                b, 0, 4096, 1
+                """);
+        Path out = dir.resolve("t.data");
+        CliRunner r = CliRunner.run("record", "--sim", cfg.toString(), "-o", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // 800 ms of phases = 8 aggregation windows of 100 ms
+        assertThat(RecordFiles.read(out).snapshots()).hasSize(8);
+    }
+
+    @Test
+    void badInputGivesOneLineErrorsAndExitCodes() throws Exception {
+        Path cfg = dir.resolve("bad.cfg");
+        Files.writeString(cfg, "a, 1M\n\nphase\n100\nnosuch, 1, 64, 1\n");
+        CliRunner bad = CliRunner.run("record", "--sim", cfg.toString(), "-o", dir.resolve("x").toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("jdamon: " + cfg + ":5:").doesNotContain("\n");
+
+        CliRunner attrs = CliRunner.run("record", "--sim", "demo", "-n", "2", "-o", dir.resolve("y").toString());
+        assertThat(attrs.exitCode()).isEqualTo(2);
+        assertThat(attrs.err()).contains("min_nr_regions (2) must be at least 3");
+
+        CliRunner unit = CliRunner.run("record", "--sim", "demo", "-s", "5 parsecs");
+        assertThat(unit.exitCode()).isEqualTo(2);
+        assertThat(unit.err()).contains("--sample: invalid duration '5 parsecs'");
+
+        CliRunner dirMissing = CliRunner.run("record", "--sim", "demo", "-o", dir.resolve("no/such/dir/r").toString());
+        assertThat(dirMissing.exitCode()).isEqualTo(1);
+        assertThat(dirMissing.err().strip()).startsWith("jdamon: ").contains("no/such/dir/r").doesNotContain("\n");
+
+        CliRunner noTarget = CliRunner.run("record");
+        assertThat(noTarget.exitCode()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,74 @@
+package org.jdamon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class WorkloadRunCommandTest {
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void shortConfigPrintsMasimLinesAndRegionAddresses(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("short.cfg");
+        Files.writeString(cfg, """
+                # two regions, the hot one written at random, the other walked
+                hot, 1048576
+                cold, 4194304
+
+                hot phase
+                200
+                hot, 1, 64, 1, wo
+
+                walk
+                200
+                cold, 0, 4096, 1, ro
+                """);
+        Run r = run("workload", "run", "--verbose", "--no-warm-up", cfg.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        Pattern masim = Pattern.compile("(.+):\\t +([0-9,]+) accesses/msec, ([0-9]+) msecs run");
+        for (String line : lines) {
+            Matcher m = masim.matcher(line);
+            assertThat(m.matches()).as(line).isTrue();
+            assertThat(Long.parseLong(m.group(2).replace(",", ""))).isPositive();
+            assertThat(Long.parseLong(m.group(3))).isBetween(200L, 1200L);
+        }
+        assertThat(lines.get(0)).startsWith("hot phase:");
+        Matcher region = Pattern.compile("region hot: 0x([0-9a-f]+)-0x([0-9a-f]+) \\(1048576 bytes\\)")
+                .matcher(r.err());
+        assertThat(region.find()).as(r.err()).isTrue();
+        assertThat(Long.parseUnsignedLong(region.group(2), 16) - Long.parseUnsignedLong(region.group(1), 16))
+                .isEqualTo(1048576);
+        assertThat(r.err()).contains("workload: pid " + ProcessHandle.current().pid());
+        assertThat(r.err()).contains("phase walk: start at ");
+    }
+
+    @Test
+    void badConfigNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("bad.cfg");
+        Files.writeString(cfg, "a, 4096\n\nphase\n100\nnosuch, 1, 64, 1\n");
+        Run r = run("workload", "run", cfg.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("jdamon: " + cfg + ":5:");
+    }
+}

@@ -1,0 +1,165 @@
+package org.jdamon.ops.trace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdamon.cli.Main;
+import org.jdamon.core.AddressRange;
+import org.jdamon.core.Attributes;
+import org.jdamon.eval.EvalRun;
+import org.jdamon.eval.EvalSummary;
+import org.jdamon.eval.EvalThresholds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real programs under Valgrind Lackey: a C program with a known pattern (compiled here) and unmodified
+ * system tools. Skipped, saying why, when valgrind or gcc is missing.
+ */
+class LackeyIntegrationTest {
+    /** Touches each page of a 64 MiB array once, then sweeps a 1 MiB array 200 times; writes its range. */
+    static final String HOT_COLD_C = """
+            #include <stdio.h>
+            #include <stdlib.h>
+            #define HOT (1L << 20)
+            #define COLD (64L << 20)
+            int main(int argc, char **argv) {
+                int passes = atoi(argv[1]);
+                char *cold = malloc(COLD);
+                char *hot = malloc(HOT);
+                for (long i = 0; i < COLD; i += 4096) cold[i] = 1;
+                long sum = 0;
+                for (int p = 0; p < passes; p++)
+                    for (long i = 0; i < HOT; i += 1024) sum += ++hot[i];
+                FILE *f = fopen(argv[2], "w");
+                fprintf(f, "%lx %lx %ld\\n", (unsigned long) hot, (unsigned long) (hot + HOT), sum);
+                fclose(f);
+                return 0;
+            }
+            """;
+
+    static final long MIB = 1 << 20;
+
+    @TempDir
+    static Path dir;
+
+    static Path program;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        assumeTrue(LackeyProcess.findOnPath("valgrind") != null, "valgrind is not installed: skipping Lackey tests");
+        assumeTrue(LackeyProcess.findOnPath("gcc") != null, "gcc is not installed: skipping Lackey tests");
+        Path src = Files.writeString(dir.resolve("hotcold.c"), HOT_COLD_C);
+        program = dir.resolve("hotcold");
+        // Static linking keeps the dynamic loader's start-up out of the trace; fall back if libc.a is missing.
+        if (run("gcc", "-O1", "-static", "-o", program.toString(), src.toString()) != 0) {
+            assertThat(run("gcc", "-O1", "-o", program.toString(), src.toString())).isZero();
+        }
+    }
+
+    static int run(String... cmd) throws IOException, InterruptedException {
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("cc.log").toFile())
+                .start().waitFor();
+    }
+
+    record Result(int exit, String out, String err) {}
+
+    static synchronized Result jdamon(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void findsTheHotArrayOfAProgramTracedAsItRuns() throws Exception {
+        // Time: 0.5 instructions per us stretches the ~1.7 M instructions to ~3.5 s, 35 aggregations;
+        // regions follow new mappings every 100 ms (-u) so the arrays are covered soon after their first use.
+        Path saved = dir.resolve("hotcold.jdtrace");
+        Path range = dir.resolve("range.txt");
+        Result r = jdamon("trace", "record", "--save-trace", saved.toString(), "--instr-per-us", "0.5",
+                "-u", "100ms", "--", program.toString(), "200", range.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("aggregations: ");
+        String[] hot = Files.readString(range).trim().split(" ");
+        AddressRange hotRange = new AddressRange(Long.parseLong(hot[0], 16), Long.parseLong(hot[1], 16));
+        assertThat(hotRange.size()).isEqualTo(MIB);
+
+        TraceOptions opts = TraceOptions.DEFAULTS.withInstructionsPerUs(0.5);
+        Attributes attrs = Attributes.DAMO_DEFAULTS.withIntervals(5_000, 100_000, 100_000);
+        EvalThresholds th = EvalThresholds.DEFAULTS;
+        EvalSummary whole = TraceReplay.evaluate(() -> TraceInput.open(saved.toString()), opts, attrs, 42, th,
+                null, false).getFirst().summary();
+        assertThat(whole.windows()).isGreaterThan(25);
+        assertThat(whole.estimatedWssP50()).isBetween(0.9 * MIB, 1.1 * MIB);
+
+        List<EvalRun> focused = TraceReplay.evaluate(() -> TraceInput.open(saved.toString()), opts, attrs, 42,
+                th, hotRange, true);
+        EvalSummary damon = focused.get(0).summary();
+        assertThat(damon.hotPrecision()).isGreaterThanOrEqualTo(0.9);
+        assertThat(damon.hotRecall()).isGreaterThanOrEqualTo(0.9);
+        assertThat(damon.damonChecks() * 100).isLessThan(damon.pageGranularChecks());
+        EvalSummary baseline = focused.get(1).summary();
+        assertThat(baseline.hotPrecision()).isEqualTo(1.0);
+        assertThat(baseline.hotRecall()).isEqualTo(1.0);
+    }
+
+    @Test
+    void unmodifiedProgramsReplayWithoutErrors() throws Exception {
+        assumeTrue(LackeyProcess.findOnPath("sort") != null, "sort is not installed");
+        StringBuilder sb = new StringBuilder();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 2000; i++) {
+            sb.append(Long.toHexString(rnd.nextLong())).append('\n');
+        }
+        Path data = Files.writeString(dir.resolve("data.txt"), sb);
+        Path sorted = dir.resolve("sorted.txt");
+        Result r = jdamon("trace", "record", "--instr-per-us", "10", "--", "sort", "-o", sorted.toString(),
+                data.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(sorted)).hasSize(2000).isSorted();
+        int aggregations = Integer.parseInt(field(r.out(), "aggregations: (\\d+)"));
+        assertThat(aggregations).isPositive();
+        int pages = Integer.parseInt(field(r.out(), "distinct pages: ([\\d,]+)").replace(",", ""));
+        // sort, libc and the loader touch hundreds of pages; far fewer than a gigabyte.
+        assertThat(pages).isBetween(50, 1 << 18);
+        assertThat(r.out()).containsPattern("wss p50 +[1-9]");
+    }
+
+    @Test
+    void aFailingCommandIsAOneLineError() {
+        Result r = jdamon("trace", "record", "--instr-per-us", "1", "--", "false");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("jdamon: command 'false' failed under valgrind with exit code 1");
+
+        Result missing = jdamon("trace", "record", "--", dir.resolve("no-such-program").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("jdamon: command '" + dir.resolve("no-such-program")
+                + "' failed under valgrind with exit code");
+    }
+
+    static String field(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("'%s' in:%n%s", regex, text).isTrue();
+        return m.group(1);
+    }
+}
