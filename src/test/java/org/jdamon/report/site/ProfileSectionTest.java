@@ -12,7 +12,7 @@ import org.jdamon.profile.ProfileCodec;
 import org.jdamon.profile.StackSample;
 import org.jdamon.record.Recording;
 import org.jdamon.report.TestRecords;
-import org.jdamon.report.WssSource;
+import org.jdamon.report.WorkingSetSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,7 @@ class ProfileSectionTest {
         }
         Recording rec = new Recording(plain.header(), plain.snapshots(), ProfileCodec.encode(new Profile("jfr", s)),
                 plain.warnings());
-        new SiteGenerator(WssSource.DEFAULT).generate(List.of(new SiteGenerator.Entry("with", rec, List.of()),
+        new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(List.of(new SiteGenerator.Entry("with", rec, List.of()),
                 new SiteGenerator.Entry("without", plain, List.of())), dir);
         String page = Files.readString(dir.resolve("with/index.html"));
         assertThat(page).contains("<h2>Call stacks</h2>", "src=\"profile.t0.png\"",
