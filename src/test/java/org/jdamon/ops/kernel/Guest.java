@@ -43,6 +43,25 @@ final class Guest {
         assertThat(System.getenv("JDAMON_GUEST")).isEqualTo("1");
         assertThat(Files.readString(Path.of("/proc/cmdline")))
                 .as("kernel command line of the guest-run VM").contains("rdinit=/init");
+        startTicker();
+    }
+
+    private static Thread ticker;
+
+    /**
+     * Wakes every millisecond, so the guest's one CPU switches address spaces that often. Under TCG the
+     * emulated TLB is large and only flushed on such switches; without them a busy workload keeps its
+     * translations cached, the CPU never sets the accessed bits DAMON cleared, and its hot memory looks
+     * idle to the kernel's DAMON. A real CPU's TLB (about 1,500 entries) evicts them within microseconds.
+     */
+    private static synchronized void startTicker() {
+        if (ticker == null) {
+            ticker = Thread.ofPlatform().daemon().name("tlb-ticker").start(() -> {
+                while (true) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+            });
+        }
     }
 
     /** One line for the runner's summary: {@code [test] key=value ...}. */

@@ -53,6 +53,58 @@ final class TimedSnapshots {
         return out;
     }
 
+    /**
+     * The hot region an engine found in one measured phase: the bytes that are in an accessed region
+     * ({@code nr_accesses >= 1}) in at least half of the phase's evaluated snapshots (a majority vote
+     * over elementary intervals between all region edges).
+     */
+    List<AddressRange> majorityHot(ZigzagWorkload w, String phase) {
+        List<TargetSnapshot> in = new ArrayList<>();
+        List<ZigzagWorkload.Phase> phases = List.copyOf(w.phases);
+        for (Timed t : List.copyOf(all)) {
+            for (int p = 0; p < phases.size(); p++) {
+                long end = p + 1 < phases.size() ? phases.get(p + 1).startMs() : w.exitMs;
+                if (phases.get(p).name().equals(phase) && t.epochMs() >= phases.get(p).startMs() + SETTLE_MS
+                        && t.epochMs() < end) {
+                    in.add(t.snapshot());
+                }
+            }
+        }
+        java.util.TreeSet<Long> edges = new java.util.TreeSet<>();
+        for (TargetSnapshot s : in) {
+            for (int r = 0; r < s.size(); r++) {
+                if (s.nrAccesses()[r] >= 1) {
+                    edges.add(s.starts()[r]);
+                    edges.add(s.ends()[r]);
+                }
+            }
+        }
+        List<AddressRange> out = new ArrayList<>();
+        Long prev = null;
+        for (long e : edges) {
+            if (prev != null) {
+                int votes = 0;
+                for (TargetSnapshot s : in) {
+                    for (int r = 0; r < s.size(); r++) {
+                        if (s.nrAccesses()[r] >= 1 && s.starts()[r] <= prev && e <= s.ends()[r]) {
+                            votes++;
+                            break;
+                        }
+                    }
+                }
+                if (!in.isEmpty() && 2 * votes >= in.size()) {
+                    if (!out.isEmpty() && out.getLast().end() == prev) {
+                        out.set(out.size() - 1, new AddressRange(out.getLast().start(), e));
+                    } else {
+                        out.add(new AddressRange(prev, e));
+                    }
+                }
+            }
+            prev = e;
+        }
+        return out;
+    }
+
     /** The accessed byte ranges of the snapshot nearest to {@code epochMs}. */
     List<AddressRange> accessedNear(long epochMs) {
         Timed best = null;
