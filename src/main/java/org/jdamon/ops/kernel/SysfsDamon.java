@@ -199,7 +199,15 @@ public final class SysfsDamon {
         if (!k.running()) {
             return false;
         }
-        write(kdamonds.resolve(index + "/state"), "off");
+        try {
+            write(kdamonds.resolve(index + "/state"), "off");
+        } catch (KernelDamonException e) {
+            // the kdamond may have ended by itself (all targets exited) since its state was read
+            if (!"on".equals(SysfsReader.read(kdamonds.resolve(index + "/state")))) {
+                return false;
+            }
+            throw e;
+        }
         return true;
     }
 
