@@ -12,6 +12,9 @@ import org.jdamon.session.LinuxSource;
 import org.jdamon.session.TraceSource;
 import org.jdamon.core.Units;
 import org.jdamon.record.RecordFiles;
+import org.jdamon.profile.Profiler;
+import org.jdamon.profile.Symbolizer;
+import org.jdamon.profile.TraceProfiler;
 import org.jdamon.session.MonitorRun;
 import org.jdamon.session.MonitorSource;
 import org.jdamon.session.SimSource;
@@ -78,6 +81,19 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     MonitoringOptions monitoring;
 
+    @Option(names = "--profile",
+            description = "Also record call stacks: JFR for a JVM target, perf for a native one, instruction "
+                    + "addresses for --trace (see 'report profile').")
+    boolean profile;
+
+    @Option(names = "--profile_every", paramLabel = "N", defaultValue = "1000",
+            description = "With --trace --profile: keep one instruction address in N (default: ${DEFAULT-VALUE}).")
+    long profileEvery;
+
+    @Option(names = "--profile_binary", paramLabel = "FILE",
+            description = "With --trace --profile: name instruction addresses with this binary's symbols (nm).")
+    Path profileBinary;
+
     @Override
     public Integer call() throws IOException {
         var attrs = monitoring.toAttributes();
@@ -89,9 +105,32 @@ public final class RecordCommand implements Callable<Integer> {
                 throw new UserException("--duration: " + e.getMessage(), true);
             }
         }
-        MonitorSource source = openSource();
+        TraceProfiler traceProfile = null;
+        if (profile && target.trace != null) {
+            if (profileEvery < 1) {
+                throw new UserException("--profile_every must be at least 1", true);
+            }
+            traceProfile = new TraceProfiler(profileEvery,
+                    profileBinary == null ? Symbolizer.hexOnly() : Symbolizer.of(profileBinary, 0));
+        } else if (profile && target.sim != null) {
+            throw new UserException("--profile needs a process (--pid, -- CMD) or a trace (--trace)", true);
+        }
+        MonitorSource source = traceProfile != null
+                ? new TraceSource(target.trace, traceOptions.options(), traceProfile) : openSource();
         var err = spec.commandLine().getErr();
-        MonitorRun.Result r = new MonitorRun(source)
+        MonitorRun run = new MonitorRun(source);
+        if (traceProfile != null) {
+            TraceProfiler tp = traceProfile;
+            run.atEnd((startEpochNs, elapsedNs) -> tp.sideData());
+        } else if (profile) {
+            try {
+                startProfilers(source, run, err);
+            } catch (RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        }
+        MonitorRun.Result r = run
                 .attributes(attrs)
                 .seed(monitoring.seed())
                 .durationNs(durationNs)
@@ -103,6 +142,19 @@ public final class RecordCommand implements Callable<Integer> {
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
         err.flush();
         return 0;
+    }
+
+    /** One profiler per monitored process, stopped (and its side data stored) when monitoring ends. */
+    private static void startProfilers(MonitorSource source, MonitorRun run, java.io.PrintWriter err) {
+        for (org.jdamon.core.Target t : source.targets()) {
+            if (t.pid() <= 0) {
+                throw new UserException("--profile: target " + t.index() + " is not a process", true);
+            }
+            Profiler.Handle h = Profiler.start(t.pid(), t.index(), Profiler.Options.DEFAULTS);
+            err.println("jdamon: profiling with " + h.description());
+            err.flush();
+            run.atEnd(h::stop);
+        }
     }
 
     private MonitorSource openSource() {

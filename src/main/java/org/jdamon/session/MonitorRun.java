@@ -17,6 +17,7 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.SchemeEngine;
 import org.jdamon.core.Target;
 import org.jdamon.record.RecordWriter;
+import org.jdamon.record.SideData;
 
 /**
  * One monitoring run from a {@link MonitorSource} to an optional record file: builds the context, attaches
@@ -34,6 +35,13 @@ public final class MonitorRun {
     private final List<Consumer<MonitorContext>> onBuild = new ArrayList<>();
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private PrintStream progress;
+    private final List<EndHook> endHooks = new ArrayList<>();
+
+    /** Side data to store when monitoring ends, before the record is closed (call-stack profiles...). */
+    public interface EndHook {
+        /** {@code recordStartEpochNs}: the record header's start; {@code elapsedNs}: time monitored. */
+        List<SideData> sideData(long recordStartEpochNs, long elapsedNs);
+    }
 
     public MonitorRun(MonitorSource source) {
         this.source = source;
@@ -84,6 +92,12 @@ public final class MonitorRun {
     /** Prints a progress line (carriage-return redrawn) to this stream, typically stderr on a terminal. */
     public MonitorRun progress(PrintStream out) {
         this.progress = out;
+        return this;
+    }
+
+    /** Adds side data at the end of the run (written only if the record got a header, i.e. a snapshot). */
+    public MonitorRun atEnd(EndHook hook) {
+        endHooks.add(hook);
         return this;
     }
 
@@ -141,7 +155,11 @@ public final class MonitorRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
+            RuntimeException endFailure = null;
             try {
+                if (writer != null && writer.snapshotsWritten() > 0) {
+                    endFailure = writeEndSideData(ctx, writer);
+                }
                 if (writer != null) {
                     writer.close();
                 }
@@ -157,9 +175,32 @@ public final class MonitorRun {
                     // the hook is running: it waits for 'finished', counted down above
                 }
             }
+            if (endFailure != null) {
+                throw endFailure;
+            }
         }
         long monitored = source.clock().nowNs() - ctx.startNs();
         return new Result(snapshots[0], monitored, writer == null ? 0 : writer.bytesWritten(), interrupted[0]);
+    }
+
+    /**
+     * Runs the end hooks and writes their side data; a hook's failure (a profiler that could not finish) is
+     * returned, to be thrown once the record is closed, so the snapshots stay readable.
+     */
+    private RuntimeException writeEndSideData(MonitorContext ctx, RecordWriter writer) throws IOException {
+        long start = ctx.clock().epochOffsetNs() + ctx.startNs();
+        long elapsed = source.clock().nowNs() - ctx.startNs();
+        RuntimeException failure = null;
+        for (EndHook h : endHooks) {
+            try {
+                for (SideData sd : h.sideData(start, elapsed)) {
+                    writer.writeSideData(sd);
+                }
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        return failure;
     }
 
     /** A single status line redrawn at most every 200 ms of wall time. */

@@ -6,8 +6,11 @@ import org.jdamon.core.Clock;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Target;
 import org.jdamon.core.VirtualClock;
+import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOperations;
 import org.jdamon.ops.trace.TraceOptions;
+import org.jdamon.profile.ProfileSink;
+import org.jdamon.profile.ProfilingTraceReader;
 
 /** A replayed memory trace (Lackey text, gzip, binary or stdin) in virtual time taken from the trace. */
 public final class TraceSource implements MonitorSource {
@@ -17,6 +20,13 @@ public final class TraceSource implements MonitorSource {
 
     public TraceSource(String pathOrDash, TraceOptions options) {
         this.ops = TraceOperations.open(pathOrDash, options);
+        this.targets = List.of(ops.newTarget());
+    }
+
+    /** Also hands every instruction address, at its trace time, to {@code profile} ({@code --profile}). */
+    public TraceSource(String pathOrDash, TraceOptions options, ProfileSink profile) {
+        this.ops = new TraceOperations(
+                new ProfilingTraceReader(TraceInput.open(pathOrDash), profile, options.instructionsPerUs()), options);
         this.targets = List.of(ops.newTarget());
     }
 
