@@ -91,7 +91,8 @@ public final class RecordCommand implements Callable<Integer> {
     long profileEvery;
 
     @Option(names = "--profile_binary", paramLabel = "FILE",
-            description = "With --trace --profile: name instruction addresses with this binary's symbols (nm).")
+            description = "With --trace --profile: name instruction addresses with the symbols (nm) of this binary, "
+                    + "as Valgrind loaded it.")
     Path profileBinary;
 
     @Override
@@ -111,7 +112,7 @@ public final class RecordCommand implements Callable<Integer> {
                 throw new UserException("--profile_every must be at least 1", true);
             }
             traceProfile = new TraceProfiler(profileEvery,
-                    profileBinary == null ? Symbolizer.hexOnly() : Symbolizer.of(profileBinary, 0));
+                    profileBinary == null ? Symbolizer.hexOnly() : Symbolizer.forValgrindGuest(profileBinary));
         } else if (profile && target.sim != null) {
             throw new UserException("--profile needs a process (--pid, -- CMD) or a trace (--trace)", true);
         }

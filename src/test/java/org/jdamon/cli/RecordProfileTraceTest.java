@@ -94,4 +94,58 @@ class RecordProfileTraceTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--profile needs a process");
     }
+
+    /**
+     * A real Lackey trace of a small C program under Valgrind, named through the binary's symbols: the
+     * position-independent executable is mapped at 0x108000, so its work_big loop (nearly all of the
+     * program's instructions) must come out as "work_big". Skipped where gcc or valgrind is missing.
+     */
+    @Test
+    void valgrindTraceIsNamedWithTheBinarysSymbols(@TempDir Path dir) throws Exception {
+        java.util.Optional<Path> gcc = onPath("gcc");
+        java.util.Optional<Path> valgrind = onPath("valgrind");
+        org.junit.jupiter.api.Assumptions.assumeTrue(gcc.isPresent() && valgrind.isPresent(),
+                "skipped: needs gcc and valgrind on the PATH");
+        Path src = dir.resolve("tiny.c");
+        Files.writeString(src, """
+                #include <stdlib.h>
+                static volatile long sink;
+                __attribute__((noinline)) void work_big(void) {
+                    long *a = malloc(1 << 20);
+                    for (int r = 0; r < 3; r++)
+                        for (int i = 0; i < (1 << 17); i += 8)
+                            a[i] += i;
+                    sink = a[8];
+                    free(a);
+                }
+                int main(void) { work_big(); return 0; }
+                """);
+        Path exe = dir.resolve("tiny");
+        assertThat(new ProcessBuilder(gcc.get().toString(), "-O1", "-o", exe.toString(), src.toString())
+                .inheritIO().start().waitFor()).isZero();
+        Path lackey = dir.resolve("tiny.lackey");
+        assertThat(new ProcessBuilder(valgrind.get().toString(), "--tool=lackey", "--trace-mem=yes",
+                        "--log-file=" + lackey, exe.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor()).isZero();
+        Path rec = dir.resolve("tiny.jdamon");
+        // a few hundred thousand instructions: at 1 per us with 10 ms aggregations, some tens of snapshots
+        Run r = run("record", "--trace", lackey.toString(), "--instr-per-us", "1", "-s", "1ms", "-a", "10ms",
+                "--profile", "--profile_every", "100",
+                "--profile_binary", exe.toString(), "-o", rec.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Run prof = run("report", "profile", "-i", rec.toString());
+        assertThat(prof.exit()).as(prof.err()).isZero();
+        String self = prof.out().split("# top functions \\(self")[1].lines().skip(1).findFirst().orElseThrow();
+        assertThat(self).endsWith("  work_big");
+    }
+
+    private static java.util.Optional<Path> onPath(String name) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(d, name);
+            if (Files.isExecutable(p)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

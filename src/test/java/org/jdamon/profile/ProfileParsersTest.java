@@ -149,4 +149,20 @@ class ProfileParsersTest {
         assertThat(tp.profile().samples()).containsExactly(new StackSample(0, "trace", List.of("f")),
                 new StackSample(500, "trace", List.of("g")), new StackSample(1000, "trace", List.of("f")));
     }
+
+    @Test
+    void elfTypeDecidesTheValgrindBias(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] header = new byte[64];
+        header[0] = 0x7f;
+        header[1] = 'E';
+        header[2] = 'L';
+        header[3] = 'F';
+        header[16] = 3; // ET_DYN: position independent
+        java.nio.file.Path pie = java.nio.file.Files.write(dir.resolve("pie"), header);
+        header[16] = 2; // ET_EXEC: fixed address
+        java.nio.file.Path fixed = java.nio.file.Files.write(dir.resolve("fixed"), header);
+        assertThat(Symbolizer.isPositionIndependent(pie)).isTrue();
+        assertThat(Symbolizer.isPositionIndependent(fixed)).isFalse();
+        assertThat(Symbolizer.isPositionIndependent(dir.resolve("missing"))).isFalse();
+    }
 }
