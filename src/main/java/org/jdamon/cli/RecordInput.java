@@ -3,7 +3,6 @@ package org.jdamon.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jdamon.record.RecordFiles;
-import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import picocli.CommandLine.Option;
 
@@ -22,7 +21,7 @@ final class RecordInput {
     }
 
     /** Runs {@code use} over the record read one snapshot at a time (bounded memory for jdamon files). */
-    <T> T stream(PrintWriter err, java.util.function.Function<RecordStream, T> use) {
+    <T> T stream(PrintWriter err, RecordInputs.StreamUse<T> use) {
         return RecordInputs.stream(input, err, use);
     }
 }
