@@ -35,16 +35,16 @@ final class RecordInputs {
         return rec;
     }
 
-    /**
-     * Runs {@code use} over {@code path} read one snapshot at a time; what the reader skipped is printed
-     * once the stream is done.
-     */
     /** What a report does with a record stream. */
     @FunctionalInterface
     interface StreamUse<T> {
         T apply(RecordStream s) throws IOException;
     }
 
+    /**
+     * Runs {@code use} over {@code path} read one snapshot at a time; what the reader skipped is printed
+     * once the stream is done.
+     */
     static <T> T stream(Path path, PrintWriter err, StreamUse<T> use) {
         checkPath(path);
         try (RecordStream s = RecordFiles.open(path)) {
