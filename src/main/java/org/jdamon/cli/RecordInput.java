@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The {@code -i/--input} option of the text reports, read through {@link RecordInputs}. */
 final class RecordInput {
     @Option(names = {"-i", "--input"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
-            description = "Record file (jdamon, or damo json/json_compressed/damon.data); default: ${DEFAULT-VALUE}.")
+            description = "Record file: jdamon's, or damo's json, json_compressed, perf_script or damon.data (default: ${DEFAULT-VALUE}).")
     Path input;
 
     Recording load(PrintWriter err) {
