@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.SchemeEngine;
 import org.jdamon.core.Target;
 import org.jdamon.record.RecordWriter;
-import org.jdamon.record.SideData;
 
 /**
  * One monitoring run from a {@link MonitorSource} to an optional record file: builds the context, attaches
@@ -32,16 +31,10 @@ public final class MonitorRun {
     private Path output;
     private SchemeEngine schemes = SchemeEngine.NONE;
     private final List<AggregationListener> listeners = new ArrayList<>();
-    private final List<Consumer<MonitorContext>> onBuild = new ArrayList<>();
+    private final List<BiConsumer<MonitorContext, RecordWriter>> onBuild = new ArrayList<>();
+    private final List<BiConsumer<MonitorContext, RecordWriter>> beforeClose = new ArrayList<>();
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private PrintStream progress;
-    private final List<EndHook> endHooks = new ArrayList<>();
-
-    /** Side data to store when monitoring ends, before the record is closed (call-stack profiles...). */
-    public interface EndHook {
-        /** {@code recordStartEpochNs}: the record header's start; {@code elapsedNs}: time monitored. */
-        List<SideData> sideData(long recordStartEpochNs, long elapsedNs);
-    }
 
     public MonitorRun(MonitorSource source) {
         this.source = source;
@@ -78,9 +71,21 @@ public final class MonitorRun {
         return this;
     }
 
-    /** Called with the built context before it runs (to attach side-data writers, dashboards...). */
-    public MonitorRun onBuild(Consumer<MonitorContext> c) {
+    /**
+     * Called with the built context and the record writer (null without an output) before the run, to
+     * attach side-data writers, dashboards...
+     */
+    public MonitorRun onBuild(BiConsumer<MonitorContext, RecordWriter> c) {
         onBuild.add(c);
+        return this;
+    }
+
+    /**
+     * Called once monitoring has stopped, before the record is closed: the place to add side data that
+     * is only complete at the end (profiles). The writer is null without an output.
+     */
+    public MonitorRun beforeClose(BiConsumer<MonitorContext, RecordWriter> c) {
+        beforeClose.add(c);
         return this;
     }
 
@@ -92,12 +97,6 @@ public final class MonitorRun {
     /** Prints a progress line (carriage-return redrawn) to this stream, typically stderr on a terminal. */
     public MonitorRun progress(PrintStream out) {
         this.progress = out;
-        return this;
-    }
-
-    /** Adds side data at the end of the run (written only if the record got a header, i.e. a snapshot). */
-    public MonitorRun atEnd(EndHook hook) {
-        endHooks.add(hook);
         return this;
     }
 
@@ -128,8 +127,8 @@ public final class MonitorRun {
         props.putAll(extraProperties);
         props.put("seed", Long.toString(seed));
         RecordWriter writer = output == null ? null : RecordWriter.attach(ctx, output, props);
-        for (Consumer<MonitorContext> c : onBuild) {
-            c.accept(ctx);
+        for (BiConsumer<MonitorContext, RecordWriter> c : onBuild) {
+            c.accept(ctx, writer);
         }
         ProgressLine line = progress == null ? null : new ProgressLine(progress, ctx, snapshots);
         if (line != null) {
@@ -155,52 +154,34 @@ public final class MonitorRun {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            RuntimeException endFailure = null;
             try {
-                if (writer != null && writer.snapshotsWritten() > 0) {
-                    endFailure = writeEndSideData(ctx, writer);
-                }
-                if (writer != null) {
-                    writer.close();
+                try {
+                    for (BiConsumer<MonitorContext, RecordWriter> c : beforeClose) {
+                        c.accept(ctx, writer);
+                    }
+                } finally {
+                    if (writer != null) {
+                        writer.close();
+                    }
                 }
             } finally {
-                source.close();
-                if (line != null) {
-                    line.finish();
-                }
-                finished.countDown();
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for 'finished', counted down above
+                    source.close();
+                } finally {
+                    if (line != null) {
+                        line.finish();
+                    }
+                    finished.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running: it waits for 'finished', counted down above
+                    }
                 }
-            }
-            if (endFailure != null) {
-                throw endFailure;
             }
         }
         long monitored = source.clock().nowNs() - ctx.startNs();
         return new Result(snapshots[0], monitored, writer == null ? 0 : writer.bytesWritten(), interrupted[0]);
-    }
-
-    /**
-     * Runs the end hooks and writes their side data; a hook's failure (a profiler that could not finish) is
-     * returned, to be thrown once the record is closed, so the snapshots stay readable.
-     */
-    private RuntimeException writeEndSideData(MonitorContext ctx, RecordWriter writer) throws IOException {
-        long start = ctx.clock().epochOffsetNs() + ctx.startNs();
-        long elapsed = source.clock().nowNs() - ctx.startNs();
-        RuntimeException failure = null;
-        for (EndHook h : endHooks) {
-            try {
-                for (SideData sd : h.sideData(start, elapsed)) {
-                    writer.writeSideData(sd);
-                }
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        return failure;
     }
 
     /** A single status line redrawn at most every 200 ms of wall time. */

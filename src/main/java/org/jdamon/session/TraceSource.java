@@ -11,8 +11,6 @@ import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOperations;
 import org.jdamon.ops.trace.TraceOptions;
 import org.jdamon.ops.trace.TraceReader;
-import org.jdamon.profile.ProfileSink;
-import org.jdamon.profile.ProfilingTraceReader;
 
 /**
  * A replayed memory trace (Lackey text, {@code .gz}, jdamon binary, or standard input) in virtual time:
@@ -39,11 +37,6 @@ public final class TraceSource implements MonitorSource {
         properties.put("trace_accesses_per_us", Double.toString(options.accessesPerUs()));
         properties.put("trace_instruction_fetches", Boolean.toString(options.instructionFetches()));
         properties.put("time", "virtual (trace time)");
-    }
-
-    /** Also hands every instruction address, at its trace time, to {@code profile} ({@code --profile}). */
-    public TraceSource(String pathOrDash, TraceOptions options, ProfileSink profile) {
-        this(new ProfilingTraceReader(TraceInput.open(pathOrDash), profile, options.instructionsPerUs()), options);
     }
 
     public TraceOperations traceOperations() {

@@ -14,24 +14,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End hooks ({@code record --profile}'s way into the record): their side data lands in the record with the
- * record's start time and the monitored time; a failing hook does not cost the snapshots.
+ * {@code beforeClose} hooks ({@code record --profile}'s way into the record): side data written there lands
+ * in the record, the context gives the record's start and the monitored time, and a failing hook does not
+ * cost the snapshots.
  */
-class EndHookTest {
+class BeforeCloseTest {
     @TempDir
     Path dir;
 
     @Test
-    void sideDataOfEndHooksIsStoredAndFailuresKeepTheRecord() throws Exception {
+    void sideDataWrittenBeforeCloseIsStoredAndFailuresKeepTheRecord() throws Exception {
         Path ok = dir.resolve("ok");
         List<long[]> seen = new ArrayList<>();
         new MonitorRun(SimSource.load("demo", 0))
                 .attributes(Attributes.DAMO_DEFAULTS)
                 .durationNs(2_000_000_000L)
                 .output(ok)
-                .atEnd((start, elapsed) -> {
-                    seen.add(new long[] {start, elapsed});
-                    return List.of(new SideData("test.kind", 5, new byte[] {1, 2, 3}));
+                .beforeClose((ctx, writer) -> {
+                    seen.add(new long[] {ctx.clock().epochOffsetNs() + ctx.startNs(), ctx.clock().nowNs() - ctx.startNs()});
+                    try {
+                        writer.writeSideData(new SideData("test.kind", 5, new byte[] {1, 2, 3}));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 })
                 .run();
         Recording rec = RecordFiles.read(ok);
@@ -48,7 +53,7 @@ class EndHookTest {
         assertThatThrownBy(() -> new MonitorRun(SimSource.load("demo", 0))
                         .durationNs(1_000_000_000L)
                         .output(failed)
-                        .atEnd((start, elapsed) -> {
+                        .beforeClose((ctx, writer) -> {
                             throw new IllegalStateException("profiler lost its target");
                         })
                         .run())
