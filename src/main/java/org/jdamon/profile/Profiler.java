@@ -31,13 +31,22 @@ public final class Profiler {
         JVM,
         NATIVE;
 
+        /** A JVM has libjvm mapped, or (just started, before loading it) runs a {@code java} launcher. */
         public static Kind detect(long pid) {
+            Path proc = Path.of("/proc", Long.toString(pid));
             try {
-                String maps = Files.readString(Path.of("/proc", Long.toString(pid), "maps"));
-                return maps.contains("/libjvm.so") ? JVM : NATIVE;
+                if (Files.readString(proc.resolve("maps")).contains("/libjvm.so")) {
+                    return JVM;
+                }
             } catch (IOException e) {
                 throw new ProfilerException("cannot read /proc/" + pid + "/maps (no such process, or no "
                         + "permission): " + e.getMessage(), e);
+            }
+            try {
+                Path exe = Files.readSymbolicLink(proc.resolve("exe")).getFileName();
+                return exe != null && exe.toString().equals("java") ? JVM : NATIVE;
+            } catch (IOException | UnsupportedOperationException e) {
+                return NATIVE;
             }
         }
     }
