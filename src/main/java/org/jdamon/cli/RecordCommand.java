@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jdamon.config.CoreConversion;
 import org.jdamon.config.DamonArgs;
+import org.jdamon.config.KdamondsConfig;
+import org.jdamon.config.KdamondsJson;
+import org.jdamon.core.SchemeEngine;
+import org.jdamon.core.damos.DamosEngine;
+import org.jdamon.core.damos.Scheme;
+import org.jdamon.record.DamosSideData;
 import org.jdamon.core.AddressRange;
 import org.jdamon.ops.linux.LinuxTargets;
 import org.jdamon.session.LinuxSource;
@@ -78,9 +85,27 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     MonitoringOptions monitoring;
 
+    @Mixin
+    DamosOptions damos;
+
+    @Option(names = "--kdamonds", paramLabel = "FILE",
+            description = "Monitoring attributes and schemes from a kdamonds JSON file (see 'jdamon args damon').")
+    Path kdamonds;
+
+    @Option(names = "--preset", paramLabel = "<reclaim|lru_sort>",
+            description = "Add a kernel module's schemes with its defaults: reclaim (DAMON_RECLAIM) or lru_sort "
+                    + "(DAMON_LRU_SORT).")
+    String preset;
+
     @Override
     public Integer call() throws IOException {
-        var attrs = monitoring.toAttributes();
+        DamonArgs args = new DamonArgs(kdamonds, null, null, List.of(), monitoring::toAttributes, preset,
+                damos.toArgs());
+        KdamondsConfig config = ConfigErrors.convert(args::toConfig);
+        KdamondsConfig.Context context = config.kdamonds().getFirst().contexts().getFirst();
+        var attrs = context.attributes();
+        List<Scheme> schemes = ConfigErrors.convert(() -> CoreConversion.schemes(context));
+        DamosEngine engine = schemes.isEmpty() ? null : new DamosEngine(schemes);
         long durationNs = 0;
         if (duration != null) {
             try {
@@ -96,6 +121,12 @@ public final class RecordCommand implements Callable<Integer> {
                 .seed(monitoring.seed())
                 .durationNs(durationNs)
                 .output(output)
+                .schemes(engine == null ? SchemeEngine.NONE : engine)
+                .onBuild((ctx, writer) -> {
+                    if (writer != null) {
+                        DamosSideData.attach(ctx, engine, writer, engine == null ? null : KdamondsJson.write(config));
+                    }
+                })
                 .progress(System.console() != null ? System.err : null)
                 .run();
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",

@@ -104,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
                         .attributes(attrs)
                         .seed(monitoring.seed())
                         .durationNs(durationNs)
-                        .onBuild(ctx -> {
+                        .onBuild((ctx, writer) -> {
                             LiveFeed.attach(ctx, state, source.properties(), "live: simulated workload " + sim);
                             if (speed > 0) {
                                 ctx.addAfterAggregation(LiveFeed.pacer(speed));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
@@ -31,7 +31,7 @@ public final class MonitorRun {
     private Path output;
     private SchemeEngine schemes = SchemeEngine.NONE;
     private final List<AggregationListener> listeners = new ArrayList<>();
-    private final List<Consumer<MonitorContext>> onBuild = new ArrayList<>();
+    private final List<BiConsumer<MonitorContext, RecordWriter>> onBuild = new ArrayList<>();
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private PrintStream progress;
 
@@ -70,8 +70,11 @@ public final class MonitorRun {
         return this;
     }
 
-    /** Called with the built context before it runs (to attach side-data writers, dashboards...). */
-    public MonitorRun onBuild(Consumer<MonitorContext> c) {
+    /**
+     * Called with the built context and the record writer (null without an output) before the run, to
+     * attach side-data writers, dashboards...
+     */
+    public MonitorRun onBuild(BiConsumer<MonitorContext, RecordWriter> c) {
         onBuild.add(c);
         return this;
     }
@@ -114,8 +117,8 @@ public final class MonitorRun {
         props.putAll(extraProperties);
         props.put("seed", Long.toString(seed));
         RecordWriter writer = output == null ? null : RecordWriter.attach(ctx, output, props);
-        for (Consumer<MonitorContext> c : onBuild) {
-            c.accept(ctx);
+        for (BiConsumer<MonitorContext, RecordWriter> c : onBuild) {
+            c.accept(ctx, writer);
         }
         ProgressLine line = progress == null ? null : new ProgressLine(progress, ctx, snapshots);
         if (line != null) {

@@ -7,6 +7,17 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
+import org.jdamon.core.UnsignedMath;
+import org.jdamon.core.damos.ApplyRequest;
+import org.jdamon.core.damos.DamosAction;
+import org.jdamon.core.damos.DamosFilter;
+import org.jdamon.core.damos.DamosOperations;
+import org.jdamon.core.damos.FilterType;
+import org.jdamon.core.damos.GoalMetric;
+import org.jdamon.core.damos.MemoryState;
+import org.jdamon.core.damos.MigrationDest;
+import org.jdamon.core.damos.PageProperties;
+import org.jdamon.core.damos.QuotaGoal;
 import org.jdamon.eval.GroundTruth;
 import org.jdamon.eval.TruthWindow;
 import org.jdamon.ops.common.ThreeRegions;
@@ -19,12 +30,22 @@ import org.jdamon.ops.common.ThreeRegions;
  * per-window accesses are available as {@link GroundTruth}.
  *
  * <p>Workload time starts when the monitor starts; a target stays valid until its last phase ends.
+ * Use one instance per run: the memory models keep their state.
+ *
+ * <p>DAMOS: every action applies to the target's {@link SimMemory}; operations-level filters
+ * ({@code anon, active, young, hugepage_size, unmapped}; no memcg) are evaluated piece by piece of
+ * uniform memory state for every action (the kernel skips them for vaddr madvise actions); goal
+ * metrics and {@code free_mem_rate} are read from the memory models, {@code some_mem_psi_us} being the
+ * cumulative refault stall. Node 0 is the fast tier, node 1 the slow one; a migration without a target
+ * node goes to the fast tier for {@code migrate_hot} and the slow one for {@code migrate_cold}, and
+ * with weighted destinations to the heaviest one.
  */
-public final class SimOperations implements Operations, GroundTruth {
+public final class SimOperations implements Operations, DamosOperations, GroundTruth {
     private final List<SimWorkload> workloads;
     private final SimMemory[] memories;
     private final long[] lastDrainNs;
     private final SimWorkload.Window[] windows;
+    private final Page page = new Page();
     private MonitorContext ctx;
     private long originNs;
     private long prepareNs;
@@ -185,5 +206,137 @@ public final class SimOperations implements Operations, GroundTruth {
         long t1 = workloadTimeNs();
         workloads.get(targetIndex).truth(lastDrainNs[targetIndex], t1, out);
         lastDrainNs[targetIndex] = t1;
+    }
+
+    // ---- DAMOS --------------------------------------------------------------------------------------
+
+    @Override
+    public boolean supportsFilter(FilterType type) {
+        return type != FilterType.MEMCG;
+    }
+
+    @Override
+    public boolean supportsMetric(GoalMetric metric) {
+        return switch (metric) {
+            case SOME_MEM_PSI_US, NODE_MEM_USED_BP, NODE_MEM_FREE_BP, ACTIVE_MEM_BP, INACTIVE_MEM_BP -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean supportsFreeMemRate() {
+        return true;
+    }
+
+    @Override
+    public long applyScheme(MonitorContext ctx, Target target, long start, long end, ApplyRequest req) {
+        SimMemory mem = memories[target.index()];
+        mem.syncTo(ctx.clock().nowNs() - originNs);
+        DamosAction action = req.action();
+        int nid = migrationNode(req);
+        long applied = 0;
+        long passed = 0;
+        if (!req.hasOpsFilters()) {
+            passed = mem.residentBytes(start, end);
+            applied = mem.apply(action, start, end, nid);
+        } else {
+            page.memory = mem;
+            for (long a = start; a < end; ) {
+                long next = mem.pieceEnd(a, end);
+                page.addr = a;
+                if (!req.filterOut(page)) {
+                    passed += mem.residentBytes(a, next);
+                    applied += mem.apply(action, a, next, nid);
+                }
+                a = next;
+            }
+        }
+        req.addFilterPassed(passed);
+        req.chargeTimeNs(SimMemory.actionCostNs(action, applied));
+        return action == DamosAction.STAT ? 0 : applied;
+    }
+
+    private static int migrationNode(ApplyRequest req) {
+        if (!req.action().isMigration()) {
+            return -1;
+        }
+        MigrationDest heaviest = null;
+        for (MigrationDest d : req.scheme().dests()) {
+            if (d.weight() > 0 && (heaviest == null || d.weight() > heaviest.weight())) {
+                heaviest = d;
+            }
+        }
+        return heaviest != null ? heaviest.nid() : req.scheme().targetNid();
+    }
+
+    /** The page-level view ops filters test, at one address of one memory model; reused, no allocation. */
+    private static final class Page implements PageProperties {
+        SimMemory memory;
+        long addr;
+
+        @Override
+        public boolean has(DamosFilter f) {
+            return switch (f.type()) {
+                case ANON -> memory.isAnon(addr);
+                case ACTIVE -> memory.isActive(addr);
+                case YOUNG -> memory.isYoung(addr);
+                case UNMAPPED -> !memory.isMapped(addr);
+                case HUGEPAGE_SIZE -> {
+                    long size = memory.hugepageSize(addr);
+                    yield size != 0 && f.minBytes() <= size && size <= f.maxBytes();
+                }
+                default -> false;
+            };
+        }
+    }
+
+    @Override
+    public long readMetric(MonitorContext ctx, QuotaGoal goal) {
+        long used = 0;
+        long total = 0;
+        long active = 0;
+        long resident = 0;
+        long stallNs = 0;
+        for (SimMemory m : memories) {
+            if (goal.nid() >= 0) {
+                total += m.nodeTotalBytes(goal.nid());
+                used += m.nodeTotalBytes(goal.nid()) - m.nodeFreeBytes(goal.nid());
+            }
+            active += m.activeBytes();
+            resident += m.rssBytes();
+            stallNs += m.refaultStallNs();
+        }
+        return switch (goal.metric()) {
+            case NODE_MEM_USED_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(used, 10_000, total);
+            case NODE_MEM_FREE_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(total - used, 10_000, total);
+            case ACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(active, 10_000, resident);
+            case INACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(resident - active, 10_000, resident);
+            case SOME_MEM_PSI_US -> stallNs / 1_000;
+            default -> throw new UnsupportedOperationException("metric " + goal.metric().keyword());
+        };
+    }
+
+    @Override
+    public long freeMemRatePermil(MonitorContext ctx) {
+        long free = 0;
+        long total = 0;
+        for (SimMemory m : memories) {
+            for (int nid = SimMemory.FAST_TIER; nid <= SimMemory.SLOW_TIER; nid++) {
+                free += m.nodeFreeBytes(nid);
+                total += m.nodeTotalBytes(nid);
+            }
+        }
+        return total == 0 ? 0 : UnsignedMath.mulDiv(free, 1_000, total);
+    }
+
+    @Override
+    public MemoryState memoryState(MonitorContext ctx) {
+        MemoryState sum = MemoryState.UNKNOWN;
+        for (SimMemory m : memories) {
+            sum = sum.plus(new MemoryState(m.rssBytes(), m.refaults(), m.tierBytes(SimMemory.FAST_TIER),
+                    m.tierBytes(SimMemory.SLOW_TIER), m.activeBytes(), m.inactiveBytes(), m.hugePageBytes(),
+                    m.extraNs()));
+        }
+        return sum;
     }
 }
