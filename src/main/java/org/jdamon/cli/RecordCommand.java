@@ -12,7 +12,17 @@ import org.jdamon.config.KdamondsJson;
 import org.jdamon.core.SchemeEngine;
 import org.jdamon.core.damos.DamosEngine;
 import org.jdamon.core.damos.Scheme;
+import java.io.UncheckedIOException;
+import org.jdamon.ops.trace.TraceInput;
+import org.jdamon.ops.trace.TraceOptions;
+import org.jdamon.ops.trace.TraceReader;
+import org.jdamon.profile.Profiler;
+import org.jdamon.profile.ProfilingTraceReader;
+import org.jdamon.profile.Symbolizer;
+import org.jdamon.profile.TraceProfiler;
 import org.jdamon.record.DamosSideData;
+import org.jdamon.record.RecordWriter;
+import org.jdamon.record.SideData;
 import org.jdamon.core.AddressRange;
 import org.jdamon.ops.linux.LinuxTargets;
 import org.jdamon.session.LinuxSource;
@@ -69,6 +79,17 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     TraceOptionsMixin traceOptions;
 
+    @Option(names = "--profile",
+            description = "Record call stacks too: JFR for a JVM target, perf for a native one, the trace's "
+                    + "instruction addresses for --trace (see 'jdamon report profile').")
+    boolean profile;
+
+    @Option(names = "--profile_every", paramLabel = "N", defaultValue = "10000",
+            description = "With --trace: keep every N-th instruction address (default: ${DEFAULT-VALUE}).")
+    long profileEvery;
+
+    private TraceProfiler traceProfiler;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
             description = "Record file to write (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -115,8 +136,16 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }
         MonitorSource source = openSource();
+        if (engine != null) {
+            try {
+                engine.validateFor(source.operations());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                source.close();
+                throw new UserException(e.getMessage(), true);
+            }
+        }
         var err = spec.commandLine().getErr();
-        MonitorRun.Result r = new MonitorRun(source)
+        MonitorRun run = new MonitorRun(source)
                 .attributes(attrs)
                 .seed(monitoring.seed())
                 .durationNs(durationNs)
@@ -127,8 +156,9 @@ public final class RecordCommand implements Callable<Integer> {
                         DamosSideData.attach(ctx, engine, writer, engine == null ? null : KdamondsJson.write(config));
                     }
                 })
-                .progress(System.console() != null ? System.err : null)
-                .run();
+                .progress(System.console() != null ? System.err : null);
+        addProfiler(run, source);
+        MonitorRun.Result r = run.run();
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
@@ -136,12 +166,51 @@ public final class RecordCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Profiles the run's process (or collects the trace's instruction samples) into the record. */
+    private void addProfiler(MonitorRun run, MonitorSource source) {
+        if (!profile) {
+            return;
+        }
+        if (traceProfiler != null) {
+            run.beforeClose((ctx, writer) -> writeAll(writer, traceProfiler.sideData()));
+            return;
+        }
+        long pid = source.targets().getFirst().pid();
+        if (pid < 0) {
+            throw new UserException("--profile needs a process (--pid, -- CMD) or a trace (--trace)", true);
+        }
+        Profiler.Handle h = Profiler.start(pid, 0, Profiler.Options.DEFAULTS);
+        spec.commandLine().getErr().println("jdamon: profiling with " + h.description());
+        run.beforeClose((ctx, writer) -> writeAll(writer,
+                h.stop(ctx.clock().epochOffsetNs() + ctx.startNs(), ctx.clock().nowNs() - ctx.startNs())));
+    }
+
+    private static void writeAll(RecordWriter writer, List<SideData> data) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            for (SideData d : data) {
+                writer.writeSideData(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private MonitorSource openSource() {
         if (target.sim != null) {
             return SimSource.load(target.sim, simRate);
         }
         if (target.trace != null) {
-            return new TraceSource(target.trace, traceOptions.options());
+            TraceOptions opts = traceOptions.options();
+            if (!profile) {
+                return new TraceSource(target.trace, opts);
+            }
+            traceProfiler = new TraceProfiler(profileEvery, Symbolizer.hexOnly());
+            TraceReader reader = new ProfilingTraceReader(TraceInput.open(target.trace), traceProfiler,
+                    opts.instructionsPerUs());
+            return new TraceSource(reader, opts);
         }
         List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
         if (target.pid != null) {
