@@ -9,6 +9,11 @@ import org.jdamon.config.CoreConversion;
 import org.jdamon.config.DamonArgs;
 import org.jdamon.config.KdamondsConfig;
 import org.jdamon.config.KdamondsJson;
+import java.util.Map;
+import org.jdamon.ops.kernel.ConfigToSysfs;
+import org.jdamon.ops.kernel.KdamondSpec;
+import org.jdamon.ops.kernel.KernelRecording;
+import org.jdamon.ops.linux.PhysicalMemory;
 import org.jdamon.core.SchemeEngine;
 import org.jdamon.core.damos.DamosEngine;
 import org.jdamon.core.damos.Scheme;
@@ -88,6 +93,14 @@ public final class RecordCommand implements Callable<Integer> {
             description = "With --trace: keep every N-th instruction address (default: ${DEFAULT-VALUE}).")
     long profileEvery;
 
+    @Option(names = "--kernel",
+            description = "Use the kernel's DAMON (sysfs, root) instead of jdamon's engine, for --pid, -- CMD or "
+                    + "paddr; jdamon starts its own kdamond and stops only that one.")
+    boolean kernel;
+
+    @Mixin
+    KernelOptions kernelOptions;
+
     private TraceProfiler traceProfiler;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
@@ -135,6 +148,9 @@ public final class RecordCommand implements Callable<Integer> {
                 throw new UserException("--duration: " + e.getMessage(), true);
             }
         }
+        if (kernel) {
+            return recordWithKernel(config, durationNs);
+        }
         MonitorSource source = openSource();
         if (engine != null) {
             try {
@@ -162,8 +178,65 @@ public final class RecordCommand implements Callable<Integer> {
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
+        if (r.snapshots() == 0 && engine != null) {
+            err.println("jdamon: no snapshot: monitoring stayed off because every scheme's watermarks were inactive"
+                    + " (as DAMON_RECLAIM is while free memory is above its high watermark)");
+        }
         err.flush();
         return 0;
+    }
+
+    /** {@code record --kernel}: the kernel's DAMON takes the snapshots; jdamon writes them as a record. */
+    private int recordWithKernel(KdamondsConfig config, long durationNs) throws IOException {
+        if (target.sim != null || target.trace != null || profile) {
+            throw new UserException("--kernel monitors processes or paddr, not --sim/--trace/--profile", true);
+        }
+        Process child = null;
+        KdamondsConfig.Context c = config.kdamonds().getFirst().contexts().getFirst();
+        List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
+        String ops;
+        Long pid = target.pid;
+        if (pid == null && target.deducible.size() == 1 && target.deducible.getFirst().equals("paddr")) {
+            ops = "paddr";
+            if (ranges.isEmpty()) {
+                ranges = List.of(PhysicalMemory.largest(PhysicalMemory.systemRam()));
+            }
+        } else {
+            if (pid == null) {
+                child = new ProcessBuilder(target.deducible).inheritIO().start();
+                pid = child.pid();
+            }
+            ops = ranges.isEmpty() ? "vaddr" : "fvaddr";
+        }
+        c = new KdamondsConfig.Context(ops, c.addrUnit(),
+                List.of(new KdamondsConfig.TargetConfig(pid, false, ranges)), c.intervals(), c.nrRegions(),
+                c.pause(), c.schemes());
+        KdamondSpec kdamond = ConfigToSysfs.kdamonds(KdamondsConfig.single(c)).getFirst();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> stop.set(true), "jdamon-kernel-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Map<String, String> props = new java.util.LinkedHashMap<>();
+            props.put("access_primitive", "kernel DAMON (" + ops + ")");
+            if (pid != null) {
+                props.put("pid", Long.toString(pid));
+            }
+            KernelRecording.Result r = KernelRecording.record(kernelOptions.damon(), kdamond, output, durationNs, 0,
+                    props, Version.get(), false, stop::get);
+            spec.commandLine().getErr().printf("jdamon: recorded %d snapshots from the kernel's DAMON (%s) to %s (%s)%s%n",
+                    r.snapshots(), Units.formatDurationUs(r.recordedNs() / 1000), output,
+                    Units.formatSize(r.recordBytes()), r.targetsExited() ? ", target exited" : "");
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already stopping
+            }
+            if (child != null && child.isAlive()) {
+                child.destroy();
+            }
+        }
     }
 
     /** Profiles the run's process (or collects the trace's instruction samples) into the record. */
