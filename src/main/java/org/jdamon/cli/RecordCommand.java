@@ -5,18 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jdamon.config.CoreConversion;
 import org.jdamon.config.DamonArgs;
 import org.jdamon.config.KdamondsConfig;
-import org.jdamon.config.KdamondsJson;
 import java.util.Map;
 import org.jdamon.ops.kernel.ConfigToSysfs;
 import org.jdamon.ops.kernel.KdamondSpec;
 import org.jdamon.ops.kernel.KernelRecording;
 import org.jdamon.ops.linux.PhysicalMemory;
-import org.jdamon.core.SchemeEngine;
 import org.jdamon.core.damos.DamosEngine;
-import org.jdamon.core.damos.Scheme;
 import java.io.UncheckedIOException;
 import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOptions;
@@ -35,6 +31,7 @@ import org.jdamon.session.TraceSource;
 import org.jdamon.core.Units;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.session.MonitorRun;
+import org.jdamon.session.SchemeSetup;
 import org.jdamon.session.MonitorSource;
 import org.jdamon.session.SimSource;
 import picocli.CommandLine.ArgGroup;
@@ -125,26 +122,12 @@ public final class RecordCommand implements Callable<Integer> {
     MonitoringOptions monitoring;
 
     @Mixin
-    DamosOptions damos;
-
-    @Option(names = "--kdamonds", paramLabel = "FILE",
-            description = "Monitoring attributes and schemes from a kdamonds JSON file (see 'jdamon args damon').")
-    Path kdamonds;
-
-    @Option(names = "--preset", paramLabel = "<reclaim|lru_sort>",
-            description = "Add a kernel module's schemes with its defaults: reclaim (DAMON_RECLAIM) or lru_sort "
-                    + "(DAMON_LRU_SORT).")
-    String preset;
+    SchemeOptions schemeOptions;
 
     @Override
     public Integer call() throws IOException {
-        DamonArgs args = new DamonArgs(kdamonds, null, null, List.of(), monitoring::toAttributes, preset,
-                damos.toArgs());
-        KdamondsConfig config = ConfigErrors.convert(args::toConfig);
-        KdamondsConfig.Context context = config.kdamonds().getFirst().contexts().getFirst();
-        var attrs = context.attributes();
-        List<Scheme> schemes = ConfigErrors.convert(() -> CoreConversion.schemes(context));
-        DamosEngine engine = schemes.isEmpty() ? null : new DamosEngine(schemes);
+        SchemeSetup schemes = schemeOptions.setup(monitoring);
+        DamosEngine engine = schemes.engine();
         long durationNs = 0;
         if (duration != null) {
             try {
@@ -154,27 +137,25 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }
         if (kernel) {
-            return recordWithKernel(config, durationNs);
+            return recordWithKernel(schemes.config(), durationNs);
         }
         MonitorSource source = openSource();
-        if (engine != null) {
-            try {
-                engine.validateFor(source.operations());
-            } catch (IllegalArgumentException | UnsupportedOperationException e) {
-                source.close();
-                throw new UserException(e.getMessage(), true);
-            }
+        try {
+            schemes.validateFor(source.operations());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            source.close();
+            throw new UserException(e.getMessage(), true);
         }
         var err = spec.commandLine().getErr();
         MonitorRun run = new MonitorRun(source)
-                .attributes(attrs)
+                .attributes(schemes.attributes())
                 .seed(monitoring.seed())
                 .durationNs(durationNs)
                 .output(output)
-                .schemes(engine == null ? SchemeEngine.NONE : engine)
+                .schemes(schemes.schemeEngine())
                 .onBuild((ctx, writer) -> {
                     if (writer != null) {
-                        DamosSideData.attach(ctx, engine, writer, engine == null ? null : KdamondsJson.write(config));
+                        DamosSideData.attach(ctx, engine, writer, schemes.configJson());
                     }
                 })
                 .progress(System.console() != null ? System.err : null);
