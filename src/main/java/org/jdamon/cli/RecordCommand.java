@@ -159,7 +159,12 @@ public final class RecordCommand implements Callable<Integer> {
                     }
                 })
                 .progress(System.console() != null ? System.err : null);
-        addProfiler(run, source);
+        try {
+            addProfiler(run, source);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
         MonitorRun.Result r = run.run();
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
