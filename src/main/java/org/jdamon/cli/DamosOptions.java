@@ -17,20 +17,20 @@ import picocli.CommandLine.ParameterException;
  * scheme. The words are handed unparsed to {@link DamosArgs}, which owns the grammar and units.
  */
 public final class DamosOptions {
-    @Option(names = "--damos_action", parameterConsumer = WordsPerOccurrence.class, arity = "1..*", paramLabel = "<action> [<args>]",
+    @Option(names = "--damos_action", parameterConsumer = WordsPerOccurrence.class, arity = "1..*", paramLabel = "<word>",
             description = "Start a scheme with this action: willneed, cold, pageout, hugepage, nohugepage, collapse, "
                     + "lru_prio, lru_deprio, migrate_hot, migrate_cold, stat. migrate_* take <nid> or <nid> <weight>... pairs.")
     List<List<String>> actions = new ArrayList<>();
 
-    @Option(names = "--damos_access_rate", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<min> <max>",
-            description = "Access rate range in percent of the maximum nr_accesses (e.g. 0 0, 5% max).")
+    @Option(names = "--damos_access_rate", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<bound>",
+            description = "Access rate range in percent of the maximum nr_accesses (e.g. 0 0, 5%% max).")
     List<List<String>> accessRates = new ArrayList<>();
 
-    @Option(names = "--damos_sz_region", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<min> <max>",
+    @Option(names = "--damos_sz_region", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<bound>",
             description = "Region size range (e.g. 4K max).")
     List<List<String>> szRegions = new ArrayList<>();
 
-    @Option(names = "--damos_age", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<min> <max>",
+    @Option(names = "--damos_age", parameterConsumer = WordsPerOccurrence.class, arity = "2", paramLabel = "<bound>",
             description = "Age range; bare numbers are microseconds (e.g. 2s max).")
     List<List<String>> ages = new ArrayList<>();
 
@@ -61,7 +61,7 @@ public final class DamosOptions {
     List<String> quotaGoalTuners = new ArrayList<>();
 
     @Option(names = "--damos_wmarks", parameterConsumer = WordsPerOccurrence.class, arity = "5", paramLabel = "<value>",
-            description = "<none|free_mem_rate> <interval us> <high> <mid> <low> (permil or %).")
+            description = "<none|free_mem_rate> <interval us> <high> <mid> <low> (permil or %%).")
     List<List<String>> wmarks = new ArrayList<>();
 
     @Option(names = "--damos_filter", parameterConsumer = WordsPerOccurrence.class, arity = "1..*", paramLabel = "<word>",

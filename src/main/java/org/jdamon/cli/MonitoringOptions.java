@@ -37,7 +37,7 @@ public final class MonitoringOptions {
 
     @Option(names = "--monitoring_intervals_goal", arity = "4",
             paramLabel = "<access_bp|aggrs|min_sample|max_sample>",
-            description = "Interval auto-tuning goal: access ratio (e.g. 4% or 400 bp), aggregations, "
+            description = "Interval auto-tuning goal: access ratio (e.g. 4%% or 400 bp), aggregations, "
                     + "minimum and maximum sampling interval.")
     List<String> intervalsGoal;
 
@@ -46,7 +46,7 @@ public final class MonitoringOptions {
     long seed;
 
     @Option(names = "--monitoring_intervals_autotune",
-            description = "Auto-tune intervals with damo's goal: 4% 3 5ms 10s.")
+            description = "Auto-tune intervals with damo's goal: 4%% 3 5ms 10s.")
     boolean autotune;
 
     public long seed() {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ReportSiteCommand.class,
             ReportProfileCommand.class,
             ReportTimesCommand.class,
+            ReportDamonCommand.class,
+            ReportSchemesCommand.class,
         })
 public final class ReportCommand implements Runnable {
     @CommandLine.Spec

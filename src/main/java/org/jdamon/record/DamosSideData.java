@@ -135,4 +135,30 @@ public final class DamosSideData {
             }
         };
     }
+
+    /**
+     * Records a run's DAMOS side data into {@code writer} (attached to {@code ctx} before this call, so
+     * the header precedes it): the configuration once, at the first aggregation, then every
+     * aggregation's stats and memory state. {@code engine} may be null or empty (memory state only);
+     * {@code kdamondsJson} may be null. A write error is rethrown from the worker as an
+     * {@link java.io.UncheckedIOException}.
+     */
+    public static void attach(MonitorContext ctx, DamosEngine engine, RecordWriter writer, String kdamondsJson) {
+        boolean[] configPending = {kdamondsJson != null};
+        java.util.function.Consumer<SideData> write = d -> {
+            try {
+                writer.writeSideData(d);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        AggregationListener data = listener(engine, write);
+        ctx.addAfterAggregation((c, s, e) -> {
+            if (configPending[0]) {
+                configPending[0] = false;
+                write.accept(config(kdamondsJson));
+            }
+            data.afterAggregation(c, s, e);
+        });
+    }
 }

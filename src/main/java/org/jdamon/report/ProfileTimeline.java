@@ -4,6 +4,7 @@ import java.util.List;
 import org.jdamon.profile.Profile;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetSnapshot;
 import org.jdamon.report.image.AxisFormat;
 import org.jdamon.report.image.Canvas;
 import org.jdamon.report.image.PngCanvas;
@@ -56,7 +57,7 @@ public final class ProfileTimeline {
         }
         long[] wss = new long[snaps.size()];
         for (int i = 0; i < snaps.size(); i++) {
-            org.jdamon.record.TargetSnapshot t = snaps.get(i).target(targetId);
+            TargetSnapshot t = snaps.get(i).target(targetId);
             wss[i] = t == null ? 0 : WorkingSetSize.DAMO_DEFAULT.of(t);
         }
         // at most one bucket per BUCKET_PX pixels, and about MIN_SAMPLES_PER_BUCKET samples per bucket so a

@@ -157,6 +157,7 @@ public final class SiteGenerator {
             Distribution d = Distribution.sorted(wss.series(rec, targets.getFirst()));
             p50 = d.isEmpty() ? "-" : Units.formatSize(d.percentile(50));
         }
+        body.append(ProfileSection.forRecord(rec, dir));
         body.append(schemeSection(rec));
         body.append("<h2 id=\"accuracy\">Accuracy</h2>\n");
         boolean any = false;
