@@ -109,12 +109,14 @@ public final class ProcessMadvise implements Closeable {
     static synchronized boolean kernelAccepts(Action action) {
         Boolean known = ACCEPTED[action.ordinal()];
         if (known == null) {
-            long page = Syscalls.pageSize();
-            java.lang.foreign.MemorySegment m = Syscalls.mmapAnonymous(page);
+            // A 2 MiB-aligned 2 MiB range: collapse rejects ranges that cannot hold a huge page.
+            long huge = 2L << 20;
+            java.lang.foreign.MemorySegment m = Syscalls.mmapAnonymous(2 * huge);
             try (ProcessMadvise self = open(ProcessHandle.current().pid())) {
-                m.set(ValueLayout.JAVA_BYTE, 0, (byte) 1);
-                self.iovec.set(ValueLayout.JAVA_LONG, 0, m.address());
-                self.iovec.set(ValueLayout.JAVA_LONG, 8, page);
+                long start = (m.address() + huge - 1) & -huge;
+                m.set(ValueLayout.JAVA_BYTE, start - m.address(), (byte) 1);
+                self.iovec.set(ValueLayout.JAVA_LONG, 0, start);
+                self.iovec.set(ValueLayout.JAVA_LONG, 8, huge);
                 known = Syscalls.processMadvise(self.pidfd, self.iovec, 1, action.advice()) != -Syscalls.EINVAL;
             } finally {
                 Syscalls.munmap(m);
