@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Measure the monitoring engine: per-region cost, real-time CPU, size scaling, "
                 + "virtual-time speed.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.RealTime.class, BenchCommand.Scaling.class,
-            BenchCommand.Speed.class, BenchCommand.Trace.class})
+            BenchCommand.Speed.class, BenchCommand.Trace.class, BenchHeatmapCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,7 +26,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing benchmark (engine, realtime, scaling, speed, trace)");
+                "missing benchmark (engine, realtime, scaling, speed, trace, heatmap)");
     }
 
     static Attributes forcedRegions(int n) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Monitor a trace or a simulated workload and score every aggregation against the exact truth:",
             "WSS error, access-frequency error, hot/cold precision and recall, and access checks vs a",
-            "page-granular monitor (which also runs, on the same engine, unless --no-baseline)."})
+            "page-granular monitor (which also runs, on the same engine, unless --no-baseline or the trace is stdin)."})
 public final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

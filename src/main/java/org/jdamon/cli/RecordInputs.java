@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.function.Function;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
@@ -36,11 +35,17 @@ final class RecordInputs {
         return rec;
     }
 
+    /** What a report does with a record stream. */
+    @FunctionalInterface
+    interface StreamUse<T> {
+        T apply(RecordStream s) throws IOException;
+    }
+
     /**
      * Runs {@code use} over {@code path} read one snapshot at a time; what the reader skipped is printed
      * once the stream is done.
      */
-    static <T> T stream(Path path, PrintWriter err, Function<RecordStream, T> use) {
+    static <T> T stream(Path path, PrintWriter err, StreamUse<T> use) {
         checkPath(path);
         try (RecordStream s = RecordFiles.open(path)) {
             T result = use.apply(s);

@@ -139,7 +139,7 @@ public final class TraceCommand implements Runnable {
                             .progress(System.console() != null ? System.err : null);
                     if (eval) {
                         TraceOperations ops = source.traceOperations();
-                        run.onBuild(ctx -> evaluator[0] = new Evaluator(ops, th, ops.options().pageSize()).attach(ctx));
+                        run.onBuild((ctx, writer) -> evaluator[0] = new Evaluator(ops, th, ops.options().pageSize()).attach(ctx));
                     }
                     long t0 = System.nanoTime();
                     result = run.run();

@@ -39,7 +39,6 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
     private final TruthWindow scratch = new TruthWindow();
     private long damonChecks;
     private long pageGranularChecks;
-    private boolean pageChecksFromTruth = true;
 
     public Evaluator(GroundTruth truth, EvalThresholds thresholds, long pageSize) {
         this(truth, thresholds, pageSize, null);
@@ -93,16 +92,10 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
         for (Target t : ctx.targets()) {
             long mapped = truth.mappedPages(t.index());
             if (mapped < 0) {
-                pageChecksFromTruth = false;
                 mapped = state(t.index()).universeBytes / pageSize;
             }
             pageGranularChecks += mapped;
         }
-    }
-
-    /** True when the page-granular count came from the operations set, not from pages seen by windows. */
-    public boolean pageChecksExact() {
-        return pageChecksFromTruth;
     }
 
     @Override
@@ -350,9 +343,5 @@ public final class Evaluator implements AggregationListener, Consumer<MonitorCon
 
     private static long umin(long a, long b) {
         return Long.compareUnsigned(a, b) <= 0 ? a : b;
-    }
-
-    public long pageSize() {
-        return pageSize;
     }
 }

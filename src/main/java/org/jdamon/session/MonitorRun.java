@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
@@ -31,7 +31,8 @@ public final class MonitorRun {
     private Path output;
     private SchemeEngine schemes = SchemeEngine.NONE;
     private final List<AggregationListener> listeners = new ArrayList<>();
-    private final List<Consumer<MonitorContext>> onBuild = new ArrayList<>();
+    private final List<BiConsumer<MonitorContext, RecordWriter>> onBuild = new ArrayList<>();
+    private final List<BiConsumer<MonitorContext, RecordWriter>> beforeClose = new ArrayList<>();
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private PrintStream progress;
 
@@ -70,9 +71,21 @@ public final class MonitorRun {
         return this;
     }
 
-    /** Called with the built context before it runs (to attach side-data writers, dashboards...). */
-    public MonitorRun onBuild(Consumer<MonitorContext> c) {
+    /**
+     * Called with the built context and the record writer (null without an output) before the run, to
+     * attach side-data writers, dashboards...
+     */
+    public MonitorRun onBuild(BiConsumer<MonitorContext, RecordWriter> c) {
         onBuild.add(c);
+        return this;
+    }
+
+    /**
+     * Called once monitoring has stopped, before the record is closed: the place to add side data that
+     * is only complete at the end (profiles). The writer is null without an output.
+     */
+    public MonitorRun beforeClose(BiConsumer<MonitorContext, RecordWriter> c) {
+        beforeClose.add(c);
         return this;
     }
 
@@ -114,8 +127,8 @@ public final class MonitorRun {
         props.putAll(extraProperties);
         props.put("seed", Long.toString(seed));
         RecordWriter writer = output == null ? null : RecordWriter.attach(ctx, output, props);
-        for (Consumer<MonitorContext> c : onBuild) {
-            c.accept(ctx);
+        for (BiConsumer<MonitorContext, RecordWriter> c : onBuild) {
+            c.accept(ctx, writer);
         }
         ProgressLine line = progress == null ? null : new ProgressLine(progress, ctx, snapshots);
         if (line != null) {
@@ -142,19 +155,28 @@ public final class MonitorRun {
             throw e.getCause();
         } finally {
             try {
-                if (writer != null) {
-                    writer.close();
+                try {
+                    for (BiConsumer<MonitorContext, RecordWriter> c : beforeClose) {
+                        c.accept(ctx, writer);
+                    }
+                } finally {
+                    if (writer != null) {
+                        writer.close();
+                    }
                 }
             } finally {
-                source.close();
-                if (line != null) {
-                    line.finish();
-                }
-                finished.countDown();
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for 'finished', counted down above
+                    source.close();
+                } finally {
+                    if (line != null) {
+                        line.finish();
+                    }
+                    finished.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running: it waits for 'finished', counted down above
+                    }
                 }
             }
         }

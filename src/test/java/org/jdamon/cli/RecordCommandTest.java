@@ -73,4 +73,33 @@ class RecordCommandTest {
         CliRunner noTarget = CliRunner.run("record");
         assertThat(noTarget.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void schemesFromDamoOptionsActOnTheSimulationAndReachTheRecord() throws Exception {
+        Path with = dir.resolve("with.data");
+        Path without = dir.resolve("without.data");
+        CliRunner a = CliRunner.run("record", "--sim", "zigzag_30secs", "-o", with.toString(),
+                "--damos_action", "pageout", "--damos_access_rate", "0", "0", "--damos_age", "1s", "max");
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        CliRunner b = CliRunner.run("record", "--sim", "zigzag_30secs", "-o", without.toString());
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        CliRunner sa = CliRunner.run("report", "schemes", "-i", with.toString(), "--json");
+        CliRunner sb = CliRunner.run("report", "schemes", "-i", without.toString(), "--json");
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var ra = json.readTree(sa.out());
+        var rb = json.readTree(sb.out());
+        // Without schemes nothing leaves memory: the average RSS is the whole footprint, no refault.
+        assertThat(rb.get("schemes")).isEmpty();
+        assertThat(rb.get("refaults").asLong()).isZero();
+        assertThat(rb.get("avg_rss_bytes").asLong()).isEqualTo(rb.get("max_rss_bytes").asLong());
+        // With pageout of regions idle >= 1 s, the idle half of zigzag goes out each phase: RSS falls.
+        assertThat(ra.get("schemes").get(0).get("action").asString()).isEqualTo("pageout");
+        assertThat(ra.get("schemes").get(0).get("sz_applied").asLong()).isPositive();
+        assertThat(ra.get("avg_rss_bytes").asLong()).isLessThan((long) (0.9 * rb.get("avg_rss_bytes").asLong()));
+        assertThat(ra.get("refaults").asLong()).isPositive();
+
+        CliRunner badAction = CliRunner.run("record", "--sim", "demo", "--damos_action", "evaporate");
+        assertThat(badAction.exitCode()).isEqualTo(2);
+        assertThat(badAction.err()).contains("evaporate");
+    }
 }

@@ -21,7 +21,7 @@ class LiveFeedTest {
                 .attributes(Attributes.DAMO_DEFAULTS)
                 .seed(7)
                 .durationNs(3_000_000_000L)
-                .onBuild(ctx -> LiveFeed.attach(ctx, state, Map.of("workload", "demo"), "test"))
+                .onBuild((ctx, writer) -> LiveFeed.attach(ctx, state, Map.of("workload", "demo"), "test"))
                 .run();
         state.finish();
         DashboardState.View v = state.view();

@@ -131,9 +131,4 @@ public final class PageTable {
         sortedCount = size;
         return sorted;
     }
-
-    /** Approximate heap bytes held, for benchmarks. */
-    public long footprintBytes() {
-        return keys.length * 12L + pageOfSlot.length * 8L + sorted.length * 8L;
-    }
 }

@@ -57,11 +57,6 @@ final class LackeyReader implements TraceReader {
         return name;
     }
 
-    /** Number of the last line parsed (1-based). */
-    long line() {
-        return line;
-    }
-
     @Override
     public int read(long[] addrs, int[] infos) {
         int n = 0;
