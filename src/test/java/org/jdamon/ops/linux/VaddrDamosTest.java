@@ -36,7 +36,10 @@ class VaddrDamosTest {
     void pageoutOfColdRegionsLowersTheChildsRss(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("data");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.allocate((int) (32 * MIB)));
+            ByteBuffer page = ByteBuffer.allocate(4096); // page-sized writes: single-page folios (see ProcessMadviseTest)
+            for (long off = 0; off < 32 * MIB; off += 4096) {
+                ch.write(page.clear());
+            }
             ch.force(true);
         }
         Process child = new ProcessBuilder("/usr/bin/python3", "-c", """
