@@ -32,7 +32,18 @@ final class RecordInputs {
             throw failure(path, e);
         }
         printWarnings(path, rec.warnings(), err);
+        noteAccessPrimitive(path, rec.header(), err);
         return rec;
+    }
+
+    /** Says once, on stderr, when the record cannot show reads (soft-dirty sees writes only). */
+    static void noteAccessPrimitive(Path path, org.jdamon.record.RecordHeader header, PrintWriter err) {
+        String primitive = header == null ? null : header.properties().get("access_primitive");
+        if (primitive != null && primitive.contains("writes only")) {
+            err.println("jdamon: note: " + path + " was recorded with " + primitive
+                    + ": reads are invisible in it");
+            err.flush();
+        }
     }
 
     /** What a report does with a record stream. */
@@ -48,6 +59,7 @@ final class RecordInputs {
     static <T> T stream(Path path, PrintWriter err, StreamUse<T> use) {
         checkPath(path);
         try (RecordStream s = RecordFiles.open(path)) {
+            noteAccessPrimitive(path, s.header(), err);
             T result = use.apply(s);
             while (s.nextSnapshot() != null) {
                 // drain, so that warnings about the tail are complete
