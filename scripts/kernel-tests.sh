@@ -44,6 +44,8 @@ set +e
 "$GUEST_RUN" "export JDAMON_GUEST=1 JAVA_HOME=$JAVA_HOME PATH=$JAVA_HOME/bin:\$PATH
 echo \"guest: Linux \$(uname -r), \$(nproc) cpus, \$(free -m | awk '/Mem:/{print \$2}') MiB, THP \$(cat /sys/kernel/mm/transparent_hugepage/enabled)\"
 mkdir -p target/kernel-it; rm -f target/kernel-it/results.txt
+# THP off (madvise): with THP=always every 4 KiB the JVM itself touches counts as a 2 MiB huge page
+echo madvise > /sys/kernel/mm/transparent_hugepage/enabled
 GUEST_BASE=${BASE:-/tmp/guest} scripts/guest-swap.sh && echo \"guest: zram swap \$(awk 'NR>1{print \$3/1024}' /proc/swaps) MiB\"
 java -XX:TieredStopAtLevel=1 -Xmx512m --enable-native-access=ALL-UNNAMED -Djdamon.it.results=target/kernel-it/results.txt \
   -cp '$CP' org.jdamon.GuestTestLauncher '$IT' > target/kernel-it/log.txt 2>&1

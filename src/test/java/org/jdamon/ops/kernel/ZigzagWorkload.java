@@ -102,10 +102,11 @@ final class ZigzagWorkload implements AutoCloseable {
         Path cfg = dir.resolve("zigzag-vm.cfg");
         Files.writeString(cfg, CONFIG);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "org.jdamon.cli.Main", "workload", "run", "-v", cfg.toString());
-        return new ZigzagWorkload(pb.start());
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(Guest.COMPACT_JVM);
+        cmd.addAll(List.of("-Xmx64m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "org.jdamon.cli.Main", "workload", "run", "-v", cfg.toString()));
+        return new ZigzagWorkload(new ProcessBuilder(cmd).start());
     }
 
     long pid() {
