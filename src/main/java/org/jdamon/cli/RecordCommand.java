@@ -25,6 +25,7 @@ import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordWriter;
 import org.jdamon.record.SideData;
 import org.jdamon.core.AddressRange;
+import org.jdamon.ops.linux.FootprintCollector;
 import org.jdamon.ops.linux.LinuxTargets;
 import org.jdamon.session.LinuxSource;
 import org.jdamon.session.TraceSource;
@@ -156,6 +157,9 @@ public final class RecordCommand implements Callable<Integer> {
                 .onBuild((ctx, writer) -> {
                     if (writer != null) {
                         DamosSideData.attach(ctx, engine, writer, schemes.configJson());
+                        if (source instanceof LinuxSource) {
+                            ctx.addAfterAggregation(new FootprintCollector(writer.sideDataSink()));
+                        }
                     }
                 })
                 .progress(System.console() != null ? System.err : null);
