@@ -73,6 +73,20 @@ public final class EngineBench {
         return new Run(workload.name(), samples[0], regionSamples[0], wall, cpu, clock.nowNs() - sim0);
     }
 
+    /**
+     * Thread CPU time of one bare sleep of {@code us} microseconds on this machine (the floor any real-time
+     * monitor pays per sampling interval, whatever it does), averaged over {@code n} sleeps.
+     */
+    public static double sleepCpuNs(long us, int n) throws InterruptedException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        WallClock clock = new WallClock();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+            clock.sleepUs(us);
+        }
+        return (double) (threads.getCurrentThreadCpuTime() - cpu0) / n;
+    }
+
     /** A workload of {@code bytes} in two halves: one randomly accessed, one idle. */
     public static SimWorkload synthetic(long bytes) {
         long half = bytes / 2 / 4096 * 4096;

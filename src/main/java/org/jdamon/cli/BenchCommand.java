@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Measure the monitoring engine: per-region cost, real-time CPU, size scaling, "
                 + "virtual-time speed.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.RealTime.class, BenchCommand.Scaling.class,
-            BenchCommand.Speed.class, BenchCommand.Trace.class})
+            BenchCommand.Speed.class, BenchCommand.Trace.class, BenchHeatmapCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,11 +26,12 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing benchmark (engine, realtime, scaling, speed, trace)");
+                "missing benchmark (engine, realtime, scaling, speed, trace, heatmap)");
     }
 
+    /** min = max = n regions; 0 keeps damo's default range (10..1000). */
     static Attributes forcedRegions(int n) {
-        return Attributes.DAMO_DEFAULTS.withNrRegions(n, n);
+        return n == 0 ? Attributes.DAMO_DEFAULTS : Attributes.DAMO_DEFAULTS.withNrRegions(n, n);
     }
 
     @Command(name = "engine", mixinStandardHelpOptions = true,
@@ -67,18 +68,29 @@ public final class BenchCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--regions", defaultValue = "1000", description = "Regions to hold (min = max = N).")
+        @Option(names = "--regions", defaultValue = "1000",
+                description = "Regions to hold (min = max = N; 0: damo's default 10..1000).")
         int regions;
 
         @Option(names = "--duration", defaultValue = "20s", description = "Wall time to monitor.")
         String duration;
 
+        @Option(names = "--sim", paramLabel = "CONFIG",
+                description = "Workload (default: a 1 GiB synthetic one, half randomly accessed).")
+        String workload;
+
         @Override
         public Integer call() throws Exception {
             long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
             EngineBench.run(EngineBench.builtin("zigzag"), forcedRegions(regions), 30_000_000_000L, false, 1);
-            EngineBench.Run r = EngineBench.run(EngineBench.synthetic(1L << 30), forcedRegions(regions), d, true, 1);
-            spec.commandLine().getOut().println(EngineBench.describe(r));
+            EngineBench.Run r = EngineBench.run(workload == null ? EngineBench.synthetic(1L << 30)
+                    : EngineBench.builtin(workload), forcedRegions(regions), d, true, 1);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(EngineBench.describe(r));
+            double sleepNs = EngineBench.sleepCpuNs(5_000, 400);
+            double engineShare = Math.max(0, r.threadCpuNs() - sleepNs * r.samples()) / (double) r.simulatedNs();
+            out.printf(Locale.ROOT, "bare 5 ms sleep: %.1f us of thread CPU each on this machine; monitor CPU without "
+                    + "that floor: %.3f%% of a core%n", sleepNs / 1000, 100 * engineShare);
             return 0;
         }
     }

@@ -5,21 +5,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jdamon.config.CoreConversion;
 import org.jdamon.config.DamonArgs;
 import org.jdamon.config.KdamondsConfig;
-import org.jdamon.config.KdamondsJson;
-import org.jdamon.core.SchemeEngine;
+import java.util.Map;
+import org.jdamon.ops.kernel.ConfigToSysfs;
+import org.jdamon.ops.kernel.KdamondSpec;
+import org.jdamon.ops.kernel.KernelRecording;
+import org.jdamon.ops.linux.PhysicalMemory;
 import org.jdamon.core.damos.DamosEngine;
-import org.jdamon.core.damos.Scheme;
+import java.io.UncheckedIOException;
+import org.jdamon.ops.trace.TraceInput;
+import org.jdamon.ops.trace.TraceOptions;
+import org.jdamon.ops.trace.TraceReader;
+import org.jdamon.profile.Profiler;
+import org.jdamon.profile.ProfilingTraceReader;
+import org.jdamon.profile.Symbolizer;
+import org.jdamon.profile.TraceProfiler;
 import org.jdamon.record.DamosSideData;
+import org.jdamon.record.RecordWriter;
+import org.jdamon.record.SideData;
 import org.jdamon.core.AddressRange;
+import org.jdamon.ops.linux.FootprintCollector;
 import org.jdamon.ops.linux.LinuxTargets;
 import org.jdamon.session.LinuxSource;
 import org.jdamon.session.TraceSource;
 import org.jdamon.core.Units;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.session.MonitorRun;
+import org.jdamon.session.SchemeSetup;
 import org.jdamon.session.MonitorSource;
 import org.jdamon.session.SimSource;
 import picocli.CommandLine.ArgGroup;
@@ -69,6 +82,30 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     TraceOptionsMixin traceOptions;
 
+    @Option(names = "--profile",
+            description = "Record call stacks too: JFR for a JVM target, perf for a native one, the trace's "
+                    + "instruction addresses for --trace (see 'jdamon report profile').")
+    boolean profile;
+
+    @Option(names = "--profile_every", paramLabel = "N", defaultValue = "10000",
+            description = "With --trace: keep every N-th instruction address (default: ${DEFAULT-VALUE}).")
+    long profileEvery;
+
+    @Option(names = "--profile_binary", paramLabel = "FILE",
+            description = "With --trace --profile: name instruction addresses with the symbols (nm) of this binary, "
+                    + "as Valgrind loaded it.")
+    Path profileBinary;
+
+    @Option(names = "--kernel",
+            description = "Use the kernel's DAMON (sysfs, root) instead of jdamon's engine, for --pid, -- CMD or "
+                    + "paddr; jdamon starts its own kdamond and stops only that one.")
+    boolean kernel;
+
+    @Mixin
+    KernelOptions kernelOptions;
+
+    private TraceProfiler traceProfiler;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
             description = "Record file to write (default: ${DEFAULT-VALUE}).")
     Path output;
@@ -86,26 +123,12 @@ public final class RecordCommand implements Callable<Integer> {
     MonitoringOptions monitoring;
 
     @Mixin
-    DamosOptions damos;
-
-    @Option(names = "--kdamonds", paramLabel = "FILE",
-            description = "Monitoring attributes and schemes from a kdamonds JSON file (see 'jdamon args damon').")
-    Path kdamonds;
-
-    @Option(names = "--preset", paramLabel = "<reclaim|lru_sort>",
-            description = "Add a kernel module's schemes with its defaults: reclaim (DAMON_RECLAIM) or lru_sort "
-                    + "(DAMON_LRU_SORT).")
-    String preset;
+    SchemeOptions schemeOptions;
 
     @Override
     public Integer call() throws IOException {
-        DamonArgs args = new DamonArgs(kdamonds, null, null, List.of(), monitoring::toAttributes, preset,
-                damos.toArgs());
-        KdamondsConfig config = ConfigErrors.convert(args::toConfig);
-        KdamondsConfig.Context context = config.kdamonds().getFirst().contexts().getFirst();
-        var attrs = context.attributes();
-        List<Scheme> schemes = ConfigErrors.convert(() -> CoreConversion.schemes(context));
-        DamosEngine engine = schemes.isEmpty() ? null : new DamosEngine(schemes);
+        SchemeSetup schemes = schemeOptions.setup(monitoring);
+        DamosEngine engine = schemes.engine();
         long durationNs = 0;
         if (duration != null) {
             try {
@@ -114,26 +137,133 @@ public final class RecordCommand implements Callable<Integer> {
                 throw new UserException("--duration: " + e.getMessage(), true);
             }
         }
+        if (kernel) {
+            return recordWithKernel(schemes.config(), durationNs);
+        }
         MonitorSource source = openSource();
+        try {
+            schemes.validateFor(source.operations());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            source.close();
+            throw new UserException(e.getMessage(), true);
+        }
         var err = spec.commandLine().getErr();
-        MonitorRun.Result r = new MonitorRun(source)
-                .attributes(attrs)
+        MonitorRun run = new MonitorRun(source)
+                .attributes(schemes.attributes())
                 .seed(monitoring.seed())
                 .durationNs(durationNs)
                 .output(output)
-                .schemes(engine == null ? SchemeEngine.NONE : engine)
+                .schemes(schemes.schemeEngine())
                 .onBuild((ctx, writer) -> {
                     if (writer != null) {
-                        DamosSideData.attach(ctx, engine, writer, engine == null ? null : KdamondsJson.write(config));
+                        DamosSideData.attach(ctx, engine, writer, schemes.configJson());
+                        if (source instanceof LinuxSource) {
+                            ctx.addAfterAggregation(new FootprintCollector(writer.sideDataSink()));
+                        }
                     }
                 })
-                .progress(System.console() != null ? System.err : null)
-                .run();
+                .progress(System.console() != null ? System.err : null);
+        try {
+            addProfiler(run, source);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        MonitorRun.Result r = run.run();
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
+        if (r.snapshots() == 0 && engine != null) {
+            err.println("jdamon: no snapshot: monitoring stayed off because every scheme's watermarks were inactive"
+                    + " (as DAMON_RECLAIM is while free memory is above its high watermark)");
+        }
         err.flush();
         return 0;
+    }
+
+    /** {@code record --kernel}: the kernel's DAMON takes the snapshots; jdamon writes them as a record. */
+    private int recordWithKernel(KdamondsConfig config, long durationNs) throws IOException {
+        if (target.sim != null || target.trace != null || profile) {
+            throw new UserException("--kernel monitors processes or paddr, not --sim/--trace/--profile", true);
+        }
+        Process child = null;
+        KdamondsConfig.Context c = config.kdamonds().getFirst().contexts().getFirst();
+        List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
+        String ops;
+        Long pid = target.pid;
+        if (pid == null && target.deducible.size() == 1 && target.deducible.getFirst().equals("paddr")) {
+            ops = "paddr";
+            if (ranges.isEmpty()) {
+                ranges = List.of(PhysicalMemory.largest(PhysicalMemory.systemRam()));
+            }
+        } else {
+            if (pid == null) {
+                child = new ProcessBuilder(target.deducible).inheritIO().start();
+                pid = child.pid();
+            }
+            ops = ranges.isEmpty() ? "vaddr" : "fvaddr";
+        }
+        c = new KdamondsConfig.Context(ops, c.addrUnit(),
+                List.of(new KdamondsConfig.TargetConfig(pid, false, ranges)), c.intervals(), c.nrRegions(),
+                c.pause(), c.schemes());
+        KdamondSpec kdamond = ConfigToSysfs.kdamonds(KdamondsConfig.single(c)).getFirst();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> stop.set(true), "jdamon-kernel-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Map<String, String> props = new java.util.LinkedHashMap<>();
+            props.put("access_primitive", "kernel DAMON (" + ops + ")");
+            if (pid != null) {
+                props.put("pid", Long.toString(pid));
+            }
+            KernelRecording.Result r = KernelRecording.record(kernelOptions.damon(), kdamond, output, durationNs, 0,
+                    props, Version.get(), false, stop::get);
+            spec.commandLine().getErr().printf("jdamon: recorded %d snapshots from the kernel's DAMON (%s) to %s (%s)%s%n",
+                    r.snapshots(), Units.formatDurationUs(r.recordedNs() / 1000), output,
+                    Units.formatSize(r.recordBytes()), r.targetsExited() ? ", target exited" : "");
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already stopping
+            }
+            if (child != null && child.isAlive()) {
+                child.destroy();
+            }
+        }
+    }
+
+    /** Profiles the run's process (or collects the trace's instruction samples) into the record. */
+    private void addProfiler(MonitorRun run, MonitorSource source) {
+        if (!profile) {
+            return;
+        }
+        if (traceProfiler != null) {
+            run.beforeClose((ctx, writer) -> writeAll(writer, traceProfiler.sideData()));
+            return;
+        }
+        long pid = source.targets().getFirst().pid();
+        if (pid < 0) {
+            throw new UserException("--profile needs a process (--pid, -- CMD) or a trace (--trace)", true);
+        }
+        Profiler.Handle h = Profiler.start(pid, 0, Profiler.Options.DEFAULTS);
+        spec.commandLine().getErr().println("jdamon: profiling with " + h.description());
+        run.beforeClose((ctx, writer) -> writeAll(writer,
+                h.stop(ctx.clock().epochOffsetNs() + ctx.startNs(), ctx.clock().nowNs() - ctx.startNs())));
+    }
+
+    private static void writeAll(RecordWriter writer, List<SideData> data) {
+        if (writer == null) {
+            return;
+        }
+        try {
+            for (SideData d : data) {
+                writer.writeSideData(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private MonitorSource openSource() {
@@ -141,7 +271,15 @@ public final class RecordCommand implements Callable<Integer> {
             return SimSource.load(target.sim, simRate);
         }
         if (target.trace != null) {
-            return new TraceSource(target.trace, traceOptions.options());
+            TraceOptions opts = traceOptions.options();
+            if (!profile) {
+                return new TraceSource(target.trace, opts);
+            }
+            traceProfiler = new TraceProfiler(profileEvery,
+                    profileBinary == null ? Symbolizer.hexOnly() : Symbolizer.forValgrindGuest(profileBinary));
+            TraceReader reader = new ProfilingTraceReader(TraceInput.open(target.trace), traceProfiler,
+                    opts.instructionsPerUs());
+            return new TraceSource(reader, opts);
         }
         List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
         if (target.pid != null) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.function.Function;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
@@ -33,16 +32,34 @@ final class RecordInputs {
             throw failure(path, e);
         }
         printWarnings(path, rec.warnings(), err);
+        noteAccessPrimitive(path, rec.header(), err);
         return rec;
+    }
+
+    /** Says once, on stderr, when the record cannot show reads (soft-dirty sees writes only). */
+    static void noteAccessPrimitive(Path path, org.jdamon.record.RecordHeader header, PrintWriter err) {
+        String primitive = header == null ? null : header.properties().get("access_primitive");
+        if (primitive != null && primitive.contains("writes only")) {
+            err.println("jdamon: note: " + path + " was recorded with " + primitive
+                    + ": reads are invisible in it");
+            err.flush();
+        }
+    }
+
+    /** What a report does with a record stream. */
+    @FunctionalInterface
+    interface StreamUse<T> {
+        T apply(RecordStream s) throws IOException;
     }
 
     /**
      * Runs {@code use} over {@code path} read one snapshot at a time; what the reader skipped is printed
      * once the stream is done.
      */
-    static <T> T stream(Path path, PrintWriter err, Function<RecordStream, T> use) {
+    static <T> T stream(Path path, PrintWriter err, StreamUse<T> use) {
         checkPath(path);
         try (RecordStream s = RecordFiles.open(path)) {
+            noteAccessPrimitive(path, s.header(), err);
             T result = use.apply(s);
             while (s.nextSnapshot() != null) {
                 // drain, so that warnings about the tail are complete

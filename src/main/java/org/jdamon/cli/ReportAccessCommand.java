@@ -46,15 +46,19 @@ final class ReportAccessCommand implements Runnable {
         if (heatmapWidth <= 0) {
             throw new UserException("--snapshot_heatmap_width must be positive", true);
         }
-        Recording r = input.loadWithSnapshots(spec.commandLine().getErr());
         int first = snapshotIdx == null ? -1 : snapshotIdx.get(0);
         int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
+        Recording r = input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last));
+        if (r.snapshots().isEmpty()) {
+            throw new UserException(input.input + ": no snapshot at --snapshot_idx " + first + " " + last
+                    + " (or the record holds none)");
+        }
         boolean colored = switch (color) {
             case always -> true;
             case never -> false;
             case auto -> System.console() != null && System.console().isTerminal();
         };
-        AccessReport.Options o = new AccessReport.Options(first, last, rawNumber, colored, heatmapWidth);
+        AccessReport.Options o = new AccessReport.Options(0, -1, rawNumber, colored, heatmapWidth);
         String out = json ? AccessReport.json(r, o) : rawForm ? AccessReport.rawForm(r, o) : AccessReport.text(r, o);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();

@@ -45,6 +45,7 @@ final class ReportRawCommand implements Runnable {
         RecordSource source = RecordInputs.source(input.input);
         try {
             try (RecordStream s = source.open()) {
+                RecordInputs.noteAccessPrimitive(input.input, s.header(), err);
                 if (s.nextSnapshot() == null) {
                     RecordInputs.printWarnings(input.input, s.warnings(), err);
                     throw new UserException(input.input + ": the record holds no snapshot");

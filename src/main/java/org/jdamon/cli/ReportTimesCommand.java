@@ -1,13 +1,11 @@
 package org.jdamon.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.jdamon.record.Recording;
 import org.jdamon.report.ProfileReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code jdamon report times}: the time windows whose snapshots match the access-pattern filters. */
 @Command(

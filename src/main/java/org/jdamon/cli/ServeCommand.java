@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import org.jdamon.core.Units;
 import org.jdamon.record.Recording;
 import org.jdamon.report.WorkingSetSize;
+import org.jdamon.record.DamosSideData;
 import org.jdamon.session.MonitorRun;
+import org.jdamon.session.SchemeSetup;
 import org.jdamon.session.MonitorSource;
 import org.jdamon.session.SimSource;
 import org.jdamon.web.DashboardServer;
@@ -69,6 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     MonitoringOptions monitoring;
 
+    @Mixin
+    SchemeOptions schemeOptions;
+
     @Override
     public Integer call() throws Exception {
         if ((input == null) == (sim == null)) {
@@ -88,9 +93,16 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new UserException("--duration: " + e.getMessage(), true);
             }
         }
-        var attrs = monitoring.toAttributes();
+        SchemeSetup schemes = schemeOptions.setup(monitoring);
         Recording rec = input == null ? null : RecordInputs.read(input, spec.commandLine().getErr());
         MonitorSource source = sim == null ? null : SimSource.load(sim, simRate);
+        if (source != null) {
+            try {
+                schemes.validateFor(source.operations());
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage(), true);
+            }
+        }
         DashboardState state = new DashboardState(history, WorkingSetSize.DAMO_DEFAULT);
         var err = spec.commandLine().getErr();
         try (DashboardServer server = DashboardServer.start(state, address, port)) {
@@ -101,11 +113,13 @@ public final class ServeCommand implements Callable<Integer> {
                 ReplayFeed.start(rec, input.getFileName().toString(), state, speed);
             } else {
                 MonitorRun run = new MonitorRun(source)
-                        .attributes(attrs)
+                        .attributes(schemes.attributes())
+                        .schemes(schemes.schemeEngine())
                         .seed(monitoring.seed())
                         .durationNs(durationNs)
                         .onBuild((ctx, writer) -> {
                             LiveFeed.attach(ctx, state, source.properties(), "live: simulated workload " + sim);
+                            ctx.addAfterAggregation(DamosSideData.listener(schemes.engine(), state::publishSideData));
                             if (speed > 0) {
                                 ctx.addAfterAggregation(LiveFeed.pacer(speed));
                             }

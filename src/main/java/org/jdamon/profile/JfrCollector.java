@@ -21,6 +21,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class JfrCollector {
     public static final String EVENT = "jdk.ExecutionSample";
+    static final long ATTACH_PATIENCE_NS = 10_000_000_000L;
     private final long pid;
     private final Path file;
     private final String name;
@@ -43,9 +44,26 @@ public final class JfrCollector {
             throw new ProfilerException("cannot create a temporary JFR file: " + e.getMessage(), e);
         }
         JfrCollector c = new JfrCollector(pid, file);
-        Tools.jcmd(pid, "JFR.start", "name=" + c.name, "settings=profile", "filename=" + file,
-                "dumponexit=true", EVENT + "#period=" + Math.max(1, period.toMillis()) + "ms");
-        return c;
+        String[] args = {"JFR.start", "name=" + c.name, "settings=profile", "filename=" + file, "dumponexit=true",
+            EVENT + "#period=" + Math.max(1, period.toMillis()) + "ms"};
+        // a JVM that has just been started answers attach requests only once it is up: retry for a while
+        long deadline = System.nanoTime() + ATTACH_PATIENCE_NS;
+        while (true) {
+            try {
+                Tools.jcmd(pid, args);
+                return c;
+            } catch (ProfilerException e) {
+                if (!Tools.alive(pid) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProfilerException("interrupted while starting JFR in " + pid, e);
+            }
+        }
     }
 
     public long pid() {

@@ -31,19 +31,31 @@ public final class Profiler {
         JVM,
         NATIVE;
 
+        /** A JVM has libjvm mapped, or (just started, before loading it) runs a {@code java} launcher. */
         public static Kind detect(long pid) {
+            Path proc = Path.of("/proc", Long.toString(pid));
             try {
-                String maps = Files.readString(Path.of("/proc", Long.toString(pid), "maps"));
-                return maps.contains("/libjvm.so") ? JVM : NATIVE;
+                if (Files.readString(proc.resolve("maps")).contains("/libjvm.so")) {
+                    return JVM;
+                }
             } catch (IOException e) {
                 throw new ProfilerException("cannot read /proc/" + pid + "/maps (no such process, or no "
                         + "permission): " + e.getMessage(), e);
             }
+            try {
+                Path exe = Files.readSymbolicLink(proc.resolve("exe")).getFileName();
+                return exe != null && exe.toString().equals("java") ? JVM : NATIVE;
+            } catch (IOException | UnsupportedOperationException e) {
+                return NATIVE;
+            }
         }
     }
 
-    /** Sampling settings: JFR's execution-sample period and perf's frequency. */
-    public record Options(Duration jfrPeriod, int perfFrequencyHz, boolean jvmMemoryAreas) {
+    /**
+     * Sampling settings: JFR's execution-sample period, perf's frequency, and whether to store the
+     * target's memory areas (a JVM's heap, metaspace, code cache...; a native program's heap and stack).
+     */
+    public record Options(Duration jfrPeriod, int perfFrequencyHz, boolean memoryAreas) {
         public static final Options DEFAULTS = new Options(Duration.ofMillis(10), 499, true);
     }
 
@@ -65,14 +77,14 @@ public final class Profiler {
     public static Handle start(long pid, int targetId, Options options) {
         return switch (Kind.detect(pid)) {
             case JVM -> startJvm(pid, targetId, options);
-            case NATIVE -> startNative(pid, options);
+            case NATIVE -> startNative(pid, targetId, options);
         };
     }
 
     private static Handle startJvm(long pid, int targetId, Options options) {
         JfrCollector jfr = JfrCollector.start(pid, options.jfrPeriod());
         List<SideData> early = new ArrayList<>();
-        if (options.jvmMemoryAreas()) {
+        if (options.memoryAreas()) {
             // taken now too, in case the JVM is gone when profiling stops
             early.add(MemoryAreasCodec.encode(targetId, 0, JvmMemoryAreas.of(pid).ranges()));
         }
@@ -85,7 +97,7 @@ public final class Profiler {
             @Override
             public List<SideData> stop(long recordStartEpochNs, long nowNs) {
                 List<SideData> out = new ArrayList<>(early);
-                if (options.jvmMemoryAreas() && Tools.alive(pid)) {
+                if (options.memoryAreas() && Tools.alive(pid)) {
                     try {
                         out.add(MemoryAreasCodec.encode(targetId, nowNs, JvmMemoryAreas.of(pid).ranges()));
                     } catch (ProfilerException e) {
@@ -98,8 +110,12 @@ public final class Profiler {
         };
     }
 
-    private static Handle startNative(long pid, Options options) {
+    private static Handle startNative(long pid, int targetId, Options options) {
         PerfCollector perf = PerfCollector.start(pid, options.perfFrequencyHz());
+        List<SideData> early = new ArrayList<>();
+        if (options.memoryAreas()) {
+            early.add(MemoryAreasCodec.encode(targetId, 0, ProcessMemoryAreas.of(pid)));
+        }
         return new Handle() {
             @Override
             public String description() {
@@ -108,7 +124,16 @@ public final class Profiler {
 
             @Override
             public List<SideData> stop(long recordStartEpochNs, long nowNs) {
-                return ProfileCodec.encode(perf.stop(recordStartEpochNs));
+                List<SideData> out = new ArrayList<>(early);
+                if (options.memoryAreas() && Tools.alive(pid)) {
+                    try {
+                        out.add(MemoryAreasCodec.encode(targetId, nowNs, ProcessMemoryAreas.of(pid)));
+                    } catch (ProfilerException e) {
+                        // the process ended meanwhile; the areas from the start remain
+                    }
+                }
+                out.addAll(ProfileCodec.encode(perf.stop(recordStartEpochNs)));
+                return out;
             }
         };
     }

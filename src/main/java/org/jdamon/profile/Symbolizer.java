@@ -39,6 +39,28 @@ public final class Symbolizer {
         return r.ok() ? fromNm(r.output(), loadBias) : hexOnly();
     }
 
+    /** Where Valgrind (amd64) maps a position-independent executable, so Lackey's addresses are offset by it. */
+    public static final long VALGRIND_PIE_BASE = 0x108000L;
+
+    /**
+     * Symbols of {@code binary} for addresses seen under Valgrind (Lackey traces): a position-independent
+     * executable (ELF type {@code ET_DYN}) is biased by {@link #VALGRIND_PIE_BASE}, a fixed one is not.
+     */
+    public static Symbolizer forValgrindGuest(Path binary) {
+        return of(binary, isPositionIndependent(binary) ? VALGRIND_PIE_BASE : 0);
+    }
+
+    /** True for an ELF file of type {@code ET_DYN} (the 16-bit little-endian field at offset 16). */
+    static boolean isPositionIndependent(Path binary) {
+        try (var in = Files.newInputStream(binary)) {
+            byte[] h = in.readNBytes(18);
+            boolean elf = h.length == 18 && h[0] == 0x7f && h[1] == 'E' && h[2] == 'L' && h[3] == 'F';
+            return elf && (h[16] & 0xFF | (h[17] & 0xFF) << 8) == 3;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Parses {@code nm -n} lines ({@code address type name}), keeping text symbols (t/T/w/W). */
     static Symbolizer fromNm(String nmOutput, long loadBias) {
         List<String> names = new ArrayList<>();

@@ -55,25 +55,30 @@ final class Tools {
                 "jcmd not found (needs a full JDK: " + own + " is missing and jcmd is not on the PATH)"));
     }
 
+    /** Runs {@code command}, giving up (and killing it) after {@code timeoutSeconds}. */
     static Result run(long timeoutSeconds, List<String> command) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         try {
             Process p = pb.start();
             p.getOutputStream().close();
-            byte[] out;
-            try (var in = p.getInputStream()) {
-                out = in.readAllBytes();
-            }
+            var output = new java.util.concurrent.FutureTask<>(() -> {
+                try (var in = p.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            });
+            Thread.ofVirtual().start(output);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new ProfilerException(command.getFirst() + " did not finish in " + timeoutSeconds + " s");
             }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), output.get(timeoutSeconds, TimeUnit.SECONDS));
         } catch (IOException e) {
             throw new ProfilerException("cannot run " + command.getFirst() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProfilerException("interrupted while running " + command.getFirst(), e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new ProfilerException("cannot read the output of " + command.getFirst(), e);
         }
     }
 

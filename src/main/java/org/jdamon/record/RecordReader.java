@@ -274,12 +274,23 @@ public final class RecordReader implements RecordStream {
 
     /** The offset of the first intact chunk of a known kind at or after {@code from}, or -1. */
     private long resync(long from) throws IOException {
-        byte[] kinds = new byte[1 << 16];
-        for (long base = from; base < size; base += kinds.length) {
-            int n = readAt(base, kinds, (int) Math.min(kinds.length, size - base));
+        byte[] block = new byte[1 << 16];
+        for (long base = from; base < size; base += block.length) {
+            int n = readAt(base, block, (int) Math.min(block.length, size - base));
             for (int i = 0; i < n; i++) {
-                int k = kinds[i];
-                if (k >= RecordFormat.KIND_HEADER && k <= RecordFormat.KIND_END && tryChunk(base + i) >= 0) {
+                int k = block[i];
+                if (k < RecordFormat.KIND_HEADER || k > RecordFormat.KIND_END) {
+                    continue;
+                }
+                if (i + 5 <= n) {
+                    // the length must fit the file before the CRC is worth reading
+                    long len = ((block[i + 1] & 0xFFL) << 24) | ((block[i + 2] & 0xFF) << 16)
+                            | ((block[i + 3] & 0xFF) << 8) | (block[i + 4] & 0xFF);
+                    if (len > RecordFormat.MAX_PAYLOAD || base + i + RecordFormat.CHUNK_OVERHEAD + len > size) {
+                        continue;
+                    }
+                }
+                if (tryChunk(base + i) >= 0) {
                     return base + i;
                 }
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
@@ -137,10 +138,37 @@ public final class RecordWriter implements AutoCloseable {
         return nrSnapshots;
     }
 
-    private void requireHeader() {
-        if (!headerWritten) {
+    private void requireHeader() throws IOException {
+        if (headerWritten) {
+            return;
+        }
+        if (contextRecorder == null) {
             throw new IllegalStateException("write the header first");
         }
+        writeHeader(contextRecorder.header(contextRecorder.ctx.startNs()));
+    }
+
+    /**
+     * Side data for the attached context from listeners that cannot throw (for example {@code
+     * DamosSideData.listener(engine, writer.sideDataSink())}): an I/O error stops the context and is
+     * rethrown by {@link #close()}, like the writer's own. Works whatever the order of the listeners.
+     */
+    public Consumer<SideData> sideDataSink() {
+        return sd -> {
+            synchronized (this) {
+                if (failure != null || closed) {
+                    return;
+                }
+                try {
+                    writeSideData(sd);
+                } catch (IOException e) {
+                    failure = e;
+                    if (contextRecorder != null) {
+                        contextRecorder.ctx.stop();
+                    }
+                }
+            }
+        };
     }
 
     private void writeChunk(int kind) throws IOException {
@@ -202,8 +230,8 @@ public final class RecordWriter implements AutoCloseable {
                 }
                 try {
                     long base = c.startNs();
-                    if (!headerWritten) {
-                        writeHeader(header(base));
+                    if (lastAttrs == null) {
+                        requireHeader();
                         lastAttrs = c.attributes();
                     }
                     if (!c.attributes().equals(lastAttrs)) {

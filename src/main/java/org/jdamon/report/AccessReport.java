@@ -1,5 +1,7 @@
 package org.jdamon.report;
 
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -8,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -39,6 +42,44 @@ public final class AccessReport {
 
     public static String json(Recording r, Options o) {
         return DamoJsonRecord.write(r, chosen(r, o)::contains);
+    }
+
+    /**
+     * The snapshots {@code firstIdx..lastIdx} (inclusive, negative counting from the end) of a record
+     * read one at a time, as a small recording: only the selected snapshots (or, for indexes from the
+     * end, that many of the latest) are held in memory. Indexes count the record's snapshots.
+     */
+    public static Recording select(RecordStream s, int firstIdx, int lastIdx) throws IOException {
+        int keepLast = Math.max(firstIdx < 0 ? -firstIdx : 0, lastIdx < 0 ? -lastIdx : 0);
+        ArrayDeque<Snapshot> kept = new ArrayDeque<>();
+        ArrayDeque<Integer> keptIdx = new ArrayDeque<>();
+        int n = 0;
+        for (Snapshot snap; (snap = s.nextSnapshot()) != null; n++) {
+            boolean wanted = firstIdx < 0 || n >= firstIdx;
+            if (lastIdx >= 0 && n > lastIdx) {
+                wanted = false;
+            }
+            if (!wanted) {
+                continue;
+            }
+            kept.addLast(snap);
+            keptIdx.addLast(n);
+            if (firstIdx < 0 && kept.size() > keepLast) {
+                kept.removeFirst();
+                keptIdx.removeFirst();
+            }
+        }
+        int from = firstIdx < 0 ? n + firstIdx : firstIdx;
+        int to = lastIdx < 0 ? n + lastIdx : lastIdx;
+        List<Snapshot> out = new ArrayList<>();
+        while (!kept.isEmpty()) {
+            Snapshot snap = kept.removeFirst();
+            int i = keptIdx.removeFirst();
+            if (i >= from && i <= to) {
+                out.add(snap);
+            }
+        }
+        return new Recording(s.header(), out, s.sideData(), s.warnings());
     }
 
     /** The selected snapshots in damo's raw form ({@code --raw_form}). */

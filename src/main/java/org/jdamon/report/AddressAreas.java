@@ -28,40 +28,97 @@ public final class AddressAreas {
         return of(rec.snapshots(), targetId);
     }
 
-    /** Like {@link #of(Recording, int)} over snapshots that may be streamed (read twice). */
+    /**
+     * Like {@link #of(Recording, int)} over snapshots that may be streamed, in one pass: each snapshot's
+     * contiguous spans of regions carry their {@code nr_accesses x bytes x time}; a span equal to the one at
+     * the same position in the previous snapshot (the usual case) just adds to it, so the distinct spans
+     * stay few. The unions of the spans are the areas.
+     */
     public static List<Area> of(Iterable<Snapshot> snapshots, int targetId) {
-        List<long[]> unions = new ArrayList<>();
-        long[] spans = new long[16];
+        Spans spans = new Spans();
+        int[] prev = new int[8];
+        int[] cur = new int[8];
+        int nPrev = 0;
+        double totalTime = 0;
         for (Snapshot s : snapshots) {
             TargetSnapshot t = s.target(targetId);
             if (t == null || t.size() == 0) {
                 continue;
             }
+            double dt = Math.max(1, s.endNs() - s.startNs());
+            totalTime += dt;
+            long[] starts = t.starts();
+            long[] ends = t.ends();
+            int[] nr = t.nrAccesses();
             int n = 0;
-            long curStart = t.starts()[0];
-            long curEnd = t.ends()[0];
-            for (int i = 1; i < t.size(); i++) {
-                if (t.starts()[i] == curEnd) {
-                    curEnd = t.ends()[i];
-                    continue;
+            long spanStart = starts[0];
+            double heat = 0;
+            for (int i = 0; i < starts.length; i++) {
+                if (i > 0 && starts[i] != ends[i - 1]) {
+                    cur = grow(cur, n);
+                    cur[n] = spans.add(spanStart, ends[i - 1], heat * dt, n < nPrev ? prev[n] : -1);
+                    n++;
+                    spanStart = starts[i];
+                    heat = 0;
                 }
-                spans = append(spans, n, curStart, curEnd);
-                n += 2;
-                curStart = t.starts()[i];
-                curEnd = t.ends()[i];
+                heat += (double) nr[i] * (double) (ends[i] - starts[i]);
             }
-            spans = append(spans, n, curStart, curEnd);
-            n += 2;
-            for (int k = 0; k < n; k += 2) {
-                addUnion(unions, spans[k], spans[k + 1]);
-            }
+            cur = grow(cur, n);
+            cur[n] = spans.add(spanStart, ends[starts.length - 1], heat * dt, n < nPrev ? prev[n] : -1);
+            n++;
+            int[] tmp = prev;
+            prev = cur;
+            cur = tmp;
+            nPrev = n;
         }
-        double[] heat = heats(snapshots, targetId, unions);
+        List<long[]> unions = new ArrayList<>();
+        for (int k = 0; k < spans.n; k++) {
+            addUnion(unions, spans.start[k], spans.end[k]);
+        }
+        double[] sum = new double[unions.size()];
+        for (int k = 0; k < spans.n; k++) {
+            int u = 0;
+            while (Long.compareUnsigned(spans.start[k], unions.get(u)[1]) >= 0) {
+                u++;
+            }
+            sum[u] += spans.heat[k];
+        }
         List<Area> areas = new ArrayList<>(unions.size());
-        for (int i = 0; i < unions.size(); i++) {
-            areas.add(new Area(i, new AddressRange(unions.get(i)[0], unions.get(i)[1]), heat[i]));
+        for (int u = 0; u < unions.size(); u++) {
+            double size = (double) (unions.get(u)[1] - unions.get(u)[0]);
+            double heat = totalTime == 0 || size == 0 ? 0 : sum[u] / (size * totalTime);
+            areas.add(new Area(u, new AddressRange(unions.get(u)[0], unions.get(u)[1]), heat));
         }
         return List.copyOf(areas);
+    }
+
+    /** Distinct spans with their accumulated heat, in primitive arrays. */
+    private static final class Spans {
+        long[] start = new long[16];
+        long[] end = new long[16];
+        double[] heat = new double[16];
+        int n;
+
+        /** Adds to span {@code same} when it has these bounds, else appends one; returns its index. */
+        int add(long s, long e, double h, int same) {
+            if (same >= 0 && start[same] == s && end[same] == e) {
+                heat[same] += h;
+                return same;
+            }
+            if (n == start.length) {
+                start = java.util.Arrays.copyOf(start, n * 2);
+                end = java.util.Arrays.copyOf(end, n * 2);
+                heat = java.util.Arrays.copyOf(heat, n * 2);
+            }
+            start[n] = s;
+            end[n] = e;
+            heat[n] = h;
+            return n++;
+        }
+    }
+
+    private static int[] grow(int[] a, int n) {
+        return n < a.length ? a : java.util.Arrays.copyOf(a, a.length * 2);
     }
 
     /** The area with the most heat per byte (damo's {@code --draw_range hottest}); null if none. */
@@ -73,15 +130,6 @@ public final class AddressAreas {
             }
         }
         return best;
-    }
-
-    private static long[] append(long[] spans, int n, long start, long end) {
-        if (n + 2 > spans.length) {
-            spans = java.util.Arrays.copyOf(spans, spans.length * 2);
-        }
-        spans[n] = start;
-        spans[n + 1] = end;
-        return spans;
     }
 
     /** Inserts [start, end) into the sorted disjoint unions, merging what it overlaps or touches. */
@@ -102,30 +150,5 @@ public final class AddressAreas {
             }
         }
         unions.add(i, new long[] {s, e});
-    }
-
-    private static double[] heats(Iterable<Snapshot> snapshots, int targetId, List<long[]> unions) {
-        double[] sum = new double[unions.size()];
-        double totalTime = 0;
-        for (Snapshot s : snapshots) {
-            TargetSnapshot t = s.target(targetId);
-            if (t == null) {
-                continue;
-            }
-            double dt = Math.max(1, s.endNs() - s.startNs());
-            totalTime += dt;
-            int u = 0;
-            for (int i = 0; i < t.size(); i++) {
-                while (u < unions.size() - 1 && Long.compareUnsigned(t.starts()[i], unions.get(u)[1]) >= 0) {
-                    u++;
-                }
-                sum[u] += (double) t.nrAccesses()[i] * (double) t.regionSize(i) * dt;
-            }
-        }
-        for (int u = 0; u < sum.length; u++) {
-            double size = (double) (unions.get(u)[1] - unions.get(u)[0]);
-            sum[u] = totalTime == 0 || size == 0 ? 0 : sum[u] / (size * totalTime);
-        }
-        return sum;
     }
 }

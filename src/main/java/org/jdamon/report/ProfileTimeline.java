@@ -102,7 +102,7 @@ public final class ProfileTimeline {
             maxWss = Math.max(maxWss, v);
         }
         double[] ticks = AxisFormat.BYTES.ticks(0, maxWss, 5);
-        double yMax = Math.max(maxWss, ticks[ticks.length - 1]);
+        double yMax = Math.max(maxWss * 1.05, ticks[ticks.length - 1]); // headroom: a full WSS stays off the frame
         for (double v : ticks) {
             double y = TOP + WSS_HEIGHT - v / yMax * WSS_HEIGHT;
             c.line(LEFT, y, LEFT + plotW, y, GRID, 1, false);

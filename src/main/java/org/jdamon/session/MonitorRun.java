@@ -32,6 +32,7 @@ public final class MonitorRun {
     private SchemeEngine schemes = SchemeEngine.NONE;
     private final List<AggregationListener> listeners = new ArrayList<>();
     private final List<BiConsumer<MonitorContext, RecordWriter>> onBuild = new ArrayList<>();
+    private final List<BiConsumer<MonitorContext, RecordWriter>> beforeClose = new ArrayList<>();
     private final Map<String, String> extraProperties = new LinkedHashMap<>();
     private PrintStream progress;
 
@@ -76,6 +77,15 @@ public final class MonitorRun {
      */
     public MonitorRun onBuild(BiConsumer<MonitorContext, RecordWriter> c) {
         onBuild.add(c);
+        return this;
+    }
+
+    /**
+     * Called once monitoring has stopped, before the record is closed: the place to add side data that
+     * is only complete at the end (profiles). The writer is null without an output.
+     */
+    public MonitorRun beforeClose(BiConsumer<MonitorContext, RecordWriter> c) {
+        beforeClose.add(c);
         return this;
     }
 
@@ -145,19 +155,28 @@ public final class MonitorRun {
             throw e.getCause();
         } finally {
             try {
-                if (writer != null) {
-                    writer.close();
+                try {
+                    for (BiConsumer<MonitorContext, RecordWriter> c : beforeClose) {
+                        c.accept(ctx, writer);
+                    }
+                } finally {
+                    if (writer != null) {
+                        writer.close();
+                    }
                 }
             } finally {
-                source.close();
-                if (line != null) {
-                    line.finish();
-                }
-                finished.countDown();
                 try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it waits for 'finished', counted down above
+                    source.close();
+                } finally {
+                    if (line != null) {
+                        line.finish();
+                    }
+                    finished.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running: it waits for 'finished', counted down above
+                    }
                 }
             }
         }

@@ -47,7 +47,10 @@ class BrowserIT {
         try (HeadlessChromium b = new HeadlessChromium(chromium)) {
             b.open(index.toUri().toString());
             assertThat(b.eval("document.title").asString()).isEqualTo("jdamon records");
-            assertThat(b.eval("document.querySelectorAll('table a').length").asInt()).isEqualTo(1);
+            assertThat(b.eval("document.querySelectorAll('table td > a:not(:has(img))').length").asInt()).isEqualTo(1);
+            assertThat(b.waitFor("document.images.length === 1 && document.images[0].complete"
+                    + " && document.images[0].naturalWidth === " + SiteGenerator.HEATMAP_WIDTH, 10_000)).isTrue();
+            b.screenshot(ARTIFACTS.resolve("site-index.png"));
             b.eval("document.querySelector('table a').click()");
             assertThat(b.waitFor("location.href.endsWith('hot-band/index.html') && document.readyState === 'complete'",
                     10_000)).as("navigated to the record page, at %s", b.eval("location.href")).isTrue();

@@ -40,6 +40,7 @@ class FeaturesCommandTest {
         }
         // process_madvise works for root on 5.10+ kernels, which is what the tests run on.
         assertThat(line(out, "process_madvise")).contains(" yes ");
+        assertThat(line(out, "damos_vaddr")).contains("cold pageout");
     }
 
     @Test

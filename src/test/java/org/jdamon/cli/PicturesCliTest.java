@@ -116,6 +116,13 @@ class PicturesCliTest {
         Result site = run("report", "site", "-i", dir.toString(), "-o", dir.resolve("site").toString());
         assertThat(site.exit()).isEqualTo(1);
         assertThat(site.err()).contains("is a directory").hasLineCount(1);
+        Path garbage = Files.write(dir.resolve("garbage.data"), "this is not a record\n".repeat(10).getBytes());
+        for (String cmd : new String[] {"heatmap", "site"}) {
+            Result g = cmd.equals("heatmap") ? run("report", "heatmap", "-i", garbage.toString())
+                    : run("report", "site", "-i", garbage.toString(), "-o", dir.resolve("gsite").toString());
+            assertThat(g.exit()).as(cmd).isEqualTo(1);
+            assertThat(g.err()).as(cmd).startsWith("jdamon: " + garbage + ": ").hasLineCount(1);
+        }
         Path noSnapshots = write("header-only.data", TestRecords.of(java.util.List.of()));
         Result none = run("report", "heatmap", "-i", noSnapshots.toString());
         assertThat(none.exit()).isEqualTo(1);

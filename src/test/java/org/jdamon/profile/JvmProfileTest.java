@@ -123,6 +123,36 @@ class JvmProfileTest {
         }
     }
 
+    /**
+     * {@code record --profile -- java ...} starts profiling right after starting the JVM: it must be told
+     * apart from a native program before libjvm is loaded, and JFR must start once the JVM answers.
+     */
+    @Test
+    void aJustStartedJvmIsRecognisedAndProfiled() throws Exception {
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path source = Path.of("src/test/resources/profile/TwoPhases.java").toAbsolutePath();
+        Process child = new ProcessBuilder(javaBin.toString(), source.toString(), "300")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
+            assertThat(Profiler.Kind.detect(child.pid())).isEqualTo(Profiler.Kind.JVM);
+            Profiler.Handle h = Profiler.start(child.pid(), 0, new Profiler.Options(Duration.ofMillis(10), 499, false));
+            assertThat(out.readLine()).startsWith("ready ");
+            in.write("go\n");
+            in.flush();
+            assertThat(out.readLine()).startsWith("phases ");
+            in.write("exit\n");
+            in.flush();
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            // the JVM has exited: its samples come from the dump it wrote on exit
+            Profile p = ProfileCodec.decodeAll(h.stop(0, 0));
+            assertThat(p.samples()).anyMatch(s -> s.frames().contains("TwoPhases.touchLargeArray"));
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
     /** The percentage on the report line naming {@code function}, 0 if no line does. */
     private static double percentOf(String reportSection, String function) {
         return reportSection.lines().filter(l -> l.endsWith("  " + function)).findFirst()

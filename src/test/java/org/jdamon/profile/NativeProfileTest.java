@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jdamon.record.LabeledRange;
+import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
 import org.jdamon.report.ProfileSummary;
@@ -64,6 +66,7 @@ class NativeProfileTest {
             in.write("exit\n");
             in.flush();
 
+            assertThat(MemoryAreasCodec.latest(side, 0)).extracting(LabeledRange::label).contains("program", "heap", "stack");
             Profile profile = ProfileCodec.decodeAll(side);
             assertThat(profile.source()).isEqualTo("perf");
             // cpu-clock counts only while the child runs: 499 Hz over 2 s is ~1000 samples on an idle CPU,

@@ -149,4 +149,40 @@ class ProfileParsersTest {
         assertThat(tp.profile().samples()).containsExactly(new StackSample(0, "trace", List.of("f")),
                 new StackSample(500, "trace", List.of("g")), new StackSample(1000, "trace", List.of("f")));
     }
+
+    @Test
+    void elfTypeDecidesTheValgrindBias(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] header = new byte[64];
+        header[0] = 0x7f;
+        header[1] = 'E';
+        header[2] = 'L';
+        header[3] = 'F';
+        header[16] = 3; // ET_DYN: position independent
+        java.nio.file.Path pie = java.nio.file.Files.write(dir.resolve("pie"), header);
+        header[16] = 2; // ET_EXEC: fixed address
+        java.nio.file.Path fixed = java.nio.file.Files.write(dir.resolve("fixed"), header);
+        assertThat(Symbolizer.isPositionIndependent(pie)).isTrue();
+        assertThat(Symbolizer.isPositionIndependent(fixed)).isFalse();
+        assertThat(Symbolizer.isPositionIndependent(dir.resolve("missing"))).isFalse();
+    }
+
+    @Test
+    void nativeLandmarksAreProgramHeapAndStack() {
+        String maps = """
+                55d0c0a00000-55d0c0a01000 r--p 00000000 08:01 1234 /usr/bin/prog
+                55d0c0a01000-55d0c0a02000 r-xp 00001000 08:01 1234 /usr/bin/prog
+                55d0c0a02000-55d0c0a03000 rw-p 00002000 08:01 1234 /usr/bin/prog
+                55d0c1000000-55d0c1021000 rw-p 00000000 00:00 0 [heap]
+                7f0000000000-7f0000200000 rw-p 00000000 00:00 0
+                7f0000200000-7f0000228000 r--p 00000000 08:01 99 /usr/lib/libc.so.6
+                7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0 [stack]
+                """;
+        List<org.jdamon.ops.linux.Mapping> m = org.jdamon.ops.linux.ProcMaps.parse(maps, "maps");
+        // the three touching program mappings join into one range
+        assertThat(ProcessMemoryAreas.fromMaps(m, "/usr/bin/prog")).containsExactly(
+                new LabeledRange(0x55d0c0a00000L, 0x55d0c0a03000L, "program"),
+                new LabeledRange(0x55d0c1000000L, 0x55d0c1021000L, "heap"),
+                new LabeledRange(0x7ffd00000000L, 0x7ffd00021000L, "stack"));
+        assertThat(ProcessMemoryAreas.fromMaps(m, null)).extracting(LabeledRange::label).containsExactly("heap", "stack");
+    }
 }

@@ -111,4 +111,26 @@ class RecordWriterContextTest {
                         900_000_000L);
         assertThat(r.header().attributes()).isEqualTo(Attributes.DAMO_DEFAULTS);
     }
+
+    @Test
+    void sideDataSinkWorksWhateverTheListenerOrder() throws Exception {
+        MonitorContext ctx = MonitorContext.builder()
+                .operations(hotHead())
+                .addTarget(new Target(0, -1, "x", List.of()))
+                .deadlineNs(300_000_000L)
+                .build();
+        Path p = dir.resolve("sink.jdr");
+        RecordWriter[] w = new RecordWriter[1];
+        // registered before the writer attaches: runs before the writer's own listener
+        ctx.addAfterAggregation((c, s, e) -> w[0].sideDataSink()
+                .accept(new SideData("test.tick", e - c.startNs(), new byte[] {1})));
+        w[0] = RecordWriter.attach(ctx, p, Map.of());
+        ctx.run();
+        w[0].close();
+        Recording r = RecordReader.read(p);
+        assertThat(r.warnings()).isEmpty();
+        assertThat(r.snapshots()).hasSize(3);
+        assertThat(r.sideData()).extracting(SideData::timeNs)
+                .containsExactly(100_000_000L, 200_000_000L, 300_000_000L);
+    }
 }

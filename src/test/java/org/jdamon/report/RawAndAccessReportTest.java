@@ -126,6 +126,18 @@ class RawAndAccessReportTest {
     }
 
     @Test
+    void snapshotSelectionFromAStream() throws Exception {
+        Recording r = ReportFixtures.wss(); // 5 snapshots ending at 100..500 ms
+        int[][] ranges = {{-1, -1}, {0, 1}, {-2, -1}, {1, -2}, {3, 10}, {7, 8}, {-9, 0}};
+        long[][] ends = {{5}, {1, 2}, {4, 5}, {2, 3, 4}, {4, 5}, {}, {1}};
+        for (int i = 0; i < ranges.length; i++) {
+            Recording sel = AccessReport.select(org.jdamon.record.RecordStream.of(r), ranges[i][0], ranges[i][1]);
+            assertThat(sel.snapshots().stream().mapToLong(s -> s.endNs() / 100_000_000L).toArray())
+                    .as("range %d %d", ranges[i][0], ranges[i][1]).containsExactly(ends[i]);
+        }
+    }
+
+    @Test
     void rawJsonIsDamosRecordFormatAndReadsBack() throws Exception {
         Recording r = ReportFixtures.twoTargets();
         String json = RawReport.json(r, RawReport.TimeWindow.ALL);

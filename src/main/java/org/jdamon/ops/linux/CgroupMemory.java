@@ -75,6 +75,32 @@ public record CgroupMemory(Path dir) {
         return MemoryPressure.parse(Files.readString(p), p.toString());
     }
 
+    /** {@code memory.numa_stat} text: lines {@code key N0=bytes N1=bytes ...}. */
+    public String numaStat() throws IOException {
+        return Files.readString(dir.resolve("memory.numa_stat"));
+    }
+
+    /** LRU bytes (anon + file, active + inactive) on node {@code nid} of a {@code memory.numa_stat} text. */
+    public static long nodeLruBytes(String numaStat, int nid) {
+        long sum = 0;
+        String node = "N" + nid + "=";
+        for (String line : numaStat.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 2 || !LRU_KEYS.contains(f[0])) {
+                continue;
+            }
+            for (int i = 1; i < f.length; i++) {
+                if (f[i].startsWith(node)) {
+                    sum += Long.parseLong(f[i].substring(node.length()));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private static final java.util.Set<String> LRU_KEYS =
+            java.util.Set.of("active_anon", "inactive_anon", "active_file", "inactive_file");
+
     /** LRU bytes of a memory.stat map (anon + file, active + inactive), as the {@code node_memcg_*} goals count. */
     public static long lruBytes(Map<String, Long> stat) {
         return stat.getOrDefault("active_anon", 0L) + stat.getOrDefault("inactive_anon", 0L)

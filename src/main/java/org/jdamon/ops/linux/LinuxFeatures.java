@@ -43,7 +43,11 @@ public final class LinuxFeatures {
 
         out.add(new Feature("kernel", "page_idle", idle.available(), idle.detail()));
         out.add(new Feature("kernel", "soft-dirty", softDirty.available(), softDirty.detail()));
-        out.add(probeProcessMadvise());
+        Feature madvise = probeProcessMadvise();
+        out.add(madvise);
+        if (madvise.available()) {
+            out.add(probeMadviseActions());
+        }
         out.add(probeDamonSysfs());
         out.add(probePsi());
         out.add(probeCgroup2());
@@ -73,6 +77,18 @@ public final class LinuxFeatures {
         } finally {
             Syscalls.munmap(m);
         }
+    }
+
+    /** Which DAMOS actions this kernel takes through process_madvise (tried on this JVM's own page). */
+    static Feature probeMadviseActions() {
+        StringBuilder yes = new StringBuilder();
+        StringBuilder no = new StringBuilder();
+        for (ProcessMadvise.Action a : ProcessMadvise.Action.values()) {
+            StringBuilder sb = ProcessMadvise.kernelAccepts(a) ? yes : no;
+            sb.append(sb.isEmpty() ? "" : " ").append(a.keyword());
+        }
+        return new Feature("kernel", "damos_vaddr", !yes.isEmpty(), "actions on live processes: "
+                + (yes.isEmpty() ? "none" : yes) + (no.isEmpty() ? "" : "; rejected: " + no) + "; plus stat");
     }
 
     /** Reads (never writes) the DAMON sysfs tree: kdamonds, their state and operations. */

@@ -45,7 +45,7 @@ public record MemInfo(long totalBytes, long freeBytes, long activeBytes, long in
 
     /** Goal metric {@code node_mem_used_bp}: used memory in basis points of total. */
     public long usedBp() {
-        return 10_000 - freeBp();
+        return (totalBytes - freeBytes) * 10_000 / totalBytes;
     }
 
     /** Goal metric {@code active_mem_bp}: active LRU / (active + inactive) in basis points. */

@@ -6,6 +6,8 @@ import java.util.List;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
+import org.jdamon.core.damos.ApplyRequest;
+import org.jdamon.core.damos.DamosAction;
 
 /**
  * {@code paddr} on jdamon's engine: the physical address space, by default the largest System RAM range
@@ -19,6 +21,20 @@ public final class PaddrOperations extends SampledOperations {
     @Override
     public String name() {
         return "paddr";
+    }
+
+    /**
+     * Only {@code stat}: reclaiming or sorting physical pages needs the kernel (its paddr DAMOS, reached
+     * through {@code jdamon record --kernel}); user space cannot act on frames it does not map.
+     */
+    @Override
+    public boolean supportsAction(DamosAction action) {
+        return action == DamosAction.STAT;
+    }
+
+    @Override
+    public long applyScheme(MonitorContext ctx, Target target, long start, long end, ApplyRequest request) {
+        return 0;
     }
 
     @Override

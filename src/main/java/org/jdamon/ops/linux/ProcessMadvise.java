@@ -77,8 +77,10 @@ public final class ProcessMadvise implements Closeable {
 
     /**
      * Advises {@code [start, start + length)}. Returns the bytes advised; 0 when part of the range is not
-     * mapped (the advice still reached the mapped part, as the kernel's vaddr DAMOS counts it) or the
-     * kernel could not act right now ({@code EAGAIN}). Throws {@link NativeCallException} for everything
+     * mapped ({@code ENOMEM}) or is a mapping the advice does not apply to ({@code EINVAL} for locked,
+     * PFN-map or hugetlb areas such as {@code [vvar]}) — the advice still reached the mappings before it,
+     * as with the kernel's vaddr DAMOS, which counts such a region as 0 bytes — or the kernel could not
+     * act right now ({@code EAGAIN}). Throws {@link NativeCallException} for everything
      * that will not get better by retrying, saying what is missing.
      */
     public long apply(long start, long length, Action action) {
@@ -89,12 +91,39 @@ public final class ProcessMadvise implements Closeable {
             return rc;
         }
         int errno = (int) -rc;
-        if (errno == Syscalls.ENOMEM || errno == Syscalls.EAGAIN) {
+        if (errno == Syscalls.ENOMEM || errno == Syscalls.EAGAIN
+                || errno == Syscalls.EINVAL && (start & 4095) == 0 && kernelAccepts(action)) {
             return 0;
         }
         throw new NativeCallException("process_madvise(pid " + pid + ", " + action.keyword() + ", 0x"
                 + Long.toHexString(start) + "+" + length + ")", errno,
                 explain(errno, action, pid, pid == ProcessHandle.current().pid()));
+    }
+
+    private static final Boolean[] ACCEPTED = new Boolean[Action.values().length];
+
+    /**
+     * Whether this kernel takes {@code action} through process_madvise at all: tried once on a page of
+     * this JVM, so an {@code EINVAL} on a target's range can be told apart from missing kernel support.
+     */
+    static synchronized boolean kernelAccepts(Action action) {
+        Boolean known = ACCEPTED[action.ordinal()];
+        if (known == null) {
+            // A 2 MiB-aligned 2 MiB range: collapse rejects ranges that cannot hold a huge page.
+            long huge = 2L << 20;
+            java.lang.foreign.MemorySegment m = Syscalls.mmapAnonymous(2 * huge);
+            try (ProcessMadvise self = open(ProcessHandle.current().pid())) {
+                long start = (m.address() + huge - 1) & -huge;
+                m.set(ValueLayout.JAVA_BYTE, start - m.address(), (byte) 1);
+                self.iovec.set(ValueLayout.JAVA_LONG, 0, start);
+                self.iovec.set(ValueLayout.JAVA_LONG, 8, huge);
+                known = Syscalls.processMadvise(self.pidfd, self.iovec, 1, action.advice()) != -Syscalls.EINVAL;
+            } finally {
+                Syscalls.munmap(m);
+            }
+            ACCEPTED[action.ordinal()] = known;
+        }
+        return known;
     }
 
     /** What an errno of process_madvise means for the user: the missing capability or kernel feature. */

@@ -6,14 +6,18 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
+import org.jdamon.core.damos.DamosOperations;
+import org.jdamon.core.damos.GoalMetric;
+import org.jdamon.core.damos.QuotaGoal;
 
 /**
  * The sampling half shared by the Linux operations sets (design §3.2): every interval, one random address
  * per region, all of a target's addresses handed to its {@link PageAccess} at once, results fed to
  * {@link MonitorContext#updateAccess}. Per-target buffers grow with the region count and are reused, so
- * sampling allocates nothing. A target whose process exits is marked gone and stops being valid.
+ * sampling allocates nothing. A target whose process exits is marked gone and stops being valid. DAMOS
+ * goal and watermark metrics come from the machine ({@link LinuxMetrics}) for every Linux ops set.
  */
-abstract class SampledOperations implements Operations {
+abstract class SampledOperations implements Operations, DamosOperations {
     /** Per-target state hung on {@link Target#opsState}. */
     static final class TargetState {
         final PageAccess access;
@@ -21,6 +25,7 @@ abstract class SampledOperations implements Operations {
         long[] addrs = new long[64];
         boolean[] accessed = new boolean[64];
         String goneReason;
+        ProcessMadvise madvise;
 
         TargetState(PageAccess access, ProcessHandle process) {
             this.access = access;
@@ -60,6 +65,26 @@ abstract class SampledOperations implements Operations {
         if (s != null && s.goneReason == null) {
             s.goneReason = reason;
         }
+    }
+
+    @Override
+    public boolean supportsMetric(GoalMetric metric) {
+        return LinuxMetrics.supports(metric);
+    }
+
+    @Override
+    public long readMetric(MonitorContext ctx, QuotaGoal goal) {
+        return LinuxMetrics.read(goal);
+    }
+
+    @Override
+    public boolean supportsFreeMemRate() {
+        return true;
+    }
+
+    @Override
+    public long freeMemRatePermil(MonitorContext ctx) {
+        return LinuxMetrics.freeMemRatePermil();
     }
 
     @Override
@@ -130,6 +155,10 @@ abstract class SampledOperations implements Operations {
         for (Target t : ctx.targets()) {
             TargetState s = state(t);
             if (s != null) {
+                if (s.madvise != null) {
+                    s.madvise.close();
+                    s.madvise = null;
+                }
                 try {
                     s.access.close();
                 } catch (IOException ignored) {

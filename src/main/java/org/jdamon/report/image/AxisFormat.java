@@ -74,6 +74,9 @@ public enum AxisFormat {
 
     private static String compactDuration(double ns) {
         double a = Math.abs(ns);
+        if (a == 0) {
+            return "0";
+        }
         if (a >= 3600e9) {
             return trim(String.format(Locale.ROOT, "%.2f", ns / 3600e9)) + " h";
         }

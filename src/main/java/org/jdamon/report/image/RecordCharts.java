@@ -1,5 +1,7 @@
 package org.jdamon.report.image;
 
+import org.jdamon.record.Footprints;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,6 +56,10 @@ public final class RecordCharts {
             if (!refaults.series().isEmpty()) {
                 out.add(new Named("refaults_time", refaults));
             }
+        }
+        ChartSpec footprints = footprintsOverTime(rec);
+        if (!footprints.series().isEmpty()) {
+            out.add(new Named("footprints_time", footprints));
         }
         int k = 0;
         for (SideDataCharts p : PLUGINS) {
@@ -144,6 +150,29 @@ public final class RecordCharts {
         }
         List<Series> series = pts.isEmpty() ? List.of() : List.of(series(yLabel, pts, color(0)));
         return new ChartSpec(title, "time", AxisFormat.DURATION_NS, yLabel, y, series);
+    }
+
+    /** Live targets' vsz and rss and the system's used memory over time (damo's footprints). */
+    public static ChartSpec footprintsOverTime(Recording rec) {
+        List<Footprints.Sample> samples = Footprints.of(rec);
+        java.util.Map<String, List<double[]>> lines = new java.util.LinkedHashMap<>();
+        for (Footprints.Sample s : samples) {
+            for (Footprints.TargetFootprint t : s.targets()) {
+                add(lines, "vsz target " + t.targetId(), s.timeNs(), t.vszBytes());
+                add(lines, "rss target " + t.targetId(), s.timeNs(), t.rssBytes());
+            }
+            add(lines, "sys_used", s.timeNs(), s.sysUsedBytes());
+        }
+        List<Series> series = new ArrayList<>();
+        lines.forEach((name, pts) -> series.add(series(name, pts, color(series.size()))));
+        return new ChartSpec("memory footprints over time", "time", AxisFormat.DURATION_NS, "bytes",
+                AxisFormat.BYTES, series);
+    }
+
+    private static void add(java.util.Map<String, List<double[]>> lines, String name, long timeNs, long value) {
+        if (value >= 0) {
+            lines.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {timeNs, value});
+        }
     }
 
     private static Series series(String name, List<double[]> pts, int rgb) {

@@ -39,6 +39,7 @@ public final class Html {
             figure img{max-width:100%;border:1px solid #ddd;background:#fff;cursor:zoom-in}
             figure img.zoomed{position:fixed;top:2vh;left:2vw;max-width:96vw;max-height:96vh;z-index:9;cursor:zoom-out;box-shadow:0 0 0 100vmax rgba(0,0,0,.6)}
             figcaption{font-size:13px;color:#555}
+            img.thumb{width:240px;border:1px solid #ddd;background:#fff;vertical-align:middle}
             .muted{color:#777}.warn{color:#b00020}
             .stat{display:inline-block;margin:0 24px 8px 0}.stat b{display:block;font-size:22px}
             """;

@@ -28,11 +28,16 @@ class ProcessMadviseTest {
         Path file = dir.resolve("data");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate((int) (pages * page));
-            for (int i = 0; i < b.capacity(); i++) {
-                b.put(i, (byte) i);
+            // One write per page: the page cache then holds single-page folios. A single large write can
+            // land in a large folio, which pageout must split first and skips when it cannot.
+            ByteBuffer b = ByteBuffer.allocate((int) page);
+            for (int p = 0; p < pages; p++) {
+                b.clear();
+                for (int i = 0; i < b.capacity(); i++) {
+                    b.put(i, (byte) (i + p));
+                }
+                ch.write(b);
             }
-            ch.write(b);
             ch.force(true);
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment m = ch.map(FileChannel.MapMode.READ_ONLY, 0, pages * page, arena);

@@ -28,6 +28,8 @@ class SiteGeneratorTest {
         String html = Files.readString(index);
         assertThat(html).contains("href=\"run-1/index.html\"", "href=\"run-1-2/index.html\"", "href=\"empty/index.html\"");
         assertThat(html).contains("&lt;empty&gt;").doesNotContain("<empty>");
+        // The index shows each record's hottest-area heatmap (the mmap-like area, index 1) as a thumbnail.
+        assertThat(html).contains("src=\"run-1/heatmap.t0.1.png\"");
         // WSS p50 of the hot band: 80 values after the 20 warm-up ones, index 40 of the sorted = 64 MiB.
         assertThat(html).contains("64.000 MiB");
         Path page = dir.resolve("run-1/index.html");

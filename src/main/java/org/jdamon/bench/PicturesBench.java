@@ -3,6 +3,7 @@ package org.jdamon.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jdamon.core.Attributes;
+import org.jdamon.record.RecordFiles;
 import org.jdamon.record.RecordHeader;
+import org.jdamon.record.RecordWriter;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
@@ -29,20 +32,20 @@ import org.jdamon.report.site.SiteGenerator;
  * Wall time of the pictures on a one-hour record at default attributes: 36,000 snapshots of 100 ms with
  * 1,000 regions each (heap 300, mmap 650, stack 50), a hot band sweeping the mmap area. Measures the
  * heatmap PNG from a streamed record (bounded memory: the snapshots are generated on the fly), the same
- * from an in-memory {@link Recording}, and {@code report site} of that record. Run:
- * {@code java -Xmx3g -Djava.awt.headless=true -cp target/classes:target/test-classes org.jdamon.bench.PicturesBench [snapshots] [regions]}
+ * from an in-memory {@link Recording}, and {@code report site} of that record: {@code jdamon bench heatmap}
+ * (the in-memory record of the default size needs about 1.5 GiB of heap).
  */
 public final class PicturesBench {
     static final long MIB = 1L << 20;
 
-    public static void main(String[] args) throws Exception {
-        int snapshots = args.length > 0 ? Integer.parseInt(args[0]) : 36_000;
-        int regions = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        Path out = Files.createTempDirectory("jdamon-bench-");
-        System.out.printf("record: %d snapshots x %d regions (%.0f s of 100 ms windows)%n", snapshots, regions,
+    /** Runs every measurement {@code rounds} times, printing one line each, writing images under {@code out}. */
+    public static void run(int snapshots, int regions, int rounds, Path out, PrintWriter log) throws Exception {
+        Files.createDirectories(out);
+        log.printf("record: %d snapshots x %d regions (%.0f s of 100 ms windows)%n", snapshots, regions,
                 snapshots / 10.0);
+        log.flush();
         Iterable<Snapshot> stream = () -> generate(snapshots, regions);
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < rounds; round++) {
             resetPeaks();
             long c0 = cpuMs();
             long t0 = System.nanoTime();
@@ -55,9 +58,9 @@ public final class PicturesBench {
             HeatmapViews.View v = new HeatmapViews.View("bench", spec, HeatmapGrid.Layout.ADDRESS, hot, areas);
             Images.writeHeatmap(g, v, Palette.GNUPLOT, Images.Format.PNG, HeatmapImage.DEFAULT_WIDTH,
                     HeatmapImage.DEFAULT_HEIGHT, out.resolve("stream.png"));
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            System.out.printf("round %d: streamed heatmap PNG (generation of the snapshots included): %d ms wall, %d ms CPU, peak heap %d MiB%n",
-                    round, ms, cpuMs() - c0, peakHeapMib());
+            log.printf("round %d: streamed heatmap PNG (generating the snapshots included): %d ms wall, %d ms CPU,"
+                    + " peak heap %d MiB%n", round, (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0, peakHeapMib());
+            log.flush();
         }
         long g0 = System.nanoTime();
         List<Snapshot> all = new ArrayList<>(snapshots);
@@ -67,25 +70,46 @@ public final class PicturesBench {
         Recording rec = new Recording(new RecordHeader(1, "bench", Attributes.DAMO_DEFAULTS, "sim",
                 List.of(new TargetInfo(0, -1, "bench")), 0, Map.of("workload", "bench")), all, List.of(), List.of());
         all = null;
-        System.out.printf("in-memory record built in %d ms%n", (System.nanoTime() - g0) / 1_000_000);
-        for (int round = 0; round < 3; round++) {
+        log.printf("in-memory record built in %d ms%n", (System.nanoTime() - g0) / 1_000_000);
+        for (int round = 0; round < rounds; round++) {
             long c0 = cpuMs();
             long t0 = System.nanoTime();
             int[] res = HeatmapImage.naturalResolution(HeatmapImage.DEFAULT_WIDTH, HeatmapImage.DEFAULT_HEIGHT);
             Images.writeHeatmaps(rec, HeatmapViews.Options.defaults(res[0], res[1]), out.resolve("heatmap.png"),
                     Palette.GNUPLOT, HeatmapImage.DEFAULT_WIDTH, HeatmapImage.DEFAULT_HEIGHT);
-            System.out.printf("round %d: heatmap PNG of the in-memory record (report heatmap --output x.png): %d ms wall, %d ms CPU%n",
-                    round, (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0);
+            log.printf("round %d: heatmap PNG of the in-memory record (report heatmap --output x.png): %d ms wall,"
+                    + " %d ms CPU%n", round, (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0);
+            log.flush();
         }
-        for (int round = 0; round < 3; round++) {
+        Path file = out.resolve("bench.jdamon");
+        try (RecordWriter w = RecordWriter.create(file, rec.header())) {
+            for (Snapshot s : rec.snapshots()) {
+                w.writeSnapshot(s);
+            }
+        }
+        log.printf("record file: %d MiB%n", Files.size(file) >> 20);
+        for (int round = 0; round < rounds; round++) {
             long c0 = cpuMs();
             long t0 = System.nanoTime();
-            new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(List.of(new SiteGenerator.Entry("bench", rec, List.of())),
-                    out.resolve("site" + round));
-            System.out.printf("round %d: report site (3 area heatmaps + sorted + 3 charts): %d ms wall, %d ms CPU (all threads)%n",
-                    round, (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0);
+            Recording read = RecordFiles.read(file);
+            long readMs = (System.nanoTime() - t0) / 1_000_000;
+            int[] res = HeatmapImage.naturalResolution(HeatmapImage.DEFAULT_WIDTH, HeatmapImage.DEFAULT_HEIGHT);
+            Images.writeHeatmaps(read, HeatmapViews.Options.defaults(res[0], res[1]), out.resolve("file.png"),
+                    Palette.GNUPLOT, HeatmapImage.DEFAULT_WIDTH, HeatmapImage.DEFAULT_HEIGHT);
+            read = null;
+            log.printf("round %d: record file to heatmap PNG (reading %d ms): %d ms wall, %d ms CPU%n", round, readMs,
+                    (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0);
+            log.flush();
         }
-        System.out.println("output in " + out);
+        for (int round = 0; round < rounds; round++) {
+            long c0 = cpuMs();
+            long t0 = System.nanoTime();
+            new SiteGenerator(WorkingSetSize.DAMO_DEFAULT).generate(
+                    List.of(new SiteGenerator.Entry("bench", rec, List.of())), out.resolve("site" + round));
+            log.printf("round %d: report site (3 area heatmaps + sorted + 3 charts): %d ms wall, %d ms CPU"
+                    + " (all threads)%n", round, (System.nanoTime() - t0) / 1_000_000, cpuMs() - c0);
+            log.flush();
+        }
     }
 
     /** Snapshots generated on the fly: region boundaries re-drawn every 50 windows, a sweeping hot band. */

@@ -1,0 +1,75 @@
+package org.jdamon.ops.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.jdamon.core.AddressRange;
+import org.jdamon.core.Attributes;
+import org.jdamon.core.MonitorContext;
+import org.jdamon.core.Target;
+import org.jdamon.core.VirtualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page_idle bitmap layout (Documentation/admin-guide/mm/idle_page_tracking.rst): frame {@code pfn}
+ * is bit {@code pfn % 64} of the native-endian 64-bit word at byte offset {@code pfn / 64 * 8}. A plain
+ * file stands in for the kernel's (this host has none); it stores words rather than OR-ing bits, which
+ * does not matter for one frame per word.
+ */
+class PageIdleBitmapTest {
+    @Test
+    void frameBitsLandWhereTheKernelReadsThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bitmap");
+        Files.write(file, new byte[64]);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            PageIdle.Bitmap bitmap = new PageIdle.Bitmap(ch);
+            bitmap.markIdle(130); // word 2 (bytes 16..23), bit 2
+            ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.nativeOrder());
+            assertThat(all.getLong(16)).isEqualTo(1L << 2);
+            assertThat(all.getLong(0)).isZero();
+            assertThat(bitmap.idle(130)).isTrue();
+            assertThat(bitmap.idle(131)).isFalse();
+            assertThat(bitmap.idle(2)).isFalse();
+            bitmap.markIdle(63 + 64 * 5); // word 5, top bit
+            assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.nativeOrder()).getLong(40))
+                    .isEqualTo(Long.MIN_VALUE);
+        }
+    }
+
+    @Test
+    void paddrSamplesTheGivenPhysicalRanges() throws Exception {
+        AddressRange ram = new AddressRange(0x100000000L, 0x140000000L); // 1 GiB
+        AddressRange hot = new AddressRange(0x100000000L, 0x110000000L); // its first 256 MiB
+        VaddrOperationsTest.RangeAccess access = new VaddrOperationsTest.RangeAccess(hot);
+        Target t = new Target(0, -1, "paddr", List.of(ram));
+        MonitorContext ctx = MonitorContext.builder()
+                .attributes(Attributes.DAMO_DEFAULTS)
+                .operations(new PaddrOperations(access))
+                .clock(new VirtualClock())
+                .addTarget(t)
+                .deadlineNs(3_000_000_000L)
+                .build();
+        ctx.run();
+        long insideHot = 0;
+        var r = t.regions();
+        for (int i = 0; i < r.size(); i++) {
+            if (hot.start() <= r.start(i) && r.end(i) <= hot.end()) {
+                assertThat(r.lastNrAccesses(i)).as("region inside the hot range").isEqualTo(20);
+                insideHot += r.regionSize(i);
+            } else if (r.start(i) >= hot.end()) {
+                assertThat(r.lastNrAccesses(i)).as("region outside the hot range").isZero();
+            } // the one region straddling the edge may read either way
+        }
+        assertThat(r.start(0)).isEqualTo(ram.start());
+        assertThat(r.end(r.size() - 1)).isEqualTo(ram.end());
+        // Only the one straddling region is lost, and no region grows beyond total / min_nr_regions.
+        assertThat(insideHot).isGreaterThanOrEqualTo(hot.size() - ram.size() / 10);
+    }
+}
