@@ -2,8 +2,8 @@
 # Kernel tests in a VM: builds jdamon, boots ONE guest-run VM (Debian 6.12 kernel with DAMON, this
 # machine's root filesystem read-only + tmpfs) and runs every *IT integration test inside it with
 # JDAMON_GUEST=1, then prints what ran and what it measured. The host's own DAMON is never touched.
-#   env: GUEST_RUN (path of guest-run), IT (failsafe -Dit.test pattern, default all ITs),
-#        TIMEOUT (VM timeout, s; default 1500), MEM/SMP (VM size; default 2G/2)
+#   env: GUEST_RUN (path of guest-run), IT (regex of test class names; default: every *IT under
+#        org.jdamon.ops, the ones that need the VM), TIMEOUT (VM timeout, s; default 1500), MEM/SMP (VM size; default 2G/2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
@@ -35,7 +35,7 @@ mvn -B -ntp -o -q $dep -Dmdep.outputFile=$CP_FILE -Dmdep.includeScope=test 2>/de
   || mvn -B -ntp -q $dep -Dmdep.outputFile=$CP_FILE -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat $CP_FILE)"
 
-IT=${IT:-.*IT}
+IT=${IT:-org\.jdamon\.ops\..*IT}
 export TIMEOUT=${TIMEOUT:-1500}
 # one vCPU (TCG runs all vCPUs on one host thread anyway) and no PCID: every switch between processes
 # flushes the emulated TLB, as the tests' 1 kHz ticker needs (see Guest.startTicker)
