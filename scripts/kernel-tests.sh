@@ -3,7 +3,7 @@
 # machine's root filesystem read-only + tmpfs) and runs every *IT integration test inside it with
 # JDAMON_GUEST=1, then prints what ran and what it measured. The host's own DAMON is never touched.
 #   env: GUEST_RUN (path of guest-run), IT (regex of test class names; default: every *IT under
-#        org.jdamon.ops, the ones that need the VM), TIMEOUT (VM timeout, s; default 1500), MEM/SMP (VM size; default 2G/2)
+#        org.jdamon.ops, the ones that need the VM), TIMEOUT (VM timeout, s; default 1500), MEM/SMP (VM size; default 2G/1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
