@@ -19,7 +19,7 @@ public final class AccessFilterOptions {
     List<String> szRegion;
 
     @Option(names = "--access_rate", arity = "2", paramLabel = "PERCENT",
-            description = "Min and max access rate in percent of the samples per aggregation (e.g. 50% max).")
+            description = "Min and max access rate in percent of the samples per aggregation (e.g. 50%% max).")
     List<String> accessRate;
 
     @Option(names = "--age", arity = "2", paramLabel = "SECONDS",

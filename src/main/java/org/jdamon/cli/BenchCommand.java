@@ -1,10 +1,12 @@
 package org.jdamon.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jdamon.bench.EngineBench;
+import org.jdamon.bench.TraceBench;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.Units;
 import picocli.CommandLine;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
         description = "Measure the monitoring engine: per-region cost, real-time CPU, size scaling, "
                 + "virtual-time speed.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.RealTime.class, BenchCommand.Scaling.class,
-            BenchCommand.Speed.class})
+            BenchCommand.Speed.class, BenchCommand.Trace.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +26,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing benchmark (engine, realtime, scaling, speed)");
+                "missing benchmark (engine, realtime, scaling, speed, trace)");
     }
 
     static Attributes forcedRegions(int n) {
@@ -126,6 +128,31 @@ public final class BenchCommand implements Runnable {
                 out.println(EngineBench.describe(EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS,
                         Long.MAX_VALUE / 2, false, 1)));
             }
+            return 0;
+        }
+    }
+
+    /** {@code jdamon bench trace}: the replay-throughput and eval benchmarks of docs/benchmarks/trace.md. */
+    @Command(name = "trace", mixinStandardHelpOptions = true,
+            description = "Measure Lackey parsing (lines/s), binary decoding (accesses/s) and eval on a 100M-access trace.")
+    static final class Trace implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--lines", paramLabel = "N", defaultValue = "20000000",
+                description = "synthetic Lackey lines for the parse benchmarks (default 20M)")
+        long lines;
+
+        @Option(names = "--eval-accesses", paramLabel = "N", defaultValue = "100000000",
+                description = "accesses of the eval benchmark trace (default 100M; 0 skips it)")
+        long evalAccesses;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "where to put the generated traces (default: a temp dir)")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            TraceBench.run(dir, lines, evalAccesses, spec.commandLine().getOut());
             return 0;
         }
     }

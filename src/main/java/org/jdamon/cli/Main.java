@@ -24,6 +24,11 @@ import picocli.CommandLine.Command;
             ArgsCommand.class,
             FeaturesCommand.class,
             WorkloadCommand.class,
+            StartCommand.class,
+            TuneCommand.class,
+            StopCommand.class,
+            StatusCommand.class,
+            ModuleCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -2,7 +2,14 @@ package org.jdamon.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.jdamon.config.DamonArgs;
+import org.jdamon.core.AddressRange;
+import org.jdamon.ops.linux.LinuxTargets;
+import org.jdamon.session.LinuxSource;
+import org.jdamon.session.TraceSource;
 import org.jdamon.core.Units;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.session.MonitorRun;
@@ -12,6 +19,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jdamon record}: monitor a target and write its access pattern to a record file. */
@@ -29,7 +37,30 @@ public final class RecordCommand implements Callable<Integer> {
                 description = "Simulated workload: a masim config file or a built-in name "
                         + "(demo, zigzag, zigzag_30secs, stairs, stairs_30secs, default).")
         String sim;
+
+        @Option(names = "--trace", paramLabel = "FILE|-",
+                description = "Replay a memory trace: Valgrind Lackey text (optionally .gz), jdamon's binary "
+                        + "trace, or - for standard input.")
+        String trace;
+
+        @Option(names = "--pid", paramLabel = "PID", description = "Monitor a running process (vaddr).")
+        Long pid;
+
+        @Parameters(paramLabel = "paddr | -- CMD ARGS", arity = "1..*",
+                description = "'paddr' for physical memory, or a command to start and monitor until it exits.")
+        List<String> deducible;
     }
+
+    @Option(names = {"-r", "--regions"}, arity = "1..*", paramLabel = "START-END",
+            description = "Fixed monitoring ranges: fvaddr for --pid, physical ranges for paddr.")
+    List<String> regions = new ArrayList<>();
+
+    @Option(names = "--access", paramLabel = "PRIMITIVE", defaultValue = "auto",
+            description = "Access check for live targets: auto, page_idle, soft_dirty (default: ${DEFAULT-VALUE}).")
+    String access;
+
+    @Mixin
+    TraceOptionsMixin traceOptions;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = RecordFiles.DEFAULT_NAME,
             description = "Record file to write (default: ${DEFAULT-VALUE}).")
@@ -75,6 +106,20 @@ public final class RecordCommand implements Callable<Integer> {
     }
 
     private MonitorSource openSource() {
-        return SimSource.load(target.sim, simRate);
+        if (target.sim != null) {
+            return SimSource.load(target.sim, simRate);
+        }
+        if (target.trace != null) {
+            return new TraceSource(target.trace, traceOptions.options());
+        }
+        List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
+        if (target.pid != null) {
+            return new LinuxSource(ranges.isEmpty() ? LinuxTargets.forPid(target.pid, access)
+                    : LinuxTargets.fvaddr(target.pid, ranges, access));
+        }
+        if (target.deducible.size() == 1 && target.deducible.getFirst().equals("paddr")) {
+            return new LinuxSource(LinuxTargets.paddr(ranges, access));
+        }
+        return new LinuxSource(LinuxTargets.forCommand(target.deducible, access));
     }
 }

@@ -3,6 +3,7 @@ package org.jdamon.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jdamon.record.RecordFiles;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import picocli.CommandLine.Option;
 
@@ -18,5 +19,10 @@ final class RecordInput {
 
     Recording loadWithSnapshots(PrintWriter err) {
         return RecordInputs.readWithSnapshots(input, err);
+    }
+
+    /** Runs {@code use} over the record read one snapshot at a time (bounded memory for jdamon files). */
+    <T> T stream(PrintWriter err, java.util.function.Function<RecordStream, T> use) {
+        return RecordInputs.stream(input, err, use);
     }
 }

@@ -2,10 +2,14 @@ package org.jdamon.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.jdamon.record.RecordFiles;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 
 /**
@@ -21,27 +25,72 @@ final class RecordInputs {
     }
 
     static Recording read(Path path, PrintWriter err) {
+        checkPath(path);
+        Recording rec;
+        try {
+            rec = RecordFiles.read(path);
+        } catch (IOException e) {
+            throw failure(path, e);
+        }
+        printWarnings(path, rec.warnings(), err);
+        return rec;
+    }
+
+    /**
+     * Runs {@code use} over {@code path} read one snapshot at a time; what the reader skipped is printed
+     * once the stream is done.
+     */
+    static <T> T stream(Path path, PrintWriter err, Function<RecordStream, T> use) {
+        checkPath(path);
+        try (RecordStream s = RecordFiles.open(path)) {
+            T result = use.apply(s);
+            while (s.nextSnapshot() != null) {
+                // drain, so that warnings about the tail are complete
+            }
+            printWarnings(path, s.warnings(), err);
+            return result;
+        } catch (IOException e) {
+            throw failure(path, e);
+        } catch (UncheckedIOException e) {
+            throw failure(path, e.getCause());
+        }
+    }
+
+    /** A source for reports that read the record more than once (one pass per target). */
+    static RecordSource source(Path path) {
+        checkPath(path);
+        try {
+            return RecordFiles.source(path);
+        } catch (IOException e) {
+            throw failure(path, e);
+        }
+    }
+
+    static void printWarnings(Path path, java.util.List<String> warnings, PrintWriter err) {
+        for (String w : warnings) {
+            err.println("jdamon: warning: " + path + ": " + w);
+        }
+        err.flush();
+    }
+
+    private static void checkPath(Path path) {
         if (Files.isDirectory(path)) {
             throw new UserException(path + ": is a directory, not a record file");
         }
         if (Files.exists(path) && !Files.isReadable(path)) {
             throw new UserException(path + ": permission denied");
         }
-        Recording rec;
-        try {
-            rec = RecordFiles.read(path);
-        } catch (NoSuchFileException e) {
-            throw new UserException(path + ": no such record file (record one with 'jdamon record' or pass -i FILE)");
-        } catch (IOException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new UserException(msg.startsWith(path.toString()) ? msg : path + ": " + msg, e);
-        }
-        for (String w : rec.warnings()) {
-            err.println("jdamon: warning: " + path + ": " + w);
-        }
-        err.flush();
-        return rec;
     }
+
+    static UserException failure(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new UserException(path + ": no such record file (record one with 'jdamon record' or pass -i FILE)");
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new UserException(msg.startsWith(path.toString()) ? msg : path + ": " + msg, e);
+    }
+
+
 
     static Recording readWithSnapshots(Path path) {
         return readWithSnapshots(path, new PrintWriter(System.err, true));

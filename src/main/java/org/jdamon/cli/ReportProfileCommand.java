@@ -12,8 +12,8 @@ import org.jdamon.profile.ProfileCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.report.ProfileReport;
 import org.jdamon.report.ProfileTimeline;
-import org.jdamon.report.ProfileTimelinePage;
 import org.jdamon.report.TimeWindow;
+import org.jdamon.report.site.ProfileSection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,8 +96,8 @@ public final class ReportProfileCommand implements Runnable {
             }
             byte[] png = ProfileTimeline.png(layout, title, width);
             if (html) {
-                String page = ProfileTimelinePage.page("jdamon profile timeline: " + input.input.getFileName(),
-                        ProfileTimelinePage.fragment(png, windows, text));
+                String page = ProfileSection.page("jdamon profile timeline: " + input.input.getFileName(), png,
+                        windows, text);
                 Files.writeString(timeline, page, java.nio.charset.StandardCharsets.UTF_8);
             } else {
                 Files.write(timeline, png);

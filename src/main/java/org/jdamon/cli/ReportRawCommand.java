@@ -1,7 +1,10 @@
 package org.jdamon.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
-import org.jdamon.record.Recording;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.report.RawReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,10 +33,28 @@ final class ReportRawCommand implements Runnable {
 
     @Override
     public void run() {
-        Recording r = input.loadWithSnapshots(spec.commandLine().getErr());
         RawReport.TimeWindow w = duration == null ? RawReport.TimeWindow.ALL
                 : new RawReport.TimeWindow(duration.get(0), duration.get(1));
-        spec.commandLine().getOut().print(json ? RawReport.json(r, w) : RawReport.text(r, w, rawNumber));
-        spec.commandLine().getOut().flush();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            out.print(RawReport.json(input.loadWithSnapshots(err), w));
+            out.flush();
+            return;
+        }
+        RecordSource source = RecordInputs.source(input.input);
+        try {
+            try (RecordStream s = source.open()) {
+                if (s.nextSnapshot() == null) {
+                    RecordInputs.printWarnings(input.input, s.warnings(), err);
+                    throw new UserException(input.input + ": the record holds no snapshot");
+                }
+            }
+            List<String> warnings = RawReport.write(source, w, rawNumber, out);
+            out.flush();
+            RecordInputs.printWarnings(input.input, warnings, err);
+        } catch (IOException e) {
+            throw RecordInputs.failure(input.input, e);
+        }
     }
 }

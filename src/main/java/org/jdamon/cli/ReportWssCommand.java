@@ -1,9 +1,8 @@
 package org.jdamon.cli;
 
-import java.util.List;
 import org.jdamon.core.Units;
-import org.jdamon.record.Recording;
-import org.jdamon.report.PercentileTable;
+import java.util.Map;
+import org.jdamon.report.Distribution;
 import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.WssReport;
 import picocli.CommandLine;
@@ -15,17 +14,14 @@ import picocli.CommandLine.Option;
 @Command(name = "wss", mixinStandardHelpOptions = true,
         description = "Show the distribution of the working set size.")
 final class ReportWssCommand implements Runnable {
-    enum SortBy { size, time }
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
     RecordInput input;
 
-    @Option(names = {"-r", "--range"}, arity = "3", paramLabel = "N",
-            description = "Percentiles to print: start stop step (default: 0 101 25).")
-    List<Integer> range;
+    @Mixin
+    PercentileOptions distribution;
 
     @Option(names = "--exclude_samples", defaultValue = "20", paramLabel = "N",
             description = "Number of first snapshots to exclude (default: ${DEFAULT-VALUE}).")
@@ -38,10 +34,6 @@ final class ReportWssCommand implements Runnable {
     @Option(names = "--sz_thres", defaultValue = "1", paramLabel = "SIZE",
             description = "Minimum size of working-set regions, e.g. 4K (default: ${DEFAULT-VALUE}).")
     String szThres;
-
-    @Option(names = {"-s", "--sortby"}, defaultValue = "size", paramLabel = "KEY",
-            description = "Sort the values by ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    SortBy sortBy;
 
     @Option(names = "--nr_cols_bar", defaultValue = "59", paramLabel = "N",
             description = "Columns of the bars (default: ${DEFAULT-VALUE}; 0 for none).")
@@ -70,18 +62,12 @@ final class ReportWssCommand implements Runnable {
         if (excludeSamples < 0) {
             throw new UserException("--exclude_samples must not be negative", true);
         }
-        int[] percentiles = range == null ? PercentileTable.range(0, 101, 25)
-                : PercentileTable.range(range.get(0), range.get(1), range.get(2));
-        for (int p : percentiles) {
-            if (p < 0 || p > 100) {
-                throw new UserException("--range: percentile " + p + " is outside [0, 100]", true);
-            }
-        }
+        int[] percentiles = distribution.percentiles();
         WorkingSetSize wss = new WorkingSetSize(accThres, Units.parseSize(szThres), excludeSamples);
-        WssReport.Options o = new WssReport.Options(wss, percentiles, sortBy == SortBy.size, rawNumber, allWss,
+        WssReport.Options o = new WssReport.Options(wss, percentiles, distribution.sortBySize(), rawNumber, allWss,
                 perTarget, nrColsBar);
-        Recording r = input.load(spec.commandLine().getErr());
-        spec.commandLine().getOut().print(json ? WssReport.json(r, o) : WssReport.text(r, o));
+        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(), s -> WssReport.distributions(s, o));
+        spec.commandLine().getOut().print(json ? WssReport.json(dists, o) : WssReport.text(dists, o));
         spec.commandLine().getOut().flush();
     }
 }

@@ -75,7 +75,8 @@ public record DamonArgs(
         return cfg.kdamonds().getFirst().contexts().getFirst();
     }
 
-    private static AddressRange range(String text) {
+    /** A damo {@code --regions} word, {@code <start>-<end>}. */
+    public static AddressRange range(String text) {
         String[] p = text.split("-");
         if (p.length != 2) {
             throw new ConfigException("--regions", "expected <start>-<end>, got '" + text + "'");

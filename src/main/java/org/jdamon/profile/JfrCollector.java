@@ -22,18 +22,16 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrCollector {
     public static final String EVENT = "jdk.ExecutionSample";
     private final long pid;
-    private final long recordStartEpochNs;
     private final Path file;
     private final String name;
 
-    private JfrCollector(long pid, long recordStartEpochNs, Path file) {
+    private JfrCollector(long pid, Path file) {
         this.pid = pid;
-        this.recordStartEpochNs = recordStartEpochNs;
         this.file = file;
         this.name = "jdamon-profile-" + ProcessHandle.current().pid();
     }
 
-    public static JfrCollector start(long pid, long recordStartEpochNs, Duration period) {
+    public static JfrCollector start(long pid, Duration period) {
         if (!Tools.alive(pid)) {
             throw new ProfilerException("no process " + pid + " to profile");
         }
@@ -44,7 +42,7 @@ public final class JfrCollector {
         } catch (IOException e) {
             throw new ProfilerException("cannot create a temporary JFR file: " + e.getMessage(), e);
         }
-        JfrCollector c = new JfrCollector(pid, recordStartEpochNs, file);
+        JfrCollector c = new JfrCollector(pid, file);
         Tools.jcmd(pid, "JFR.start", "name=" + c.name, "settings=profile", "filename=" + file,
                 "dumponexit=true", EVENT + "#period=" + Math.max(1, period.toMillis()) + "ms");
         return c;
@@ -54,8 +52,11 @@ public final class JfrCollector {
         return pid;
     }
 
-    /** Stops the recording (or takes what the target dumped when it exited) and returns its samples. */
-    public Profile stop() {
+    /**
+     * Stops the recording (or takes what the target dumped when it exited) and returns its samples, times
+     * in ns since {@code recordStartEpochNs}.
+     */
+    public Profile stop(long recordStartEpochNs) {
         if (Tools.alive(pid)) {
             try {
                 Tools.jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file);

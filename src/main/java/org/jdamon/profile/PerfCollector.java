@@ -24,14 +24,12 @@ public final class PerfCollector {
     private static final Pattern FRAME = Pattern.compile("^\\s+([0-9a-fA-F]+)\\s+(.*?)\\s+\\((.*)\\)\\s*$");
 
     private final long pid;
-    private final long recordStartEpochNs;
     private final Path dir;
     private final Path dataFile;
     private final Process perf;
 
-    private PerfCollector(long pid, long recordStartEpochNs, Path dir, Path dataFile, Process perf) {
+    private PerfCollector(long pid, Path dir, Path dataFile, Process perf) {
         this.pid = pid;
-        this.recordStartEpochNs = recordStartEpochNs;
         this.dir = dir;
         this.dataFile = dataFile;
         this.perf = perf;
@@ -76,7 +74,7 @@ public final class PerfCollector {
      * sampling has begun (perf can take seconds to attach on a loaded host). Throws if perf is missing or
      * refuses.
      */
-    public static PerfCollector start(long pid, long recordStartEpochNs, int frequencyHz) {
+    public static PerfCollector start(long pid, int frequencyHz) {
         unavailableReason().ifPresent(reason -> {
             throw new ProfilerException("cannot profile native process " + pid + ": " + reason);
         });
@@ -107,7 +105,7 @@ public final class PerfCollector {
         } catch (IOException e) {
             throw new ProfilerException("cannot start perf record: " + e.getMessage(), e);
         }
-        PerfCollector c = new PerfCollector(pid, recordStartEpochNs, dir, data, p);
+        PerfCollector c = new PerfCollector(pid, dir, data, p);
         c.enable(ctl, ack);
         return c;
     }
@@ -171,8 +169,11 @@ public final class PerfCollector {
         }
     }
 
-    /** Stops perf (SIGTERM makes it write its data and exit) and returns the samples. */
-    public Profile stop() {
+    /**
+     * Stops perf (SIGTERM makes it write its data and exit) and returns the samples, times in ns since
+     * {@code recordStartEpochNs}.
+     */
+    public Profile stop(long recordStartEpochNs) {
         try {
             if (perf.isAlive()) {
                 perf.destroy();

@@ -7,16 +7,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.record.MemoryAreasCodec;
+import org.jdamon.record.SideData;
 
 /**
  * The entry point for {@code jdamon record --profile}: starts the right call-stack profiler for a
- * process (JFR for a JVM, perf for anything else) aligned to the record's start time, and on
- * {@link Handle#stop()} returns the profile, and for a JVM its memory areas, as side data for the record.
+ * process (JFR for a JVM, perf for anything else) and on {@link Handle#stop} returns the profile, with
+ * times aligned to the record's start, and for a JVM its memory areas, as side data for the record. The
+ * profilers stamp samples with wall-clock (epoch) times, so the record's start only has to be known at
+ * the end:
  *
  * <pre>{@code
- * Profiler.Handle h = Profiler.start(pid, 0, header.startEpochNs(), Profiler.Options.DEFAULTS);
- * ... monitor ...
- * for (SideData sd : h.stop()) writer.writeSideData(sd);
+ * Profiler.Handle h = Profiler.start(pid, targetId, Profiler.Options.DEFAULTS);
+ * ... monitor (the record writer fixes the start time at the first aggregation) ...
+ * long start = ctx.clock().epochOffsetNs() + ctx.startNs();
+ * for (SideData sd : h.stop(start, ctx.clock().nowNs() - ctx.startNs())) writer.writeSideData(sd);
  * }</pre>
  */
 public final class Profiler {
@@ -50,22 +54,24 @@ public final class Profiler {
 
         /**
          * Stops profiling and returns the side data to store: profile chunks
-         * ({@link ProfileCodec#KIND}) and, for a JVM, its memory areas ({@link MemoryAreasCodec#KIND}).
-         * {@code nowNs} is the current time since the record's start (for the memory-areas chunk).
+         * ({@link ProfileCodec#KIND}) with times in ns since {@code recordStartEpochNs} and, for a JVM, its
+         * memory areas ({@link MemoryAreasCodec#KIND}). {@code nowNs} is the current time since the
+         * record's start (the time of the memory-areas chunk taken now).
          */
-        List<org.jdamon.record.SideData> stop(long nowNs);
+        List<SideData> stop(long recordStartEpochNs, long nowNs);
     }
 
-    public static Handle start(long pid, int targetId, long recordStartEpochNs, Options options) {
+    /** Starts profiling {@code pid}, whose regions are target {@code targetId} of the record. */
+    public static Handle start(long pid, int targetId, Options options) {
         return switch (Kind.detect(pid)) {
-            case JVM -> startJvm(pid, targetId, recordStartEpochNs, options);
-            case NATIVE -> startNative(pid, recordStartEpochNs, options);
+            case JVM -> startJvm(pid, targetId, options);
+            case NATIVE -> startNative(pid, options);
         };
     }
 
-    private static Handle startJvm(long pid, int targetId, long recordStartEpochNs, Options options) {
-        JfrCollector jfr = JfrCollector.start(pid, recordStartEpochNs, options.jfrPeriod());
-        List<org.jdamon.record.SideData> early = new ArrayList<>();
+    private static Handle startJvm(long pid, int targetId, Options options) {
+        JfrCollector jfr = JfrCollector.start(pid, options.jfrPeriod());
+        List<SideData> early = new ArrayList<>();
         if (options.jvmMemoryAreas()) {
             // taken now too, in case the JVM is gone when profiling stops
             early.add(MemoryAreasCodec.encode(targetId, 0, JvmMemoryAreas.of(pid).ranges()));
@@ -77,8 +83,8 @@ public final class Profiler {
             }
 
             @Override
-            public List<org.jdamon.record.SideData> stop(long nowNs) {
-                List<org.jdamon.record.SideData> out = new ArrayList<>(early);
+            public List<SideData> stop(long recordStartEpochNs, long nowNs) {
+                List<SideData> out = new ArrayList<>(early);
                 if (options.jvmMemoryAreas() && Tools.alive(pid)) {
                     try {
                         out.add(MemoryAreasCodec.encode(targetId, nowNs, JvmMemoryAreas.of(pid).ranges()));
@@ -86,14 +92,14 @@ public final class Profiler {
                         // the target ended meanwhile; the areas from the start remain
                     }
                 }
-                out.addAll(ProfileCodec.encode(jfr.stop()));
+                out.addAll(ProfileCodec.encode(jfr.stop(recordStartEpochNs)));
                 return out;
             }
         };
     }
 
-    private static Handle startNative(long pid, long recordStartEpochNs, Options options) {
-        PerfCollector perf = PerfCollector.start(pid, recordStartEpochNs, options.perfFrequencyHz());
+    private static Handle startNative(long pid, Options options) {
+        PerfCollector perf = PerfCollector.start(pid, options.perfFrequencyHz());
         return new Handle() {
             @Override
             public String description() {
@@ -101,8 +107,8 @@ public final class Profiler {
             }
 
             @Override
-            public List<org.jdamon.record.SideData> stop(long nowNs) {
-                return ProfileCodec.encode(perf.stop());
+            public List<SideData> stop(long recordStartEpochNs, long nowNs) {
+                return ProfileCodec.encode(perf.stop(recordStartEpochNs));
             }
         };
     }

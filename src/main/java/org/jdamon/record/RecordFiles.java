@@ -3,6 +3,8 @@ package org.jdamon.record;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,11 +13,12 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import org.jdamon.record.damo.DamoJsonRecord;
 import org.jdamon.record.damo.DamoLegacyRecord;
+import org.jdamon.record.damo.DamoPerfScript;
 
 /**
  * Reads any record file reports accept, recognising the format from its content (not its name): jdamon's
- * own format, damo's {@code json}, {@code json_compressed} (zlib, or gzip) and the old binary
- * {@code damon.data}. Every failure is a {@link RecordFormatException} or other {@link IOException}
+ * own format, damo's {@code json}, {@code json_compressed} (zlib, or gzip), {@code perf_script} text and
+ * the old binary {@code damon.data}. Every failure is a {@link RecordFormatException} or other {@link IOException}
  * whose message starts with the file name.
  */
 public final class RecordFiles {
@@ -23,6 +26,38 @@ public final class RecordFiles {
 
     /** jdamon's default record file name. */
     public static final String DEFAULT_NAME = "jdamon.data";
+
+    /**
+     * Opens any record format for reading one snapshot at a time: jdamon files stream from disk, damo's
+     * formats are parsed into memory first.
+     */
+    public static RecordStream open(Path path) throws IOException {
+        if (isJdamonRecord(path)) {
+            return RecordReader.open(path);
+        }
+        return RecordStream.of(read(path));
+    }
+
+    /**
+     * A source for repeated passes: jdamon files are reopened and streamed each time, damo's formats
+     * parsed once here and replayed from memory.
+     */
+    public static RecordSource source(Path path) throws IOException {
+        if (isJdamonRecord(path)) {
+            RecordReader.open(path).close(); // fail now, with the file's name, if it cannot be read
+            return () -> RecordReader.open(path);
+        }
+        return RecordSource.of(read(path));
+    }
+
+    private static boolean isJdamonRecord(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return RecordReader.isRecord(in.readNBytes(RecordFormat.MAGIC.length));
+        }
+    }
 
     public static Recording read(Path path) throws IOException {
         if (!Files.exists(path)) {
@@ -55,6 +90,9 @@ public final class RecordFiles {
             if (startsLikeJson(data)) {
                 return DamoJsonRecord.read(new ByteArrayInputStream(data), "damo json");
             }
+            if (DamoPerfScript.looksLike(new String(data, 0, Math.min(data.length, 1 << 16), StandardCharsets.ISO_8859_1))) {
+                return DamoPerfScript.read(new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
+            }
             if (DamoLegacyRecord.looksLegacy(data)) {
                 return DamoLegacyRecord.read(data);
             }
@@ -66,7 +104,7 @@ public final class RecordFiles {
             throw new RecordFormatException(path + ": " + e.getMessage());
         }
         throw new RecordFormatException(path
-                + ": not a record file (neither jdamon's format nor damo's json, json_compressed or damon.data)");
+                + ": not a record file (neither jdamon's format nor damo's json, json_compressed, perf_script or damon.data)");
     }
 
     static boolean isGzip(byte[] d) {

@@ -1,18 +1,14 @@
 package org.jdamon.record;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.zip.CRC32C;
 import org.jdamon.core.Attributes;
 
@@ -27,7 +23,7 @@ import org.jdamon.core.Attributes;
  * skipped with one warning per kind. Only a file without an intact header, or of a newer format version,
  * cannot be read at all ({@link RecordFormatException}).
  */
-public final class RecordReader implements Closeable, Iterable<Snapshot> {
+public final class RecordReader implements RecordStream {
     /** {@link #tryChunk} results for a damaged chunk. */
     private static final int TORN = -1;
     private static final int BAD_LENGTH = -2;
@@ -93,21 +89,25 @@ public final class RecordReader implements Closeable, Iterable<Snapshot> {
         return ChunkCodec.decodeAttributes(new ChunkDecoder(p, 0, p.length));
     }
 
+    @Override
     public RecordHeader header() {
         return header;
     }
 
     /** Side data read so far (all of it once {@link #nextSnapshot()} has returned null). */
+    @Override
     public List<SideData> sideData() {
         return List.copyOf(sideData);
     }
 
     /** What was skipped so far, one line each; complete once {@link #nextSnapshot()} returned null. */
+    @Override
     public List<String> warnings() {
         return List.copyOf(warnings);
     }
 
     /** The next intact snapshot, or null at the end of the file. */
+    @Override
     public Snapshot nextSnapshot() throws IOException {
         while (!eof) {
             long at = pos;
@@ -141,35 +141,6 @@ public final class RecordReader implements Closeable, Iterable<Snapshot> {
         }
         finish();
         return null;
-    }
-
-    @Override
-    public Iterator<Snapshot> iterator() {
-        return new Iterator<>() {
-            private Snapshot next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = nextSnapshot();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Snapshot next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Snapshot s = next;
-                next = null;
-                return s;
-            }
-        };
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class AccessReport {
     /** The selected snapshots in damo's raw form ({@code --raw_form}). */
     public static String rawForm(Recording r, Options o) {
         Set<Snapshot> chosen = chosen(r, o);
-        return RawReport.text(r, chosen::contains, o.raw());
+        return RawReport.text(r, (s, first) -> chosen.contains(s), o.raw());
     }
 
     private static Set<Snapshot> chosen(Recording r, Options o) {

@@ -77,6 +77,10 @@ public final class HeatmapViews {
         long t0 = span[0];
         long t1 = span[1];
         if (o.timeRangeNs() != null) {
+            if (o.timeRangeNs()[0] >= span[1] || o.timeRangeNs()[1] <= span[0]) {
+                throw new IllegalArgumentException("time range [%d, %d) ns is outside the record's [%d, %d) ns"
+                        .formatted(o.timeRangeNs()[0], o.timeRangeNs()[1], span[0], span[1]));
+            }
             t0 = o.timeRangeNs()[0];
             t1 = Math.min(o.timeRangeNs()[1], Math.max(t1, o.timeRangeNs()[0] + 1));
         }
@@ -102,6 +106,10 @@ public final class HeatmapViews {
         }
         if (!o.addressRanges().isEmpty()) {
             for (AddressRange r : o.addressRanges()) {
+                if (areas.stream().noneMatch(a -> a.range().intersects(r.start(), r.end()))) {
+                    throw new IllegalArgumentException("address range " + r + " holds no region of target "
+                            + target + " (its areas: " + areas.stream().map(a -> a.range().toString()).toList() + ")");
+                }
                 views.add(new View("target " + target + " " + r,
                         new HeatmapGrid.Spec(target, t0, t1, r.start(), r.end(), o.timeCells(), o.addrCells()),
                         HeatmapGrid.Layout.ADDRESS, null, areas));

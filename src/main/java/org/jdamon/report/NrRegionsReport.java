@@ -1,8 +1,13 @@
 package org.jdamon.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdamon.record.Recording;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetInfo;
+import org.jdamon.record.TargetSnapshot;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,21 +25,28 @@ public final class NrRegionsReport {
 
     private NrRegionsReport() {}
 
-    static Distribution distribution(TargetSeries t, boolean sortBySize) {
-        int from = Math.min(SKIPPED_SNAPSHOTS, t.size());
-        long[] v = new long[t.size() - from];
-        for (int i = from; i < t.size(); i++) {
-            v[i - from] = t.regions().get(i).size();
-        }
-        return sortBySize ? Distribution.sorted(v) : Distribution.inOrder(v);
+    public static Map<Integer, Distribution> distributions(Recording r, boolean sortBySize) {
+        return distributions(r.header().targets(), r.snapshots(), sortBySize);
     }
 
-    public static String text(Recording r, int[] percentiles, boolean sortBySize) {
+    /** Region counts of every target in one pass over {@code snapshots} (a record stream works). */
+    public static Map<Integer, Distribution> distributions(List<TargetInfo> targets, Iterable<Snapshot> snapshots,
+            boolean sortBySize) {
+        Map<Integer, Distribution> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, long[]> e
+                : TargetSeries.values(targets, snapshots, TargetSnapshot::size, SKIPPED_SNAPSHOTS).entrySet()) {
+            long[] v = e.getValue();
+            out.put(e.getKey(), sortBySize ? Distribution.sorted(v) : Distribution.inOrder(v));
+        }
+        return out;
+    }
+
+    public static String text(Map<Integer, Distribution> dists, int[] percentiles) {
         List<String> lines = new ArrayList<>();
         lines.add("# <percentile> <# regions>");
-        for (TargetSeries t : TargetSeries.of(r)) {
-            Distribution d = distribution(t, sortBySize);
-            lines.add("# target_id\t" + t.target().id());
+        for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
+            Distribution d = e.getValue();
+            lines.add("# target_id\t" + e.getKey());
             if (d.isEmpty()) {
                 lines.add("# no snapshot");
                 continue;
@@ -47,13 +59,13 @@ public final class NrRegionsReport {
         return String.join("\n", lines) + "\n";
     }
 
-    public static String json(Recording r, int[] percentiles, boolean sortBySize) {
+    public static String json(Map<Integer, Distribution> dists, int[] percentiles) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode targets = root.putArray("targets");
-        for (TargetSeries t : TargetSeries.of(r)) {
-            Distribution d = distribution(t, sortBySize);
+        for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
+            Distribution d = e.getValue();
             ObjectNode o = targets.addObject();
-            o.put("target_id", t.target().id());
+            o.put("target_id", e.getKey());
             o.put("avg_nr_regions", (long) d.average());
             ArrayNode ps = o.putArray("percentiles");
             if (!d.isEmpty()) {

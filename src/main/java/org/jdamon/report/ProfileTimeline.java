@@ -4,13 +4,14 @@ import java.util.List;
 import org.jdamon.profile.Profile;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetSnapshot;
 import org.jdamon.report.image.AxisFormat;
 import org.jdamon.report.image.Canvas;
 import org.jdamon.report.image.PngCanvas;
 import org.jdamon.report.image.SvgCanvas;
 
 /**
- * The profile timeline picture: the working set size over time on top ({@link WssSource}, the numbers of
+ * The profile timeline picture: the working set size over time on top ({@link WorkingSetSize}, the numbers of
  * {@code report wss}), drawn as steps over each snapshot's window, the time windows matching the report's
  * filters shaded, and below it a flame chart of the most frequent call stack per time bucket
  * ({@link FlameBand}), outermost frame on top, each function in its own colour and named where it fits, so
@@ -56,7 +57,7 @@ public final class ProfileTimeline {
         }
         long[] wss = new long[snaps.size()];
         for (int i = 0; i < snaps.size(); i++) {
-            org.jdamon.record.TargetSnapshot t = snaps.get(i).target(targetId);
+            TargetSnapshot t = snaps.get(i).target(targetId);
             wss[i] = t == null ? 0 : WorkingSetSize.DAMO_DEFAULT.of(t);
         }
         // at most one bucket per BUCKET_PX pixels, and about MIN_SAMPLES_PER_BUCKET samples per bucket so a

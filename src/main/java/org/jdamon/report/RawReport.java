@@ -1,11 +1,17 @@
 package org.jdamon.report;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
+import org.jdamon.record.RecordHeader;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
 import org.jdamon.record.damo.DamoJsonRecord;
 
@@ -15,68 +21,105 @@ import org.jdamon.record.damo.DamoJsonRecord;
  * snapshot the start, end and duration relative to it, the target id, the region count and one
  * {@code hexstart-hexend (size) nr_accesses age} line per region. {@code --json} prints damo's JSON
  * record format instead.
+ *
+ * <p>The text is written as it is produced, one pass over the record per target, so a long record is
+ * never held in memory.
  */
 public final class RawReport {
     private RawReport() {}
 
     /** Snapshots whose start lies in {@code [fromSec, toSec]} of the record (damo's {@code --duration}). */
-    public record TimeWindow(double fromSec, double toSec) {
+    public record TimeWindow(double fromSec, double toSec) implements BiPredicate<Snapshot, Long> {
         public static final TimeWindow ALL = new TimeWindow(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
-        public boolean contains(Snapshot s, long firstStartNs) {
+        /** Whether {@code s} starts inside the window; {@code firstStartNs}: the target's first snapshot start. */
+        @Override
+        public boolean test(Snapshot s, Long firstStartNs) {
             double offset = (s.startNs() - firstStartNs) / 1e9;
             return offset >= fromSec && offset <= toSec;
         }
     }
 
-    public static String text(Recording r, TimeWindow window, boolean raw) {
-        long first = r.snapshots().isEmpty() ? 0 : r.snapshots().get(0).startNs();
-        return text(r, s -> window.contains(s, first), raw);
+    public static String text(Recording r, BiPredicate<Snapshot, Long> include, boolean raw) {
+        StringWriter out = new StringWriter();
+        try {
+            write(RecordSource.of(r), include, raw, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
-    /** The raw form of the snapshots {@code include} accepts. */
-    public static String text(Recording r, Predicate<Snapshot> include, boolean raw) {
-        List<String> lines = new ArrayList<>();
-        String dataSource = r.header().properties().getOrDefault("data_source", "unknown");
-        for (TargetSeries t : TargetSeries.of(r)) {
-            if (t.size() == 0) {
-                continue;
+    /**
+     * Writes the raw form of the snapshots {@code include} accepts (given each snapshot and the start of
+     * its target's first one) and returns what the reader skipped.
+     */
+    public static List<String> write(RecordSource source, BiPredicate<Snapshot, Long> include, boolean raw,
+            Appendable out) throws IOException {
+        RecordHeader h;
+        List<String> warnings;
+        try (RecordStream s = source.open()) {
+            h = s.header();
+            while (s.nextSnapshot() != null) {
+                // one pass for the warnings, whatever the targets
             }
-            List<Integer> shown = new ArrayList<>();
-            for (int i = 0; i < t.size(); i++) {
-                if (include.test(t.snapshots().get(i))) {
-                    shown.add(i);
+            warnings = s.warnings();
+        }
+        String dataSource = h.properties().getOrDefault("data_source", "unknown");
+        for (TargetInfo t : h.targets()) {
+            try (RecordStream s = source.open()) {
+                long first = 0;
+                long base = 0;
+                boolean any = false;
+                boolean started = false;
+                for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+                    TargetSnapshot ts = snap.target(t.id());
+                    if (ts == null) {
+                        continue;
+                    }
+                    if (!started) {
+                        first = snap.startNs();
+                        started = true;
+                    }
+                    if (!include.test(snap, first)) {
+                        continue;
+                    }
+                    if (!any) {
+                        any = true;
+                        base = snap.startNs();
+                        line(out, "base_time_absolute: " + DamoFormat.timeNs(h.startEpochNs() + base, raw));
+                        line(out, "data source: " + dataSource + "\n");
+                    }
+                    writeSnapshot(out, t.id(), snap, ts, base, raw);
                 }
-            }
-            if (shown.isEmpty()) {
-                continue;
-            }
-            long baseRel = t.snapshots().get(shown.get(0)).startNs();
-            lines.add("base_time_absolute: " + DamoFormat.timeNs(r.header().startEpochNs() + baseRel, raw));
-            lines.add("data source: " + dataSource + "\n");
-            for (int i : shown) {
-                Snapshot s = t.snapshots().get(i);
-                TargetSnapshot ts = t.regions().get(i);
-                lines.add(String.format(Locale.ROOT, "monitoring_start:    %16s", DamoFormat.timeNs(s.startNs() - baseRel, raw)));
-                lines.add(String.format(Locale.ROOT, "monitoring_end:      %16s", DamoFormat.timeNs(s.endNs() - baseRel, raw)));
-                lines.add(String.format(Locale.ROOT, "monitoring_duration: %16s", DamoFormat.timeNs(s.endNs() - s.startNs(), raw)));
-                lines.add("target_id: " + t.target().id());
-                lines.add("nr_regions: " + ts.size());
-                lines.add(String.format(Locale.ROOT, "# %10s %12s  %12s  %11s %5s",
-                        "start_addr", "end_addr", "length", "nr_accesses", "age"));
-                for (int k = 0; k < ts.size(); k++) {
-                    lines.add(String.format(Locale.ROOT, "%012x-%012x (%12s) %11d %5d", ts.starts()[k], ts.ends()[k],
-                            DamoFormat.size(ts.regionSize(k), raw), ts.nrAccesses()[k], ts.ages()[k]));
-                }
-                lines.add("");
             }
         }
-        lines.add("");
-        return String.join("\n", lines) + "\n";
+        line(out, "");
+        return warnings;
+    }
+
+    private static void writeSnapshot(Appendable out, int targetId, Snapshot s, TargetSnapshot ts, long base,
+            boolean raw) throws IOException {
+        line(out, String.format(Locale.ROOT, "monitoring_start:    %16s", DamoFormat.timeNs(s.startNs() - base, raw)));
+        line(out, String.format(Locale.ROOT, "monitoring_end:      %16s", DamoFormat.timeNs(s.endNs() - base, raw)));
+        line(out, String.format(Locale.ROOT, "monitoring_duration: %16s", DamoFormat.timeNs(s.endNs() - s.startNs(), raw)));
+        line(out, "target_id: " + targetId);
+        line(out, "nr_regions: " + ts.size());
+        line(out, String.format(Locale.ROOT, "# %10s %12s  %12s  %11s %5s",
+                "start_addr", "end_addr", "length", "nr_accesses", "age"));
+        for (int k = 0; k < ts.size(); k++) {
+            line(out, String.format(Locale.ROOT, "%012x-%012x (%12s) %11d %5d", ts.starts()[k], ts.ends()[k],
+                    DamoFormat.size(ts.regionSize(k), raw), ts.nrAccesses()[k], ts.ages()[k]));
+        }
+        line(out, "");
+    }
+
+    private static void line(Appendable out, String s) throws IOException {
+        out.append(s).append('\n');
     }
 
     public static String json(Recording r, TimeWindow window) {
         long first = r.snapshots().isEmpty() ? 0 : r.snapshots().get(0).startNs();
-        return DamoJsonRecord.write(r, s -> window.contains(s, first));
+        return DamoJsonRecord.write(r, s -> window.test(s, first));
     }
 }

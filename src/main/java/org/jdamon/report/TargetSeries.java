@@ -1,7 +1,11 @@
 package org.jdamon.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
@@ -32,5 +36,40 @@ record TargetSeries(TargetInfo target, List<Snapshot> snapshots, List<TargetSnap
 
     int size() {
         return snapshots.size();
+    }
+
+    /**
+     * One number per snapshot of every target ({@code metric} of its regions), in one pass over
+     * {@code snapshots} (a record stream works) and in time order, without each target's first
+     * {@code skipFirst} snapshots.
+     */
+    static Map<Integer, long[]> values(List<TargetInfo> targets, Iterable<Snapshot> snapshots,
+            ToLongFunction<TargetSnapshot> metric, int skipFirst) {
+        Map<Integer, long[]> values = new LinkedHashMap<>();
+        Map<Integer, int[]> counts = new LinkedHashMap<>();
+        for (TargetInfo t : targets) {
+            values.put(t.id(), new long[64]);
+            counts.put(t.id(), new int[1]);
+        }
+        for (Snapshot s : snapshots) {
+            for (TargetSnapshot t : s.targets()) {
+                int[] n = counts.get(t.targetId());
+                if (n == null) {
+                    continue;
+                }
+                long[] v = values.get(t.targetId());
+                if (n[0] == v.length) {
+                    v = Arrays.copyOf(v, v.length * 2);
+                    values.put(t.targetId(), v);
+                }
+                v[n[0]++] = metric.applyAsLong(t);
+            }
+        }
+        Map<Integer, long[]> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, long[]> e : values.entrySet()) {
+            int n = counts.get(e.getKey())[0];
+            out.put(e.getKey(), Arrays.copyOfRange(e.getValue(), Math.min(skipFirst, n), n));
+        }
+        return out;
     }
 }

@@ -62,19 +62,16 @@ public final class WorkingSetSize {
 
     /** Per-snapshot WSS of target {@code targetId} in time order, after dropping the first snapshots. */
     public long[] series(Recording r, int targetId) {
-        List<TargetSnapshot> snaps = new ArrayList<>();
-        for (Snapshot s : r.snapshots()) {
-            TargetSnapshot t = s.target(targetId);
-            if (t != null) {
-                snaps.add(t);
-            }
-        }
-        int from = Math.min(excludeSamples, snaps.size());
-        long[] out = new long[snaps.size() - from];
-        for (int i = from; i < snaps.size(); i++) {
-            out[i - from] = of(snaps.get(i));
-        }
-        return out;
+        return seriesByTarget(List.of(new TargetInfo(targetId, -1, "")), r.snapshots()).get(targetId);
+    }
+
+    /**
+     * Per-snapshot WSS of every target in one pass over {@code snapshots} (a {@link
+     * org.jdamon.record.RecordStream} works, so a long record need not be in memory), in time order,
+     * after dropping each target's first snapshots.
+     */
+    public Map<Integer, long[]> seriesByTarget(List<TargetInfo> targets, Iterable<Snapshot> snapshots) {
+        return TargetSeries.values(targets, snapshots, this::of, excludeSamples);
     }
 
     /** The time of each value of {@link #series} (end of its window, ns since record start). */
@@ -98,10 +95,16 @@ public final class WorkingSetSize {
      * order; with {@code collapseTargets} one entry, id 0, holding damo's index-wise sum.
      */
     public Map<Integer, Distribution> distributions(Recording r, boolean sortBySize, boolean collapseTargets) {
+        return distributions(r.header().targets(), r.snapshots(), sortBySize, collapseTargets);
+    }
+
+    /** {@link #distributions(Recording, boolean, boolean)} in one pass over {@code snapshots}. */
+    public Map<Integer, Distribution> distributions(List<TargetInfo> targets, Iterable<Snapshot> snapshots,
+            boolean sortBySize, boolean collapseTargets) {
         Map<Integer, Distribution> out = new LinkedHashMap<>();
-        for (TargetInfo t : r.header().targets()) {
-            long[] v = series(r, t.id());
-            out.put(t.id(), sortBySize ? Distribution.sorted(v) : Distribution.inOrder(v));
+        for (Map.Entry<Integer, long[]> e : seriesByTarget(targets, snapshots).entrySet()) {
+            long[] v = e.getValue();
+            out.put(e.getKey(), sortBySize ? Distribution.sorted(v) : Distribution.inOrder(v));
         }
         if (collapseTargets) {
             Distribution all = Distribution.collapse(out.values());

@@ -3,6 +3,7 @@ package org.jdamon.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -36,9 +37,23 @@ public final class WssReport {
         return o.wss().distributions(r, o.sortBySize(), !o.perTarget());
     }
 
+    /** The distributions of a record read one snapshot at a time: only one number per snapshot is kept. */
+    public static Map<Integer, Distribution> distributions(RecordStream s, Options o) {
+        return o.wss().distributions(s.header().targets(), s, o.sortBySize(), !o.perTarget());
+    }
+
     public static String text(Recording r, Options o) {
+        return text(distributions(r, o), o);
+    }
+
+    public static String json(Recording r, Options o) {
+        return json(distributions(r, o), o);
+    }
+
+    /** damo's text table of the given distributions. */
+    public static String text(Map<Integer, Distribution> dists, Options o) {
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<Integer, Distribution> e : distributions(r, o).entrySet()) {
+        for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
             lines.add("# target_id\t" + e.getKey());
             lines.addAll(PercentileTable.lines("wss", e.getValue(), o.percentiles(), o.allWss(),
                     PercentileTable.SIZE, o.rawNumber(), o.barColumns()));
@@ -46,10 +61,11 @@ public final class WssReport {
         return String.join("\n", lines) + "\n";
     }
 
-    public static String json(Recording r, Options o) {
+    /** The one-object JSON form of the given distributions. */
+    public static String json(Map<Integer, Distribution> dists, Options o) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode targets = root.putArray("targets");
-        for (Map.Entry<Integer, Distribution> e : distributions(r, o).entrySet()) {
+        for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
             Distribution d = e.getValue();
             ObjectNode t = targets.addObject();
             t.put("target_id", e.getKey());

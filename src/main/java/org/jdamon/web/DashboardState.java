@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jdamon.core.Attributes;
+import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordHeader;
+import org.jdamon.record.SideData;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -83,6 +85,33 @@ public final class DashboardState {
     public synchronized void publishSchemeStats(List<SchemeStat> stats) {
         schemes = List.copyOf(stats);
         changed();
+    }
+
+    /**
+     * Takes the DAMOS side data a monitoring run produces ({@code DamosSideData.listener(engine,
+     * state::publishSideData)}): scheme stats become the dashboard's scheme table and metrics; other kinds
+     * are ignored. Scheme names come from {@link #setSchemeNames}, else "scheme N".
+     */
+    public void publishSideData(SideData d) {
+        if (!d.kind().equals(DamosSideData.STATS)) {
+            return;
+        }
+        List<DamosSideData.SchemeSample> samples = DamosSideData.decodeStats(d);
+        List<SchemeStat> stats = new ArrayList<>(samples.size());
+        List<String> names = schemeNames;
+        for (int i = 0; i < samples.size(); i++) {
+            var s = samples.get(i).stats();
+            stats.add(new SchemeStat(i < names.size() ? names.get(i) : "scheme " + i, s.nrTried(), s.szTried(),
+                    s.nrApplied(), s.szApplied(), s.qtExceeds()));
+        }
+        publishSchemeStats(stats);
+    }
+
+    private volatile List<String> schemeNames = List.of();
+
+    /** Names (for example the actions) of the schemes in the order their stats arrive. */
+    public void setSchemeNames(List<String> names) {
+        schemeNames = List.copyOf(names);
     }
 
     /** Cumulative CPU time of the monitor's worker thread, when the feed can measure it. */

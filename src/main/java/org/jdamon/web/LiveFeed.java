@@ -7,7 +7,10 @@ import java.util.List;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
+import java.util.Map;
+import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
+import org.jdamon.record.TargetInfo;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
 
@@ -26,12 +29,41 @@ public final class LiveFeed implements AggregationListener {
         this.state = state;
     }
 
-    /** Starts the state with the header and returns the feed to register on the context. */
-    public static LiveFeed attach(MonitorContext ctx, DashboardState state, RecordHeader header, String source) {
-        state.start(header, source);
+    /**
+     * Starts the state with a header describing {@code ctx} (like a record's) and registers the feed on the
+     * context; call before the context runs.
+     */
+    public static LiveFeed attach(MonitorContext ctx, DashboardState state, Map<String, String> properties,
+            String source) {
+        List<TargetInfo> targets = new ArrayList<>();
+        for (Target t : ctx.targets()) {
+            targets.add(new TargetInfo(t.index(), t.pid(), t.name()));
+        }
+        state.start(new RecordHeader(RecordFormat.VERSION, RecordFormat.toolVersion(), ctx.attributes(),
+                ctx.operations().name(), targets, ctx.clock().epochOffsetNs(), properties), source);
         LiveFeed feed = new LiveFeed(state);
         ctx.addAfterAggregation(feed);
         return feed;
+    }
+
+    /**
+     * A listener that holds the worker back so monitored time passes at {@code speed} times wall time: a
+     * simulation on a virtual clock then unfolds live on the dashboard (register it after the feed).
+     */
+    public static AggregationListener pacer(double speed) {
+        long wallStart = System.nanoTime();
+        return (ctx, windowStartNs, windowEndNs) -> {
+            long due = wallStart + (long) ((windowEndNs - ctx.startNs()) / speed);
+            long sleep = due - System.nanoTime();
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    ctx.stop();
+                }
+            }
+        };
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.jdamon.workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ public final class WorkloadRunner implements AutoCloseable {
     /** masim's default {@code nr_accesses_per_region}. */
     public static final long DEFAULT_ACCESSES_PER_SELECTION = 128 * 1024;
     static final int CHUNK = 4096;
-    private static final int WARM_UP_ROUNDS = 100;
+    private static final int WARM_UP_CALLS = 12_000;
+    private static final int WARM_UP_ACCESSES_PER_CALL = 16;
 
     /** One phase's outcome. */
     public record PhaseResult(String name, long accesses, long elapsedNs) {
@@ -52,7 +53,11 @@ public final class WorkloadRunner implements AutoCloseable {
 
     private final MasimConfig plan;
     private final long accessesPerSelection;
+    private static final int WINDOW_SHIFT = 30;
+    private static final long WINDOW_MASK = (1L << WINDOW_SHIFT) - 1;
+
     private final List<MemorySegment> mappings = new ArrayList<>();
+    private final List<ByteBuffer[]> windows = new ArrayList<>();
     private final long[] lastOffsets;
     private long rng;
     private long sink;
@@ -73,6 +78,7 @@ public final class WorkloadRunner implements AutoCloseable {
                 long mapped = (r.size() + page - 1) / page * page;
                 MemorySegment m = Syscalls.mmapAnonymous(Math.max(mapped, page)).reinterpret(r.size());
                 mappings.add(m);
+                windows.add(windowsOf(m));
                 if (r.dataFile() != null) {
                     load(m, Path.of(r.dataFile()));
                 }
@@ -90,11 +96,14 @@ public final class WorkloadRunner implements AutoCloseable {
     public void warmUp() {
         long page = Syscalls.pageSize();
         MemorySegment scratch = Syscalls.mmapAnonymous(16 * page);
+        ByteBuffer[] scratchWindows = windowsOf(scratch);
         try {
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            // Many short calls: the JIT counts invocations, so the loops compile after few accesses
+            // (what matters in an emulated VM, where each interpreted access costs microseconds).
+            for (int call = 0; call < WARM_UP_CALLS; call++) {
                 for (AccessMode mode : AccessMode.values()) {
-                    rng = randomAccesses(scratch, scratch.byteSize(), mode, CHUNK, rng);
-                    sequentialAccesses(scratch, scratch.byteSize(), mode, CHUNK, round, 64);
+                    rng = randomAccesses(scratchWindows, scratch.byteSize(), mode, WARM_UP_ACCESSES_PER_CALL, rng);
+                    sequentialAccesses(scratchWindows, scratch.byteSize(), mode, WARM_UP_ACCESSES_PER_CALL, call, 64);
                 }
             }
         } finally {
@@ -207,18 +216,29 @@ public final class WorkloadRunner implements AutoCloseable {
     }
 
     private void access(Pattern p, int patternIndex, int count) {
-        MemorySegment m = mappings.get(p.region());
-        long size = m.byteSize();
+        ByteBuffer[] w = windows.get(p.region());
+        long size = mappings.get(p.region()).byteSize();
         if (p.random()) {
-            rng = randomAccesses(m, size, p.mode(), count, rng);
+            rng = randomAccesses(w, size, p.mode(), count, rng);
         } else {
-            lastOffsets[patternIndex] = sequentialAccesses(m, size, p.mode(), count, lastOffsets[patternIndex],
+            lastOffsets[patternIndex] = sequentialAccesses(w, size, p.mode(), count, lastOffsets[patternIndex],
                     p.stride());
         }
     }
 
+    /** A region as direct byte buffers of {@code 1 << WINDOW_SHIFT} bytes (the last one shorter). */
+    private static ByteBuffer[] windowsOf(MemorySegment m) {
+        int n = (int) ((m.byteSize() + WINDOW_MASK) >>> WINDOW_SHIFT);
+        ByteBuffer[] w = new ByteBuffer[Math.max(n, 1)];
+        for (int i = 0; i < w.length; i++) {
+            long off = (long) i << WINDOW_SHIFT;
+            w[i] = m.asSlice(off, Math.min(m.byteSize() - off, 1L << WINDOW_SHIFT)).asByteBuffer();
+        }
+        return w;
+    }
+
     /** Uniform random offsets (xorshift64, mapped to [0, size) by a 128-bit multiply); returns the new state. */
-    private long randomAccesses(MemorySegment m, long size, AccessMode mode, int count, long state) {
+    private long randomAccesses(ByteBuffer[] w, long size, AccessMode mode, int count, long state) {
         long x = state;
         long sum = 0;
         for (int i = 0; i < count; i++) {
@@ -226,19 +246,19 @@ public final class WorkloadRunner implements AutoCloseable {
             x ^= x >>> 7;
             x ^= x << 17;
             long off = Math.unsignedMultiplyHigh(x, size);
-            sum += touch(m, off, mode);
+            sum += touch(w, off, mode);
         }
         sink += sum;
         return x;
     }
 
     /** A walk by {@code stride} wrapping at the end; returns where the next walk resumes. */
-    private long sequentialAccesses(MemorySegment m, long size, AccessMode mode, int count, long offset,
+    private long sequentialAccesses(ByteBuffer[] w, long size, AccessMode mode, int count, long offset,
             long stride) {
         long off = offset;
         long sum = 0;
         for (int i = 0; i < count; i++) {
-            sum += touch(m, off, mode);
+            sum += touch(w, off, mode);
             off += stride;
             if (off >= size) {
                 off %= size;
@@ -248,18 +268,24 @@ public final class WorkloadRunner implements AutoCloseable {
         return off;
     }
 
-    private static int touch(MemorySegment m, long off, AccessMode mode) {
+    /**
+     * One access. Direct byte buffers rather than memory segment accessors: in the interpreter (before
+     * the JIT, and for long in an emulated VM) they cost a fifth as much per access.
+     */
+    private static int touch(ByteBuffer[] w, long off, AccessMode mode) {
+        ByteBuffer b = w[(int) (off >>> WINDOW_SHIFT)];
+        int i = (int) (off & WINDOW_MASK);
         switch (mode) {
             case READ_ONLY -> {
-                return m.get(ValueLayout.JAVA_BYTE, off);
+                return b.get(i);
             }
             case WRITE_ONLY -> {
-                m.set(ValueLayout.JAVA_BYTE, off, (byte) 1);
+                b.put(i, (byte) 1);
                 return 0;
             }
             default -> {
-                byte v = m.get(ValueLayout.JAVA_BYTE, off);
-                m.set(ValueLayout.JAVA_BYTE, off, (byte) (v + 1));
+                byte v = b.get(i);
+                b.put(i, (byte) (v + 1));
                 return v;
             }
         }
@@ -277,5 +303,6 @@ public final class WorkloadRunner implements AutoCloseable {
             Syscalls.munmap(m.reinterpret(Math.max((m.byteSize() + page - 1) / page * page, page)));
         }
         mappings.clear();
+        windows.clear();
     }
 }

@@ -2,9 +2,6 @@ package org.jdamon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,22 +14,8 @@ class TraceCliTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {}
-
-    static synchronized Result jdamon(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRunner jdamon(String... args) {
+        return CliRunner.run(args);
     }
 
     /** The three-page trace of TraceOperationsTest: P1, then P1/P2 alternating, then P3 twice as long. */
@@ -60,16 +43,16 @@ class TraceCliTest {
     @Test
     void evalPrintsTheHandWorkedScoresAsTextAndJson() throws Exception {
         Path trace = handTrace();
-        Result text = jdamon(args("eval", "--trace=" + trace));
-        assertThat(text.exit()).as(text.err()).isZero();
+        CliRunner text = jdamon(args("eval", "--trace=" + trace));
+        assertThat(text.exitCode()).as(text.err()).isZero();
         // See TraceOperationsTest: MAPE 37.5%, hot 1.0 / 0.6, cold 2/3 / 1.0, checks 70 vs 90.
         assertThat(text.out()).containsPattern("WSS error \\(MAPE\\) +37\\.5% +0\\.0%")
                 .containsPattern("hot precision / recall +1\\.000 / 0\\.600 +1\\.000 / 1\\.000")
                 .containsPattern("cold precision / recall +0\\.667 / 1\\.000")
                 .containsPattern("access checks +70 +90");
 
-        Result json = jdamon(args("eval", "--trace=" + trace, "--json", "--no-baseline"));
-        assertThat(json.exit()).as(json.err()).isZero();
+        CliRunner json = jdamon(args("eval", "--trace=" + trace, "--json", "--no-baseline"));
+        assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode root = JsonMapper.builder().build().readTree(json.out());
         JsonNode s = root.get("runs").get(0).get("summary");
         assertThat(s.get("wss_mape_percent").asDouble()).isEqualTo(37.5);
@@ -83,11 +66,11 @@ class TraceCliTest {
     void aConvertedTraceEvaluatesIdentically() throws Exception {
         Path trace = handTrace();
         Path bin = dir.resolve("hand.jdtrace.gz");
-        Result conv = jdamon("trace", "convert", trace.toString(), bin.toString());
-        assertThat(conv.exit()).as(conv.err()).isZero();
+        CliRunner conv = jdamon("trace", "convert", trace.toString(), bin.toString());
+        assertThat(conv.exitCode()).as(conv.err()).isZero();
         assertThat(conv.err()).contains("400 records");
-        Result a = jdamon(args("eval", "--trace=" + trace, "--json", "--no-baseline"));
-        Result b = jdamon(args("eval", "--trace=" + bin, "--json", "--no-baseline"));
+        CliRunner a = jdamon(args("eval", "--trace=" + trace, "--json", "--no-baseline"));
+        CliRunner b = jdamon(args("eval", "--trace=" + bin, "--json", "--no-baseline"));
         JsonMapper m = JsonMapper.builder().build();
         JsonNode wa = m.readTree(a.out()).get("runs").get(0).get("windows");
         JsonNode wb = m.readTree(b.out()).get("runs").get(0).get("windows");
@@ -95,33 +78,68 @@ class TraceCliTest {
     }
 
     @Test
+    void standardInputIsATraceToo() throws Exception {
+        Path trace = handTrace();
+        java.io.InputStream oldIn = System.in;
+        CliRunner fromStdin;
+        try {
+            System.setIn(Files.newInputStream(trace));
+            fromStdin = jdamon(args("eval", "--trace=-", "--json"));
+        } finally {
+            System.setIn(oldIn);
+        }
+        assertThat(fromStdin.exitCode()).as(fromStdin.err()).isZero();
+        CliRunner fromFile = jdamon(args("eval", "--trace=" + trace, "--json", "--no-baseline"));
+        JsonMapper m = JsonMapper.builder().build();
+        JsonNode a = m.readTree(fromStdin.out());
+        // No second reading of standard input: the baseline is skipped, the DAMON windows are the same.
+        assertThat(a.get("input").asString()).isEqualTo("<stdin>");
+        assertThat(a.get("runs")).hasSize(1);
+        assertThat(a.get("runs").get(0).get("windows")).isEqualTo(m.readTree(fromFile.out()).get("runs").get(0).get("windows"));
+    }
+
+    @Test
+    void evalOfASimulatedWorkloadUsesItsTruth() throws Exception {
+        // stairs: ten 10 MB regions, one of them accessed per phase -> the true WSS is 10 MB in most windows.
+        CliRunner r = jdamon("eval", "--sim", "stairs", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode s = JsonMapper.builder().build().readTree(r.out()).get("runs").get(0).get("summary");
+        assertThat(s.get("windows").asInt()).isGreaterThan(100);
+        assertThat(s.get("true_wss_p50_bytes").asDouble()).isBetween(0.99e7, 1.01e7);
+        assertThat(s.get("access_checks").asLong()).isPositive();
+
+        CliRunner bad = jdamon("eval", "--sim", "stairs", "--trace", "x");
+        assertThat(bad.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void badInputIsAOneLineErrorWithExitCode() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.txt"), "I  400000,4\n L 1000,8\n L 10OO,8\n");
-        Result r = jdamon("eval", "--trace", bad.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        CliRunner r = jdamon("eval", "--trace", bad.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("jdamon: " + bad + ":3: malformed Lackey record ' L 10OO,8'"
                 + " (expected 'I  ADDR,SIZE' or ' L|S|M ADDR,SIZE')" + System.lineSeparator());
 
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
         r = jdamon("eval", "--trace", empty.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("jdamon: " + empty + ": empty trace");
 
         Path shortTrace = Files.writeString(dir.resolve("short.txt"), " L 1000,8\n");
         r = jdamon("eval", "--trace", shortTrace.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("the trace ended before the first aggregation ended");
 
         r = jdamon("eval", "--trace", shortTrace.toString(), "-s", "soon");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("invalid duration 'soon'");
 
         r = jdamon("eval", "--trace", shortTrace.toString(), "-s", "200ms", "-a", "100ms");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("sample interval (200000 us) > aggregation interval (100000 us)");
 
         r = jdamon("trace", "convert", dir.resolve("missing.txt").toString(), dir.resolve("o").toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("jdamon: no such trace file: " + dir.resolve("missing.txt"));
     }
 }

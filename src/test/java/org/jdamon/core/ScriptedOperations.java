@@ -8,12 +8,12 @@ import java.util.function.LongPredicate;
  * it was accessed. Follows the ops contract: prepare picks a random address per region, check feeds
  * the oracle's answer to {@link MonitorContext#updateAccess}.
  */
-final class ScriptedOperations implements Operations {
+public final class ScriptedOperations implements Operations {
     private final List<AddressRange> ranges;
     LongPredicate accessed;
     int updates;
 
-    ScriptedOperations(List<AddressRange> ranges, LongPredicate accessed) {
+    public ScriptedOperations(List<AddressRange> ranges, LongPredicate accessed) {
         this.ranges = ranges;
         this.accessed = accessed;
     }

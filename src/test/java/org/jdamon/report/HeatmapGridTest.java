@@ -85,6 +85,13 @@ class HeatmapGridTest {
         assertThatThrownBy(() -> HeatmapViews.plan(TestRecords.of(List.of()), HeatmapViews.Options.defaults(40, 80)))
                 .hasMessageContaining("no snapshots");
         assertThatThrownBy(() -> new HeatmapGrid.Spec(0, 5, 5, 0, 10, 1, 1)).hasMessageContaining("empty time range");
+        Recording rec = TestRecords.hotBand();
+        assertThatThrownBy(() -> HeatmapViews.plan(rec,
+                HeatmapViews.Options.defaults(40, 80).withTimeRange(new long[] {11 * SEC, 12 * SEC})))
+                .hasMessage("time range [11000000000, 12000000000) ns is outside the record's [0, 10000000000) ns");
+        assertThatThrownBy(() -> HeatmapViews.plan(rec, HeatmapViews.Options.defaults(40, 80)
+                .withAddressRanges(List.of(new org.jdamon.core.AddressRange(0, 4096)))))
+                .hasMessageStartingWith("address range 0x0-0x1000 holds no region of target 0");
         assertThatThrownBy(() -> new HeatmapGrid.Spec(0, 0, 5, 0, 10, 0, 1)).hasMessageContaining("resolution");
     }
 }

@@ -1,6 +1,7 @@
 package org.jdamon.ops.kernel;
 
 import java.util.List;
+import org.jdamon.core.damos.SchemeStats;
 
 /**
  * One {@code kdamonds/<K>} directory as read (never written) from sysfs: state, kdamond pid, who owns it,

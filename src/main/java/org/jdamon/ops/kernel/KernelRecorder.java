@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.jdamon.core.damos.SchemeStats;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;

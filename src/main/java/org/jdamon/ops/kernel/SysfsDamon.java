@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.damos.SchemeStats;
 import org.jdamon.ops.kernel.KdamondStatus.Owner;
 
 /**
@@ -163,8 +164,8 @@ public final class SysfsDamon {
         for (int i = 0; i < specs.size(); i++) {
             KdamondSpec spec = specs.get(i);
             List<Long> pids = targetPids(spec);
-            writeKdamond(i, spec, true);
             ownership.putKdamond(new Ownership.KdamondRecord(i, -1, pids, System.currentTimeMillis()));
+            writeKdamond(i, spec, true);
             try {
                 write(kdamonds.resolve(i + "/state"), "on");
             } catch (KernelDamonException e) {

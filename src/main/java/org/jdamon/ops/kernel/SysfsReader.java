@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jdamon.core.damos.SchemeStats;
 
 /**
  * Reads DAMON sysfs directories into values: numbers, numbered child directories, kdamond status, scheme
@@ -53,6 +54,8 @@ final class SysfsReader {
         }
     }
 
+    /** A scheme's {@code stats/}; counters this kernel does not have ({@code sz_ops_filter_passed} before
+     * 6.14, {@code nr_snapshots} before 7.0) are -1. */
     static SchemeStats stats(Path schemeDir) {
         Path d = schemeDir.resolve("stats");
         return new SchemeStats(
@@ -61,7 +64,8 @@ final class SysfsReader {
                 readLong(d.resolve("nr_applied"), 0),
                 readLong(d.resolve("sz_applied"), 0),
                 readLong(d.resolve("sz_ops_filter_passed"), -1),
-                readLong(d.resolve("qt_exceeds"), 0));
+                readLong(d.resolve("qt_exceeds"), 0),
+                readLong(d.resolve("nr_snapshots"), -1));
     }
 
     static TriedRegions triedRegions(Path schemeDir) {

@@ -129,7 +129,7 @@ public final class LinuxTargets {
         try {
             primitive.forProcess(pid).close();
         } catch (TargetGoneException e) {
-            throw new LinuxSupportException("no process with pid " + pid);
+            throw new LinuxSupportException("no process with pid " + pid, e);
         } catch (IOException e) {
             throw new LinuxSupportException("cannot monitor pid " + pid + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -46,8 +47,19 @@ public final class PagemapReader implements Closeable {
         } catch (AccessDeniedException e) {
             throw new LinuxSupportException("cannot read " + path + ": needs ptrace read access to process " + pid
                     + " (same user and ptrace allowed by /proc/sys/kernel/yama/ptrace_scope, or CAP_SYS_PTRACE)", e);
+        } catch (FileSystemException e) {
+            if (noSuchProcess(e)) {
+                throw new TargetGoneException("process " + pid + " exited");
+            }
+            throw e;
         }
     }
+
+    /** ESRCH from a /proc file of a process that is exiting or a zombie. */
+    static boolean noSuchProcess(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("No such process");
+    }
+
 
     /** Fills {@code entries[i]} with the pagemap entry of {@code addrs[i]}'s page, for i in [0, n). */
     public void read(long[] addrs, int n, long[] entries) throws IOException {
@@ -102,7 +114,7 @@ public final class PagemapReader implements Closeable {
                 }
             }
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("No such process")) {
+            if (noSuchProcess(e)) {
                 return false;
             }
             throw e;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,6 +71,11 @@ public final class SoftDirty implements AccessPrimitive {
         } catch (AccessDeniedException e) {
             throw new LinuxSupportException("cannot write " + p + ": only the process's owner (or root) may clear"
                     + " its soft-dirty bits", e);
+        } catch (FileSystemException e) {
+            if (PagemapReader.noSuchProcess(e)) {
+                throw new TargetGoneException("process " + pid + " exited");
+            }
+            throw e;
         }
     }
 
@@ -98,7 +104,7 @@ public final class SoftDirty implements AccessPrimitive {
             try {
                 clearSoftDirty(clearRefs, one);
             } catch (IOException e) {
-                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (PagemapReader.noSuchProcess(e) || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     throw new TargetGoneException("process " + pid + " exited");
                 }
                 clearRefs.close();

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
+import org.jdamon.core.SchemeEngine;
+import org.jdamon.core.damos.AccessPattern;
+import org.jdamon.core.damos.DamosAction;
+import org.jdamon.core.damos.DamosEngine;
+import org.jdamon.core.damos.Scheme;
 
 /**
  * Measures the monitor on simulated workloads: wall nanoseconds per region per sampling iteration
- * (the whole engine: sampling, access checks, aggregation, merge, split) and simulated seconds per
- * wall second. Run: {@code java -cp target/classes org.jdamon.ops.sim.SimBench [workload ...]}.
+ * (the whole engine: sampling, access checks, aggregation, merge, split, and the memory model; optionally
+ * a DAMOS scheme on every region) and simulated seconds per wall second. Run: {@code java -cp target/classes org.jdamon.ops.sim.SimBench [workload ...]}.
  */
 public final class SimBench {
     private SimBench() {}
@@ -37,9 +42,15 @@ public final class SimBench {
 
     /** Runs {@code workload} once at {@code attrs} with {@code seed} until its phases end. */
     public static Result run(SimWorkload workload, Attributes attrs, long seed) throws InterruptedException {
+        return run(workload, attrs, seed, SchemeEngine.NONE);
+    }
+
+    /** The same with DAMOS schemes applied to the simulated memory. */
+    public static Result run(SimWorkload workload, Attributes attrs, long seed, SchemeEngine schemes)
+            throws InterruptedException {
         SimOperations ops = SimOperations.of(workload);
         long[] regionSamples = new long[1];
-        MonitorContext ctx = ops.configure(MonitorContext.builder().seed(seed).attributes(attrs))
+        MonitorContext ctx = ops.configure(MonitorContext.builder().seed(seed).attributes(attrs).schemes(schemes))
                 .afterSample(c -> regionSamples[0] += c.totalRegions())
                 .build();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -61,9 +72,14 @@ public final class SimBench {
 
     /** The fastest of several runs (the first ones warm the JIT up; the machine is shared). */
     public static Result best(SimWorkload w, Attributes attrs) throws InterruptedException {
+        return best(w, attrs, List.of());
+    }
+
+    /** The fastest of several runs with a fresh engine for {@code schemes} each time. */
+    public static Result best(SimWorkload w, Attributes attrs, List<Scheme> schemes) throws InterruptedException {
         Result best = null;
         for (int i = 0; i < 7; i++) {
-            Result r = run(w, attrs, i + 1);
+            Result r = run(w, attrs, i + 1, schemes.isEmpty() ? SchemeEngine.NONE : new DamosEngine(schemes));
             if (best == null || r.cpuNs() < best.cpuNs()) {
                 best = r;
             }
@@ -74,6 +90,12 @@ public final class SimBench {
     public static void main(String[] args) throws InterruptedException {
         List<String> names = args.length > 0 ? List.of(args) : SimWorkloads.names();
         Attributes attrs = Attributes.DAMO_DEFAULTS;
+        // warm the JIT up on every code path first: on a loaded machine its compiler threads lag
+        for (String name : SimWorkloads.names()) {
+            for (int i = 0; i < 3; i++) {
+                run(SimWorkloads.load(name), attrs, i);
+            }
+        }
         for (String name : names) {
             Result r = best(SimWorkloads.load(name), attrs);
             print(r);
@@ -93,6 +115,12 @@ public final class SimBench {
         for (int i = 0; i < 300; i++) {
             cfg.append("r").append(i).append(", 1, 0, ").append(1 + (i * 7) % 13 * (i % 3)).append('\n');
         }
-        print(best(SimWorkload.of("levels-300", MasimConfig.parse(cfg.toString(), "levels-300")), attrs));
+        SimWorkload levels = SimWorkload.of("levels-300", MasimConfig.parse(cfg.toString(), "levels-300"));
+        print(best(levels, attrs));
+        for (DamosAction action : List.of(DamosAction.STAT, DamosAction.PAGEOUT, DamosAction.MIGRATE_COLD)) {
+            Result r = best(levels, attrs, List.of(Scheme.of(AccessPattern.ANY, action)));
+            System.out.print("  + " + action.keyword() + " on every region: ");
+            print(r);
+        }
     }
 }

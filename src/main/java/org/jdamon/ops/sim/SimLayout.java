@@ -132,6 +132,21 @@ public final class SimLayout {
         return -1;
     }
 
+    /** Index of the first masim region whose mapping ends after {@code addr} ({@link #regionCount()} if none). */
+    public int firstRegionEndingAfter(long addr) {
+        int lo = 0;
+        int hi = regionStarts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(regionMappingEnd(mid), addr) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     public long totalMappedBytes() {
         long sum = 0;
         for (Mapping m : mappings) {

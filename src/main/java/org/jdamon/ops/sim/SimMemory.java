@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.UnsignedMath;
+import org.jdamon.core.damos.DamosAction;
 import org.jdamon.eval.TruthWindow;
 
 /**
@@ -51,27 +52,6 @@ public final class SimMemory {
     private static final byte MODE_DEFAULT = 0;
     private static final byte MODE_HUGEPAGE = 1;
     private static final byte MODE_NOHUGEPAGE = 2;
-
-    /** DAMOS actions by their kernel names. */
-    public enum Action {
-        WILLNEED, COLD, PAGEOUT, HUGEPAGE, NOHUGEPAGE, COLLAPSE, LRU_PRIO, LRU_DEPRIO, MIGRATE_HOT,
-        MIGRATE_COLD, STAT;
-
-        /** The kernel's sysfs keyword, e.g. {@code lru_prio}. */
-        public String keyword() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Action fromName(String name) {
-            for (Action a : values()) {
-                if (a.keyword().equals(name.strip().toLowerCase(Locale.ROOT))) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("unknown DAMOS action '" + name + "' (expected one of "
-                    + String.join(", ", java.util.Arrays.stream(values()).map(Action::keyword).toList()) + ")");
-        }
-    }
 
     /**
      * Model parameters. Zero capacities mean "twice the workload's mapped memory"; a zero memory limit
@@ -174,6 +154,7 @@ public final class SimMemory {
     private double refaults;
     private double reclaimedBytes;
     private double extraNs;
+    private double refaultStallNs;
 
     public SimMemory(SimWorkload workload, Config config) {
         this.workload = workload;
@@ -222,7 +203,7 @@ public final class SimMemory {
         return memoryLimitBytes;
     }
 
-    /** Workload time up to which the model has advanced (a multiple of the step). */
+    /** Workload time up to which the model has advanced. */
     public long nowNs() {
         return nowNs;
     }
@@ -241,6 +222,19 @@ public final class SimMemory {
         }
     }
 
+    /**
+     * Brings the model exactly to workload time {@code t}, processing a partial step if needed, so an
+     * action applied now acts on the memory as it is now (pages touched earlier in the step are not
+     * later mistaken for refaults). Following steps run from {@code t}.
+     */
+    public void syncTo(long t) {
+        advanceTo(t);
+        if (t > nowNs) {
+            step(nowNs, t);
+            nowNs = t;
+        }
+    }
+
     private void step(long t0, long t1) {
         double nsPerAccess = 1e6 / workload.accessesPerMs();
         TruthWindow touched = stepTruth;
@@ -255,6 +249,7 @@ public final class SimMemory {
                 double back = g.evictedPages * fraction;
                 refaults += back;
                 extraNs += back * config.refaultLatencyNs();
+                refaultStallNs += back * config.refaultLatencyNs();
                 g.evictedPages -= back;
                 g.bloatPages *= 1 - fraction;
                 if (g.tier == SLOW_TIER) {
@@ -314,12 +309,12 @@ public final class SimMemory {
 
     // ---- actions ---------------------------------------------------------------------------------
 
-    /** Applies a DAMOS action by its kernel name; see {@link #apply(Action, long, long, int)}. */
+    /** Applies a DAMOS action by its kernel name; see {@link #apply(DamosAction, long, long, int)}. */
     public long apply(String action, long start, long end) {
-        return apply(Action.fromName(action), start, end);
+        return apply(DamosAction.fromKeyword(action), start, end);
     }
 
-    public long apply(Action action, long start, long end) {
+    public long apply(DamosAction action, long start, long end) {
         return apply(action, start, end, -1);
     }
 
@@ -330,8 +325,8 @@ public final class SimMemory {
      * {@code nohugepage} (madvise semantics); 0 for {@code stat}. {@code targetNid} is the migration
      * destination (0 fast, 1 slow), or -1 for the action's default.
      */
-    public long apply(Action action, long start, long end, int targetNid) {
-        if (Long.compareUnsigned(start, end) >= 0 || action == Action.STAT) {
+    public long apply(DamosAction action, long start, long end, int targetNid) {
+        if (Long.compareUnsigned(start, end) >= 0 || action == DamosAction.STAT) {
             return 0;
         }
         start = UnsignedMath.alignDown(start, PAGE);
@@ -342,7 +337,7 @@ public final class SimMemory {
             case MIGRATE_COLD -> migrate(start, end, targetNid >= 0 ? targetNid : SLOW_TIER);
             default -> applyPerSegment(action, start, end);
         };
-        if (action == Action.WILLNEED || action == Action.COLLAPSE) {
+        if (action == DamosAction.WILLNEED || action == DamosAction.COLLAPSE) {
             balanceTiers();
             coalesce();
         } else {
@@ -351,7 +346,7 @@ public final class SimMemory {
         return Math.round(applied);
     }
 
-    private double applyPerSegment(Action action, long start, long end) {
+    private double applyPerSegment(DamosAction action, long start, long end) {
         double applied = 0;
         for (int i = splitRange(start, end); i < segs.size() && segs.get(i).start < end; i++) {
             Seg g = segs.get(i);
@@ -758,6 +753,32 @@ public final class SimMemory {
     /** Bytes evicted by the memory-limit reclaimer (not by DAMOS). */
     public long reclaimedBytes() {
         return Math.round(reclaimedBytes);
+    }
+
+    /** Cumulative extra run time the cost model estimates (refaults, slow tier, minus huge-page savings). */
+    public long extraNs() {
+        return Math.round(extraNs);
+    }
+
+    /** Cumulative time the workload stalled on refaults: the simulated {@code some} memory pressure. */
+    public long refaultStallNs() {
+        return Math.round(refaultStallNs);
+    }
+
+    /**
+     * Modelled time an action takes for {@code bytes} applied: writing out or reading back a page
+     * 1 us, migrating a page 0.5 us, collapsing a huge page 50 us, LRU and madvise bookkeeping 50 ns a
+     * page, {@code stat} nothing. Lets time quotas bind in virtual time.
+     */
+    public static long actionCostNs(DamosAction action, long bytes) {
+        long pages = bytes / PAGE;
+        return switch (action) {
+            case PAGEOUT, WILLNEED -> pages * 1_000;
+            case MIGRATE_HOT, MIGRATE_COLD -> pages * 500;
+            case COLLAPSE -> bytes / HUGE_PAGE * 50_000;
+            case COLD, LRU_PRIO, LRU_DEPRIO, HUGEPAGE, NOHUGEPAGE -> pages * 50;
+            case STAT -> 0;
+        };
     }
 
     /** Extra run time over the ideal (all fast, all resident, no huge pages) as a fraction of the time run. */

@@ -7,6 +7,7 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
+import org.jdamon.core.UnsignedMath;
 import org.jdamon.core.damos.ApplyRequest;
 import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.damos.DamosFilter;
@@ -28,28 +29,23 @@ import org.jdamon.ops.common.ThreeRegions;
  * and at 64 TiB. Each target also has a {@link SimMemory} that DAMOS actions act on, and the exact
  * per-window accesses are available as {@link GroundTruth}.
  *
- * <p>DAMOS ({@link DamosOperations}): actions change the target's {@link SimMemory}. Unlike the kernel's
- * vaddr, operations-level filters ({@code anon, active, young, hugepage_size, unmapped}) work for every
- * action, evaluated per uniform piece of simulated memory; there are no cgroups, so no {@code memcg}.
- * Migrations go to the tier given as {@code target_nid} (0 fast, 1 slow); weighted destinations split the
- * region in proportion to their weights. Goal and watermark metrics sum every target's memory. The
- * action's time is modelled, not measured ({@link #ACTION_NS_PER_PAGE}, {@link #SCAN_NS_PER_PAGE}), so
- * time quotas behave the same on every machine.
- *
  * <p>Workload time starts when the monitor starts; a target stays valid until its last phase ends.
+ * Use one instance per run: the memory models keep their state.
+ *
+ * <p>DAMOS: every action applies to the target's {@link SimMemory}; operations-level filters
+ * ({@code anon, active, young, hugepage_size, unmapped}; no memcg) are evaluated piece by piece of
+ * uniform memory state for every action (the kernel skips them for vaddr madvise actions); goal
+ * metrics and {@code free_mem_rate} are read from the memory models, {@code some_mem_psi_us} being the
+ * cumulative refault stall. Node 0 is the fast tier, node 1 the slow one; a migration without a target
+ * node goes to the fast tier for {@code migrate_hot} and the slow one for {@code migrate_cold}, and
+ * with weighted destinations to the heaviest one.
  */
-public final class SimOperations implements Operations, GroundTruth, DamosOperations {
-    /** Modelled cost of an action per page it takes effect on: I/O for pageout/willneed, copies for migration. */
-    static final long[] ACTION_NS_PER_PAGE = actionCosts();
-    /** Modelled cost of visiting a page, whether the action takes effect or not. */
-    static final long SCAN_NS_PER_PAGE = 20;
-
-    private final SimPage page = new SimPage();
-
+public final class SimOperations implements Operations, DamosOperations, GroundTruth {
     private final List<SimWorkload> workloads;
     private final SimMemory[] memories;
     private final long[] lastDrainNs;
     private final SimWorkload.Window[] windows;
+    private final Page page = new Page();
     private MonitorContext ctx;
     private long originNs;
     private long prepareNs;
@@ -212,19 +208,7 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
         lastDrainNs[targetIndex] = t1;
     }
 
-    // ---- DAMOS -----------------------------------------------------------------------------------
-
-    private static long[] actionCosts() {
-        long[] c = new long[DamosAction.values().length];
-        java.util.Arrays.fill(c, 50);
-        c[DamosAction.PAGEOUT.ordinal()] = 2_000;
-        c[DamosAction.WILLNEED.ordinal()] = 2_000;
-        c[DamosAction.MIGRATE_HOT.ordinal()] = 1_000;
-        c[DamosAction.MIGRATE_COLD.ordinal()] = 1_000;
-        c[DamosAction.COLLAPSE.ordinal()] = 500;
-        c[DamosAction.STAT.ordinal()] = 0;
-        return c;
-    }
+    // ---- DAMOS --------------------------------------------------------------------------------------
 
     @Override
     public boolean supportsFilter(FilterType type) {
@@ -246,63 +230,47 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
 
     @Override
     public long applyScheme(MonitorContext ctx, Target target, long start, long end, ApplyRequest req) {
-        SimMemory m = memories[target.index()];
+        SimMemory mem = memories[target.index()];
+        mem.syncTo(ctx.clock().nowNs() - originNs);
         DamosAction action = req.action();
-        SimMemory.Action simAction = SimMemory.Action.valueOf(action.name());
+        int nid = migrationNode(req);
         long applied = 0;
+        long passed = 0;
         if (!req.hasOpsFilters()) {
-            applied = applyTo(m, simAction, start, end, req);
+            passed = mem.residentBytes(start, end);
+            applied = mem.apply(action, start, end, nid);
         } else {
-            page.memory = m;
-            long passed = 0;
+            page.memory = mem;
             for (long a = start; a < end; ) {
-                long pieceEnd = m.pieceEnd(a, end);
+                long next = mem.pieceEnd(a, end);
                 page.addr = a;
                 if (!req.filterOut(page)) {
-                    passed += pieceEnd - a;
-                    applied += applyTo(m, simAction, a, pieceEnd, req);
+                    passed += mem.residentBytes(a, next);
+                    applied += mem.apply(action, a, next, nid);
                 }
-                a = pieceEnd;
+                a = next;
             }
-            req.addFilterPassed(passed);
         }
-        long pages = (end - start) / SimMemory.PAGE;
-        req.chargeTimeNs(pages * SCAN_NS_PER_PAGE + applied / SimMemory.PAGE * ACTION_NS_PER_PAGE[action.ordinal()]);
+        req.addFilterPassed(passed);
+        req.chargeTimeNs(SimMemory.actionCostNs(action, applied));
         return action == DamosAction.STAT ? 0 : applied;
     }
 
-    private static long applyTo(SimMemory m, SimMemory.Action action, long start, long end, ApplyRequest req) {
-        List<MigrationDest> dests = req.scheme().dests();
-        if (!req.action().isMigration() || dests.isEmpty()) {
-            return m.apply(action, start, end, req.scheme().targetNid());
+    private static int migrationNode(ApplyRequest req) {
+        if (!req.action().isMigration()) {
+            return -1;
         }
-        long total = 0;
-        for (MigrationDest d : dests) {
-            total += d.weight();
-        }
-        if (total == 0) {
-            return 0;
-        }
-        long applied = 0;
-        long s = start;
-        long cum = 0;
-        for (MigrationDest d : dests) {
-            cum += d.weight();
-            long e = start + org.jdamon.core.UnsignedMath.alignDown(
-                    org.jdamon.core.UnsignedMath.mulDiv(end - start, cum, total), SimMemory.PAGE);
-            if (cum == total) {
-                e = end;
+        MigrationDest heaviest = null;
+        for (MigrationDest d : req.scheme().dests()) {
+            if (d.weight() > 0 && (heaviest == null || d.weight() > heaviest.weight())) {
+                heaviest = d;
             }
-            if (e > s) {
-                applied += m.apply(action, s, e, d.nid());
-            }
-            s = e;
         }
-        return applied;
+        return heaviest != null ? heaviest.nid() : req.scheme().targetNid();
     }
 
-    /** The page-level properties of one piece of simulated memory, reused for every piece. */
-    private static final class SimPage implements PageProperties {
+    /** The page-level view ops filters test, at one address of one memory model; reused, no allocation. */
+    private static final class Page implements PageProperties {
         SimMemory memory;
         long addr;
 
@@ -314,85 +282,61 @@ public final class SimOperations implements Operations, GroundTruth, DamosOperat
                 case YOUNG -> memory.isYoung(addr);
                 case UNMAPPED -> !memory.isMapped(addr);
                 case HUGEPAGE_SIZE -> {
-                    long sz = memory.hugepageSize(addr);
-                    yield sz != 0 && f.minBytes() <= sz && sz <= f.maxBytes();
+                    long size = memory.hugepageSize(addr);
+                    yield size != 0 && f.minBytes() <= size && size <= f.maxBytes();
                 }
-                case MEMCG, ADDR, TARGET -> false;
+                default -> false;
             };
         }
     }
 
     @Override
     public long readMetric(MonitorContext ctx, QuotaGoal goal) {
+        long used = 0;
+        long total = 0;
+        long active = 0;
+        long resident = 0;
+        long stallNs = 0;
+        for (SimMemory m : memories) {
+            if (goal.nid() >= 0) {
+                total += m.nodeTotalBytes(goal.nid());
+                used += m.nodeTotalBytes(goal.nid()) - m.nodeFreeBytes(goal.nid());
+            }
+            active += m.activeBytes();
+            resident += m.rssBytes();
+            stallNs += m.refaultStallNs();
+        }
         return switch (goal.metric()) {
-            case SOME_MEM_PSI_US -> {
-                double ns = 0;
-                for (SimMemory m : memories) {
-                    ns += m.estimatedSlowdown() * m.nowNs();
-                }
-                yield Math.max(0, Math.round(ns / 1_000));
-            }
-            case NODE_MEM_USED_BP, NODE_MEM_FREE_BP -> {
-                long total = 0;
-                long free = 0;
-                for (SimMemory m : memories) {
-                    total += m.nodeTotalBytes(goal.nid());
-                    free += m.nodeFreeBytes(goal.nid());
-                }
-                boolean used = goal.metric() == GoalMetric.NODE_MEM_USED_BP;
-                if (total == 0) {
-                    yield used ? 0 : 10_000;
-                }
-                yield org.jdamon.core.UnsignedMath.mulDiv(used ? total - free : free, 10_000, total);
-            }
-            case ACTIVE_MEM_BP, INACTIVE_MEM_BP -> {
-                long active = 0;
-                long inactive = 0;
-                for (SimMemory m : memories) {
-                    active += m.activeBytes();
-                    inactive += m.inactiveBytes();
-                }
-                long total = active + inactive;
-                long part = goal.metric() == GoalMetric.ACTIVE_MEM_BP ? active : inactive;
-                yield total == 0 ? 0 : org.jdamon.core.UnsignedMath.mulDiv(part, 10_000, total);
-            }
-            default -> throw new UnsupportedOperationException(goal.metric().keyword());
+            case NODE_MEM_USED_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(used, 10_000, total);
+            case NODE_MEM_FREE_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(total - used, 10_000, total);
+            case ACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(active, 10_000, resident);
+            case INACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(resident - active, 10_000, resident);
+            case SOME_MEM_PSI_US -> stallNs / 1_000;
+            default -> throw new UnsupportedOperationException("metric " + goal.metric().keyword());
         };
     }
 
     @Override
     public long freeMemRatePermil(MonitorContext ctx) {
-        long total = 0;
         long free = 0;
+        long total = 0;
         for (SimMemory m : memories) {
             for (int nid = SimMemory.FAST_TIER; nid <= SimMemory.SLOW_TIER; nid++) {
-                total += m.nodeTotalBytes(nid);
                 free += m.nodeFreeBytes(nid);
+                total += m.nodeTotalBytes(nid);
             }
         }
-        return total == 0 ? 0 : org.jdamon.core.UnsignedMath.mulDiv(free, 1_000, total);
+        return total == 0 ? 0 : UnsignedMath.mulDiv(free, 1_000, total);
     }
 
     @Override
     public MemoryState memoryState(MonitorContext ctx) {
-        long rss = 0;
-        long refaults = 0;
-        long fast = 0;
-        long slow = 0;
-        long active = 0;
-        long inactive = 0;
-        long huge = 0;
-        double slowdownNs = 0;
+        MemoryState sum = MemoryState.UNKNOWN;
         for (SimMemory m : memories) {
-            rss += m.rssBytes();
-            refaults += m.refaults();
-            fast += m.tierBytes(SimMemory.FAST_TIER);
-            slow += m.tierBytes(SimMemory.SLOW_TIER);
-            active += m.activeBytes();
-            inactive += m.inactiveBytes();
-            huge += m.hugePageBytes();
-            slowdownNs += m.estimatedSlowdown() * m.nowNs();
+            sum = sum.plus(new MemoryState(m.rssBytes(), m.refaults(), m.tierBytes(SimMemory.FAST_TIER),
+                    m.tierBytes(SimMemory.SLOW_TIER), m.activeBytes(), m.inactiveBytes(), m.hugePageBytes(),
+                    m.extraNs()));
         }
-        return new MemoryState(rss, refaults, fast, slow, active, inactive, huge, Math.round(slowdownNs));
+        return sum;
     }
 }

@@ -203,8 +203,16 @@ public final class SimWorkload {
         private boolean hasSequential;
         private double fullPageLambda;
         private double fullPageProbability;
+        private final int[] cachedPhase = new int[regionStart.length];
+        private final long[] cachedLength = new long[regionStart.length];
+        private final int[] cachedFirstPattern = new int[regionStart.length];
+        private final boolean[] cachedHasSequential = new boolean[regionStart.length];
+        private final double[] cachedLambda = new double[regionStart.length];
+        private final double[] cachedProbability = new double[regionStart.length];
 
-        private Window() {}
+        private Window() {
+            Arrays.fill(cachedPhase, -1);
+        }
 
         /** Starts a window; later checks answer for accesses during workload time {@code [t0, t1)}. */
         public void reset(long t0, long t1) {
@@ -248,11 +256,23 @@ public final class SimWorkload {
             return rng.nextDouble() < probability;
         }
 
-        /** Finds the region of {@code addr} and precomputes what every check in it shares. */
+        /**
+         * Finds the region of {@code addr} and precomputes what every check in it shares; within one
+         * phase that depends only on the window's length, so it is remembered per region.
+         */
         private boolean enterRegion(long addr) {
             region = layout.regionAt(addr);
             if (region < 0) {
                 return false;
+            }
+            boolean onePhase = phaseTo - phaseFrom == 1;
+            long length = onePhase ? toNs[phaseFrom] - fromNs[phaseFrom] : -1;
+            if (onePhase && cachedPhase[region] == phaseFrom && cachedLength[region] == length) {
+                firstPattern[phaseFrom] = cachedFirstPattern[region];
+                hasSequential = cachedHasSequential[region];
+                fullPageLambda = cachedLambda[region];
+                fullPageProbability = cachedProbability[region];
+                return true;
             }
             double lambda = 0;
             hasSequential = false;
@@ -268,6 +288,14 @@ public final class SimWorkload {
             }
             fullPageLambda = lambda;
             fullPageProbability = lambda == 0 ? 0 : 1 - Math.exp(-lambda);
+            if (onePhase) {
+                cachedPhase[region] = phaseFrom;
+                cachedLength[region] = length;
+                cachedFirstPattern[region] = firstPattern[phaseFrom];
+                cachedHasSequential[region] = hasSequential;
+                cachedLambda[region] = fullPageLambda;
+                cachedProbability[region] = fullPageProbability;
+            }
             return true;
         }
     }
@@ -321,7 +349,7 @@ public final class SimWorkload {
     /** Expected number of accesses to bytes {@code [start, end)} during workload time {@code [t0, t1)}. */
     public double expectedAccesses(long start, long end, long t0, long t1) {
         double[] sum = new double[1];
-        for (int reg = 0; reg < regionStart.length; reg++) {
+        for (int reg = layout.firstRegionEndingAfter(start); reg < regionStart.length && regionStart[reg] < end; reg++) {
             long rs = regionStart[reg];
             long size = regionSize[reg];
             long cs = Math.max(start, rs);
@@ -367,7 +395,7 @@ public final class SimWorkload {
         }
         double touched = 0;
         double[] untouched = new double[1];
-        for (int reg = 0; reg < regionStart.length; reg++) {
+        for (int reg = layout.firstRegionEndingAfter(first); reg < regionStart.length && regionStart[reg] < last; reg++) {
             long rs = regionStart[reg];
             long size = regionSize[reg];
             long cs = Math.max(first, rs);

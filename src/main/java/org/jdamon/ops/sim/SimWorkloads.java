@@ -14,19 +14,21 @@ import java.util.List;
 public final class SimWorkloads {
     private static final String RESOURCE_DIR = "workloads/";
 
-    /** Built-in names, each with a one-line description. */
-    public static final List<String[]> BUILTINS = List.of(
-            new String[] {"demo", "a small hot set, two regions taking turns and a cold tail (26 s)"},
-            new String[] {"zigzag", "two 100,000,000 B regions alternately hot for 5 s (70 s), like masim zigzag.cfg"},
-            new String[] {"zigzag_30secs", "zigzag with 2.5 s phases (35 s)"},
-            new String[] {"stairs", "ten 10,000,000 B regions, one hot per 5 s phase (60 s), like masim stairs.cfg"},
-            new String[] {"stairs_30secs", "stairs with 2.5 s phases (30 s)"},
-            new String[] {"default", "masim's tiny default: three regions of a few hundred bytes (2 s)"});
+    /** A bundled workload and what it does, in one line. */
+    public record Builtin(String name, String description) {}
+
+    public static final List<Builtin> BUILTINS = List.of(
+            new Builtin("demo", "a small hot set, two regions taking turns and a cold tail (26 s)"),
+            new Builtin("zigzag", "two 100,000,000 B regions alternately hot for 5 s (70 s), like masim zigzag.cfg"),
+            new Builtin("zigzag_30secs", "zigzag with 2.5 s phases (35 s)"),
+            new Builtin("stairs", "ten 10,000,000 B regions, one hot per 5 s phase (60 s), like masim stairs.cfg"),
+            new Builtin("stairs_30secs", "stairs with 2.5 s phases (30 s)"),
+            new Builtin("default", "masim's tiny default: three regions of a few hundred bytes (2 s)"));
 
     private SimWorkloads() {}
 
     public static List<String> names() {
-        return BUILTINS.stream().map(b -> b[0]).toList();
+        return BUILTINS.stream().map(Builtin::name).toList();
     }
 
     /**

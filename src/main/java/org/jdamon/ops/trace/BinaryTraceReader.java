@@ -1,36 +1,47 @@
 package org.jdamon.ops.trace;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.io.InputStream;
 
 /**
- * Decodes the binary trace format (see {@link BinaryTraceWriter}). The hot loop runs while at least one
- * maximal record is buffered, so it needs no bounds checks of its own; the tail of the stream goes
- * through the same loop after the buffer is padded, and a record that would run past the real end is
- * reported as a truncation.
+ * Decodes the binary trace format (see {@link BinaryTraceWriter}) one whole block at a time. Inside a
+ * block, a record's tag and delta length come from their own columns and its delta offset is a running
+ * sum of lengths, so records decode without waiting on each other; each delta is one masked 8-byte load.
+ * The block's column sizes are checked when it ends, the totals when the end block arrives, and a stream
+ * that stops anywhere else is reported as truncated.
  */
 final class BinaryTraceReader implements TraceReader {
     private static final int BUFFER = 1 << 20;
-    private static final int PAD = BinaryTrace.MAX_RECORD_BYTES;
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private final String name;
     private final boolean gzip;
-    private final byte[] buf = new byte[BUFFER + PAD];
+    private final byte[] buf = new byte[BUFFER + BinaryTrace.PAD];
     private int pos;
     private int limit;
     private long consumedBefore;
     private boolean eof;
     private boolean ended;
+
+    private int blockN;
+    private int blockI;
+    private int tagsAt;
+    private int lensAt;
+    private int deltaAt;
+    private int deltaEnd;
+    private int sizeAt;
+    private int blockEnd;
+
     /** Data registers 0-3 and, at index 4, the predicted next instruction address. */
     private final long[] regs = new long[BinaryTrace.DATA_REGISTERS + 1];
     private long records;
     private long instructions;
+    private int varintEnd;
 
     /** {@code prefix} holds the first bytes of the stream, starting with the header. */
     BinaryTraceReader(InputStream in, String name, boolean gzip, byte[] prefix, int prefixLength) {
@@ -48,6 +59,7 @@ final class BinaryTraceReader implements TraceReader {
                     .formatted(name, buf[BinaryTrace.MAGIC.length]));
         }
         pos = BinaryTrace.HEADER_BYTES;
+        blockEnd = pos;
     }
 
     @Override
@@ -61,62 +73,31 @@ final class BinaryTraceReader implements TraceReader {
         int max = addrs.length;
         final byte[] b = buf;
         final long[] r = regs;
-        while (n < max && !ended) {
-            if (limit - pos < PAD && !eof) {
-                fillAtLeast(PAD);
+        final long[] masks = BinaryTrace.DELTA_MASK;
+        final int[] sizeOfTag = BinaryTrace.SIZE_OF_TAG;
+        while (n < max) {
+            if (blockI == blockN && !nextBlock()) {
+                break;
             }
-            int p = pos;
-            // With eof the padding zeros decode harmlessly; overruns are checked after the loop.
-            int safeEnd = eof ? limit : limit - PAD + 1;
-            if (eof) {
-                java.util.Arrays.fill(b, limit, limit + PAD, (byte) 0);
-            }
-            if (p >= safeEnd) {
-                if (eof) {
-                    throw truncated(p);
-                }
-                continue;
-            }
+            int count = Math.min(max - n, blockN - blockI);
+            int tags = tagsAt;
+            int lens = lensAt;
+            int dp = deltaAt;
+            int sp = sizeAt;
             long ni = r[BinaryTrace.DATA_REGISTERS];
             long instr = 0;
-            int endAt = -1;
-            int got = n;
-            while (p < safeEnd && got < max) {
-                int at = p;
-                int tag = b[p] & 0xff;
-                // The varint, up to 8 bytes, in one load: its length is where the first clear top bit is,
-                // and compress() (PEXT) gathers its 7-bit groups without a loop or a branch per byte.
-                long w = (long) LONG_LE.get(b, p + 1);
-                long stops = ~w & 0x8080808080808080L;
-                long v;
-                if (stops != 0) {
-                    long upToStop = stops ^ (stops - 1);
-                    v = Long.compress(w & upToStop, 0x7f7f7f7f7f7f7f7fL);
-                    p += 2 + (Long.numberOfTrailingZeros(stops) >>> 3);
-                } else {
-                    v = readVarintAt(b, p + 1);
-                    p = varintEnd;
+            for (int i = blockI, end = blockI + count; i < end; i++) {
+                int tag = b[tags + i] & 0xff;
+                int len = (b[lens + (i >> 1)] >> ((i & 1) << 2)) & 0xf;
+                long z = (long) LONG_LE.get(b, dp) & masks[len];
+                dp += len;
+                long delta = (z >>> 1) ^ -(z & 1);
+                int size = sizeOfTag[tag];
+                if (size == 0 || len > 8) {
+                    size = checkedRecord(tag, len, i, sp);
+                    sp = varintEnd;
                 }
-                long delta = (v >>> 1) ^ -(v & 1);
-                int code = tag & 0xf;
-                int size = BinaryTrace.SIZE_OF_CODE[code];
                 int kind = tag >>> 6;
-                if (((tag - 0x10) & 0xff) < 0x30) {
-                    // kind I with a register: only the end record is legal
-                    if (tag == BinaryTrace.END_TAG) {
-                        endAt = at;
-                        p = at;
-                        break;
-                    }
-                    throw new TraceFormatException("%s: corrupt record tag 0x%02x at byte %d"
-                            .formatted(name, tag, consumedBefore + at));
-                }
-                if (code == 0) {
-                    size = (int) readVarintAt(b, p);
-                    p = varintEnd;
-                }
-                // The instruction prediction lives in a local, so straight-line code does not wait on memory;
-                // selects instead of branches, as instruction and data records interleave unpredictably.
                 boolean isInstr = kind == KIND_INSTR;
                 int dreg = (tag >>> 4) & 3;
                 long dataBase = r[dreg];
@@ -124,71 +105,119 @@ final class BinaryTraceReader implements TraceReader {
                 r[dreg] = isInstr ? dataBase : addr;
                 ni = isInstr ? addr + size : ni;
                 instr += isInstr ? 1 : 0;
-                addrs[got] = addr;
-                infos[got] = size << 2 | kind;
-                got++;
-            }
-            if (p > limit) {
-                throw truncated(pos);
+                addrs[n] = addr;
+                infos[n] = size << 2 | kind;
+                n++;
             }
             r[BinaryTrace.DATA_REGISTERS] = ni;
             instructions += instr;
-            records += got - n;
-            n = got;
-            pos = p;
-            if (endAt >= 0) {
-                finish(endAt);
+            records += count;
+            blockI += count;
+            deltaAt = dp;
+            sizeAt = sp;
+            if (blockI == blockN && (dp != deltaEnd || sp != blockEnd)) {
+                throw corrupt("block column sizes do not match its records", blockEnd);
             }
         }
         return n;
     }
 
-    private int varintEnd;
+    /** The slow path of a record: a corrupt tag or length, or a size stored as a varint (returned). */
+    private int checkedRecord(int tag, int len, int i, int sp) {
+        if (len > 8) {
+            throw corrupt("delta length %d of record %d".formatted(len, records + i - blockI), lensAt);
+        }
+        if (((tag - 0x10) & 0xff) < 0x30) {
+            throw corrupt("record tag 0x%02x".formatted(tag), tagsAt + i);
+        }
+        if ((tag & 0xf) != 0) {
+            varintEnd = sp;
+            return BinaryTrace.SIZE_OF_CODE[tag & 0xf];
+        }
+        long size = readVarint(sp, blockEnd);
+        if (size > (1 << 29)) {
+            throw corrupt("access size " + size, sp);
+        }
+        return (int) size;
+    }
 
-    private long readVarintAt(byte[] b, int p) {
+    /** Reads the next block header and makes the whole block available; false at the end block. */
+    private boolean nextBlock() {
+        if (ended) {
+            return false;
+        }
+        pos = blockEnd;
+        if (limit - pos < 40) {
+            fillAtLeast(40);
+        }
+        if (limit == pos) {
+            throw truncated();
+        }
+        int p = pos;
+        long nrec = readVarint(p, limit);
+        if (nrec == 0) {
+            long expectRecords = readVarint(varintEnd, limit);
+            long expectInstr = readVarint(varintEnd, limit);
+            ended = true;
+            if (expectRecords != records || expectInstr != instructions) {
+                throw new TraceFormatException("%s: end block says %d records / %d instructions but %d / %d were read"
+                        .formatted(name, expectRecords, expectInstr, records, instructions));
+            }
+            return false;
+        }
+        long deltaBytes = readVarint(varintEnd, limit);
+        long sizeBytes = readVarint(varintEnd, limit);
+        if (nrec > BinaryTrace.BLOCK_RECORDS || deltaBytes > nrec * 8 || sizeBytes > nrec * 5) {
+            throw corrupt("block header (%d records, %d delta bytes, %d size bytes)"
+                    .formatted(nrec, deltaBytes, sizeBytes), p);
+        }
+        int headerLen = varintEnd - p;
+        int n = (int) nrec;
+        int blockBytes = headerLen + n + (n + 1) / 2 + (int) deltaBytes + (int) sizeBytes;
+        fillAtLeast(blockBytes);
+        if (limit - pos < blockBytes) {
+            throw truncated();
+        }
+        tagsAt = pos + headerLen;
+        lensAt = tagsAt + n;
+        deltaAt = lensAt + (n + 1) / 2;
+        deltaEnd = deltaAt + (int) deltaBytes;
+        sizeAt = deltaEnd;
+        blockEnd = sizeAt + (int) sizeBytes;
+        blockN = n;
+        blockI = 0;
+        return true;
+    }
+
+    /** A LEB128 varint at {@code p} that must end before {@code end}; sets {@link #varintEnd}. */
+    private long readVarint(int p, int end) {
         long v = 0;
         int shift = 0;
-        long x;
-        do {
-            x = b[p++];
-            v |= (x & 0x7f) << shift;
+        while (true) {
+            if (p >= end) {
+                throw eof ? truncated() : corrupt("varint runs past its block", p);
+            }
+            byte x = buf[p++];
+            v |= (long) (x & 0x7f) << shift;
+            if (x >= 0) {
+                break;
+            }
             shift += 7;
-        } while (x < 0 && shift < 70);
+            if (shift >= 70) {
+                throw corrupt("varint longer than 10 bytes", p);
+            }
+        }
         varintEnd = p;
         return v;
     }
 
-    /** Reads the end record at {@code at} and checks its totals. */
-    private void finish(int at) {
-        fillAtLeastFrom(at, 1 + 20);
-        int p = pos;
-        int q = p + 1;
-        long expectRecords = readVarintAt(buf, q);
-        q = varintEnd;
-        long expectInstr = readVarintAt(buf, q);
-        q = varintEnd;
-        if (q > limit) {
-            throw truncated(p);
-        }
-        ended = true;
-        pos = q;
-        if (expectRecords != records || expectInstr != instructions) {
-            throw new TraceFormatException("%s: end record says %d records / %d instructions but %d / %d were read"
-                    .formatted(name, expectRecords, expectInstr, records, instructions));
-        }
-    }
-
-    /** Moves {@code [from, limit)} to the front and reads until {@code want} bytes are there or EOF. */
-    private void fillAtLeastFrom(int from, int want) {
-        pos = from;
-        fillAtLeast(want);
-    }
-
+    /** Moves {@code [pos, limit)} to the front and reads until {@code want} bytes are there or EOF. */
     private void fillAtLeast(int want) {
         if (pos > 0) {
             int rest = limit - pos;
             System.arraycopy(buf, pos, buf, 0, rest);
             consumedBefore += pos;
+            blockEnd -= pos;
             pos = 0;
             limit = rest;
         }
@@ -207,9 +236,13 @@ final class BinaryTraceReader implements TraceReader {
         }
     }
 
-    private TraceFormatException truncated(int p) {
-        return new TraceFormatException("%s: truncated binary trace (no end record; %d records read, stopped at byte %d)"
-                .formatted(name, records, consumedBefore + p));
+    private TraceFormatException truncated() {
+        return new TraceFormatException("%s: truncated binary trace (no end block; %d records read, stopped at byte %d)"
+                .formatted(name, records, consumedBefore + limit));
+    }
+
+    private TraceFormatException corrupt(String what, int at) {
+        return new TraceFormatException("%s: corrupt binary trace: %s at byte %d".formatted(name, what, consumedBefore + at));
     }
 
     @Override

@@ -4,17 +4,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes the binary trace format. Instruction addresses are predicted as "previous instruction + its
- * size" (so straight-line code costs one byte of address); data addresses are coded as the delta to
- * the nearest of four address registers, and a far jump reuses the least recently used register, so
- * interleaved stack and heap streams each keep a close reference.
+ * Writes the binary trace format in column blocks. Instruction addresses are predicted as "previous
+ * instruction + its size" (straight-line code costs a tag byte and an empty delta); data addresses are
+ * coded as the delta to the nearest of four address registers, and a far jump reuses the least recently
+ * used register, so interleaved stack and heap streams each keep a close reference.
  */
 public final class BinaryTraceWriter implements AutoCloseable {
     private static final long FAR = 1 << 16;
+    private static final int K = BinaryTrace.BLOCK_RECORDS;
 
     private final OutputStream out;
-    private final byte[] buf = new byte[1 << 16];
+    private final byte[] tags = new byte[K];
+    private final byte[] lens = new byte[K / 2];
+    private final byte[] deltas = new byte[K * 8];
+    private final byte[] sizes = new byte[K * 5];
+    private final byte[] head = new byte[32];
     private int n;
+    private int deltaBytes;
+    private int sizeBytes;
     private long nextInstr;
     private final long[] regs = new long[BinaryTrace.DATA_REGISTERS];
     private final long[] regUse = new long[BinaryTrace.DATA_REGISTERS];
@@ -30,9 +37,6 @@ public final class BinaryTraceWriter implements AutoCloseable {
     }
 
     public void write(int kind, long addr, int size) throws IOException {
-        if (n > buf.length - BinaryTrace.MAX_RECORD_BYTES) {
-            flushBuffer();
-        }
         int code = BinaryTrace.sizeCode(size);
         long delta;
         int reg = 0;
@@ -46,12 +50,25 @@ public final class BinaryTraceWriter implements AutoCloseable {
             regs[reg] = addr;
             regUse[reg] = records;
         }
-        buf[n++] = (byte) (kind << 6 | reg << 4 | code);
-        putVarint((delta << 1) ^ (delta >> 63));
-        if (code == 0) {
-            putVarint(size & 0xffffffffL);
+        tags[n] = (byte) (kind << 6 | reg << 4 | code);
+        long z = (delta << 1) ^ (delta >> 63);
+        int len = (64 - Long.numberOfLeadingZeros(z) + 7) >>> 3;
+        for (int i = 0; i < len; i++) {
+            deltas[deltaBytes++] = (byte) (z >>> (8 * i));
         }
+        if ((n & 1) == 0) {
+            lens[n >> 1] = (byte) len;
+        } else {
+            lens[n >> 1] |= (byte) (len << 4);
+        }
+        if (code == 0) {
+            sizeBytes = putVarint(sizes, sizeBytes, size & 0xffffffffL);
+        }
+        n++;
         records++;
+        if (n == K) {
+            flushBlock();
+        }
     }
 
     private int pickRegister(long addr) {
@@ -71,12 +88,30 @@ public final class BinaryTraceWriter implements AutoCloseable {
         return Long.compareUnsigned(bestDist, FAR) <= 0 ? best : lru;
     }
 
-    private void putVarint(long v) {
+    private static int putVarint(byte[] b, int p, long v) {
         while ((v & ~0x7FL) != 0) {
-            buf[n++] = (byte) (v | 0x80);
+            b[p++] = (byte) (v | 0x80);
             v >>>= 7;
         }
-        buf[n++] = (byte) v;
+        b[p++] = (byte) v;
+        return p;
+    }
+
+    private void flushBlock() throws IOException {
+        if (n == 0) {
+            return;
+        }
+        int h = putVarint(head, 0, n);
+        h = putVarint(head, h, deltaBytes);
+        h = putVarint(head, h, sizeBytes);
+        out.write(head, 0, h);
+        out.write(tags, 0, n);
+        out.write(lens, 0, (n + 1) / 2);
+        out.write(deltas, 0, deltaBytes);
+        out.write(sizes, 0, sizeBytes);
+        n = 0;
+        deltaBytes = 0;
+        sizeBytes = 0;
     }
 
     /** Copies everything {@code reader} yields; returns the number of records. */
@@ -94,29 +129,22 @@ public final class BinaryTraceWriter implements AutoCloseable {
         return total;
     }
 
-    private void flushBuffer() throws IOException {
-        out.write(buf, 0, n);
-        n = 0;
-    }
-
     public long records() {
         return records;
     }
 
-    /** Writes the end record (totals the reader verifies) and closes the stream. */
+    /** Writes the last block and the end block (totals the reader verifies), then closes the stream. */
     @Override
     public void close() throws IOException {
         if (closed) {
             return;
         }
         closed = true;
-        if (n > buf.length - 3 * BinaryTrace.MAX_RECORD_BYTES) {
-            flushBuffer();
-        }
-        buf[n++] = (byte) BinaryTrace.END_TAG;
-        putVarint(records);
-        putVarint(instructions);
-        flushBuffer();
+        flushBlock();
+        int h = putVarint(head, 0, 0);
+        h = putVarint(head, h, records);
+        h = putVarint(head, h, instructions);
+        out.write(head, 0, h);
         out.close();
     }
 }

@@ -104,8 +104,7 @@ public final class DamoLegacyRecord {
             throw new IOException(warnings.isEmpty() ? "no snapshot in damon.data" : warnings.get(0));
         }
         asm.inferStartTimes();
-        long aggrUs = Math.max(asm.averageDurationNs() / 1000, 1);
-        Attributes attrs = new Attributes(Math.min(5_000, aggrUs), aggrUs, 1_000_000, 10, 1000, null);
+        Attributes attrs = asm.inferredAttributes();
         Map<String, String> props = new HashMap<>();
         props.put(RecordFormat.PROP_SOURCE_FORMAT, "damo record (binary damon.data v" + version + ")");
         props.put("intervals", "inferred");

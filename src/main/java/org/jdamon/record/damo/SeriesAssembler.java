@@ -85,6 +85,15 @@ final class SeriesAssembler {
         return t.size() == 1 && t.starts()[0] == 0 && t.ends()[0] == 0 && t.nrAccesses()[0] == -1;
     }
 
+    /**
+     * Attributes for formats that store no intervals: the aggregation interval is the average snapshot
+     * duration, the sampling interval damo's default 5 ms (or the aggregation interval if shorter).
+     */
+    Attributes inferredAttributes() {
+        long aggrUs = Math.max(averageDurationNs() / 1000, 1);
+        return new Attributes(Math.min(5_000, aggrUs), aggrUs, 1_000_000, 10, 1000, null);
+    }
+
     /** The average snapshot duration in ns over all series, or 0 when unknown. */
     long averageDurationNs() {
         long sum = 0;

@@ -6,7 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.core.damos.MemoryState;
 import org.jdamon.report.Distribution;
+import org.jdamon.report.SchemesReport;
 import org.jdamon.report.WorkingSetSize;
 
 /**
@@ -36,6 +38,23 @@ public final class RecordCharts {
         out.add(new Named("wss_sz", wssDistribution(rec, targets, wss)));
         out.add(new Named("wss_time", wssOverTime(rec, targets, wss)));
         out.add(new Named("nr_regions_time", nrRegionsOverTime(rec, targets)));
+        SchemesReport.Summary schemes = SchemesReport.summarize(rec);
+        if (!schemes.timeline().isEmpty()) {
+            ChartSpec applied = schemeAppliedBytes(schemes);
+            if (!applied.series().isEmpty()) {
+                out.add(new Named("damos_applied_time", applied));
+            }
+            ChartSpec rss = memoryOverTime(schemes, "resident set size over time", "RSS", AxisFormat.BYTES,
+                    MemoryState::rssBytes);
+            if (!rss.series().isEmpty()) {
+                out.add(new Named("rss_time", rss));
+            }
+            ChartSpec refaults = memoryOverTime(schemes, "refaults over time (cumulative)", "refaults",
+                    AxisFormat.NUMBER, MemoryState::refaults);
+            if (!refaults.series().isEmpty()) {
+                out.add(new Named("refaults_time", refaults));
+            }
+        }
         int k = 0;
         for (SideDataCharts p : PLUGINS) {
             for (ChartSpec c : p.charts(rec)) {
@@ -91,6 +110,50 @@ public final class RecordCharts {
         }
         return new ChartSpec("number of regions over time", "time", AxisFormat.DURATION_NS,
                 "nr_regions", AxisFormat.NUMBER, series);
+    }
+
+    /** Each scheme's cumulative bytes applied ({@code sz_applied}) against time. */
+    public static ChartSpec schemeAppliedBytes(SchemesReport.Summary s) {
+        int nSchemes = 0;
+        for (SchemesReport.Point p : s.timeline()) {
+            nSchemes = Math.max(nSchemes, p.schemes().size());
+        }
+        List<Series> series = new ArrayList<>();
+        for (int k = 0; k < nSchemes; k++) {
+            List<double[]> pts = new ArrayList<>();
+            for (SchemesReport.Point p : s.timeline()) {
+                if (k < p.schemes().size()) {
+                    pts.add(new double[] {p.timeNs(), p.schemes().get(k).stats().szApplied()});
+                }
+            }
+            String action = k < s.schemes().size() ? s.schemes().get(k).action() : "scheme";
+            series.add(series("scheme " + k + " (" + action + ")", pts, color(k)));
+        }
+        return new ChartSpec("DAMOS: bytes applied (cumulative)", "time", AxisFormat.DURATION_NS, "sz_applied",
+                AxisFormat.BYTES, series);
+    }
+
+    /** One memory-state field against time, from the points that have it (known values only). */
+    public static ChartSpec memoryOverTime(SchemesReport.Summary s, String title, String yLabel, AxisFormat y,
+            java.util.function.ToLongFunction<MemoryState> field) {
+        List<double[]> pts = new ArrayList<>();
+        for (SchemesReport.Point p : s.timeline()) {
+            if (p.memory() != null && field.applyAsLong(p.memory()) >= 0) {
+                pts.add(new double[] {p.timeNs(), field.applyAsLong(p.memory())});
+            }
+        }
+        List<Series> series = pts.isEmpty() ? List.of() : List.of(series(yLabel, pts, color(0)));
+        return new ChartSpec(title, "time", AxisFormat.DURATION_NS, yLabel, y, series);
+    }
+
+    private static Series series(String name, List<double[]> pts, int rgb) {
+        double[] x = new double[pts.size()];
+        double[] y = new double[pts.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pts.get(i)[0];
+            y[i] = pts.get(i)[1];
+        }
+        return new Series(name, x, y, rgb);
     }
 
     private static double[] endTimes(Recording rec) {

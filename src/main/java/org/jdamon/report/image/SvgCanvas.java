@@ -76,7 +76,7 @@ public final class SvgCanvas implements Canvas {
                 "<text x=\"%.2f\" y=\"%.2f\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"%.1f\" fill=\"%s\" text-anchor=\"%s\"%s>",
                 x, y, size, color(rgb), anchor,
                 vertical ? String.format(Locale.ROOT, " transform=\"rotate(-90 %.2f %.2f)\"", x, y) : ""));
-        body.append(escape(s)).append("</text>\n");
+        body.append(org.jdamon.report.Xml.escape(s)).append("</text>\n");
     }
 
     @Override
@@ -124,20 +124,5 @@ public final class SvgCanvas implements Canvas {
 
     private static String color(int rgb) {
         return String.format("#%06x", rgb & 0xFFFFFF);
-    }
-
-    static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

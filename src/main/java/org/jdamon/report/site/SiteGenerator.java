@@ -23,6 +23,7 @@ import org.jdamon.report.AddressAreas;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
 import org.jdamon.report.Distribution;
+import org.jdamon.report.SchemesReport;
 import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.image.HeatmapImage;
 import org.jdamon.report.image.Images;
@@ -156,6 +157,7 @@ public final class SiteGenerator {
             Distribution d = Distribution.sorted(wss.series(rec, targets.getFirst()));
             p50 = d.isEmpty() ? "-" : Units.formatSize(d.percentile(50));
         }
+        body.append(ProfileSection.forRecord(rec, dir));
         body.append(schemeSection(rec));
         body.append("<h2 id=\"accuracy\">Accuracy</h2>\n");
         boolean any = false;
@@ -243,6 +245,22 @@ public final class SiteGenerator {
             sp[1] = Math.max(sp[1], s.timeNs());
         }
         StringBuilder sb = new StringBuilder("<h2>Schemes and side data</h2>\n");
+        SchemesReport.Summary summary = SchemesReport.summarize(rec);
+        if (!summary.schemes().isEmpty()) {
+            List<List<String>> srows = new ArrayList<>();
+            for (int i = 0; i < summary.schemes().size(); i++) {
+                SchemesReport.SchemeTotals t = summary.schemes().get(i);
+                srows.add(List.of(String.valueOf(i), t.action(), String.valueOf(t.nrTried()), Units.formatSize(t.szTried()),
+                        String.valueOf(t.nrApplied()), Units.formatSize(t.szApplied()), String.valueOf(t.qtExceeds())));
+            }
+            sb.append(Html.table(List.of("scheme", "action", "tried", "tried bytes", "applied", "applied bytes",
+                    "quota exceeds"), srows));
+        }
+        if (summary.avgRssBytes() >= 0) {
+            sb.append(Html.table(List.of("average RSS", "max RSS", "refaults"), List.of(List.of(
+                    Units.formatSize(summary.avgRssBytes()), Units.formatSize(summary.maxRssBytes()),
+                    summary.refaults() < 0 ? "-" : String.valueOf(summary.refaults())))));
+        }
         if (kinds.isEmpty()) {
             return sb.append("<p class=\"muted\">No scheme stats or other side data in this record.</p>\n").toString();
         }

@@ -1,10 +1,13 @@
 package org.jdamon.ops.linux;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Reads this JVM's own pagemap for a mapping whose residency the test controls. */
@@ -56,6 +59,25 @@ class PagemapReaderTest {
         } finally {
             Syscalls.munmap(a);
             Syscalls.munmap(b);
+        }
+    }
+
+    @Test
+    void zombieHasNoAddressSpace() throws Exception {
+        // sleep 0.1 runs in the background of a shell that then execs sleep 3, which never reaps it.
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.1 & exec sleep 3").start();
+        try {
+            Thread.sleep(400);
+            long zombie = parent.toHandle().children().findFirst().orElseThrow().pid();
+            assertThat(Files.readString(Path.of("/proc/" + zombie + "/stat"))).contains(") Z ");
+            try (PagemapReader reader = new PagemapReader(zombie, 4096)) {
+                assertThatThrownBy(() -> reader.read(new long[] {0x400000}, 1, new long[1]))
+                        .isInstanceOf(TargetGoneException.class);
+            } catch (TargetGoneException e) {
+                assertThat(e).hasMessageContaining(Long.toString(zombie)); // gone already at open: also fine
+            }
+        } finally {
+            parent.destroyForcibly();
         }
     }
 }

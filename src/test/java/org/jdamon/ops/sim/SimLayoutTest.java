@@ -44,6 +44,10 @@ class SimLayoutTest {
         assertThat(l.regionAt(l.regionStart(2))).isEqualTo(2);
         assertThat(l.regionAt(l.regionMappingEnd(2))).isEqualTo(-1);
         assertThat(l.regionAt(0x5555_5556_0000L)).isEqualTo(-1);
+        assertThat(l.firstRegionEndingAfter(0)).isZero();
+        assertThat(l.firstRegionEndingAfter(l.regionStart(0) + 8191)).isZero();
+        assertThat(l.firstRegionEndingAfter(l.regionStart(0) + 8192)).isEqualTo(1);
+        assertThat(l.firstRegionEndingAfter(l.regionMappingEnd(2))).isEqualTo(3);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.jdamon.ops.sim.SimMemory.Action;
+import org.jdamon.core.damos.DamosAction;
 import org.junit.jupiter.api.Test;
 
 class SimMemoryTest {
@@ -39,7 +39,7 @@ class SimMemoryTest {
         assertThat(m.rssBytes()).isEqualTo(all);
         assertThat(m.apply("pageout", start(m, 0), end(m, 0))).isEqualTo(1000 * PAGE);
         assertThat(m.rssBytes()).isEqualTo(all - 1000 * PAGE);
-        assertThat(m.apply(Action.PAGEOUT, start(m, 0), end(m, 0))).as("nothing left to page out").isZero();
+        assertThat(m.apply(DamosAction.PAGEOUT, start(m, 0), end(m, 0))).as("nothing left to page out").isZero();
         m.advanceTo(1_000 * MS);
         assertThat(m.refaults()).isZero();
         // step [1.0, 1.1 s): walk accesses 1..100 touch pages 1..100
@@ -64,7 +64,7 @@ class SimMemoryTest {
         // y: 100 pages read randomly, 1 access/ms -> 100 accesses per 100 ms step;
         // expected pages touched: 100 (1 - 0.99^100) = 100 (1 - 0.366032) = 63.40 -> 63
         SimMemory m = new SimMemory(workload("y, 400K\n\np\n1000\ny, 1, 0, 1\n", 1));
-        m.apply(Action.PAGEOUT, start(m, 0), end(m, 0));
+        m.apply(DamosAction.PAGEOUT, start(m, 0), end(m, 0));
         m.advanceTo(100 * MS);
         assertThat(m.refaults()).isEqualTo(63);
         // next step: 100 more accesses over the 36.6 still-evicted pages -> 36.6 x 0.634 = 23.2 more (86.6 -> 87)
@@ -76,8 +76,8 @@ class SimMemoryTest {
     void willneedBringsPagesBackWithoutRefaults() {
         SimMemory m = new SimMemory(xyz());
         long rss = m.rssBytes();
-        m.apply(Action.PAGEOUT, start(m, 1), start(m, 1) + 40 * PAGE);
-        assertThat(m.apply(Action.WILLNEED, start(m, 1), end(m, 1))).isEqualTo(40 * PAGE);
+        m.apply(DamosAction.PAGEOUT, start(m, 1), start(m, 1) + 40 * PAGE);
+        assertThat(m.apply(DamosAction.WILLNEED, start(m, 1), end(m, 1))).isEqualTo(40 * PAGE);
         assertThat(m.rssBytes()).isEqualTo(rss);
         assertThat(m.refaults()).isZero();
         assertThat(m.apply("stat", start(m, 1), end(m, 1))).isZero();
@@ -89,8 +89,8 @@ class SimMemoryTest {
         long total = (HEAP_PAGES + 300 + STACK_PAGES) * PAGE;
         m.advanceTo(1_000 * MS);
         // x was touched in every step: stamp 1 s; y, z, heap, stack untouched since 0
-        assertThat(m.apply(Action.LRU_PRIO, start(m, 1), end(m, 1))).isEqualTo(100 * PAGE);
-        assertThat(m.apply(Action.COLD, start(m, 2), end(m, 2))).isEqualTo(100 * PAGE);
+        assertThat(m.apply(DamosAction.LRU_PRIO, start(m, 1), end(m, 1))).isEqualTo(100 * PAGE);
+        assertThat(m.apply(DamosAction.COLD, start(m, 2), end(m, 2))).isEqualTo(100 * PAGE);
         long heap = m.workload().layout().mappings().getFirst().start();
         long stack = m.workload().layout().mappings().getLast().start();
         // active window 1 s: x (1 s) and y (prioritised at 1 s) are active; z, heap, stack are not
@@ -123,9 +123,9 @@ class SimMemoryTest {
         m.advanceTo(500 * MS);
         long heap = m.workload().layout().mappings().getFirst().start();
         // y and the heap are both idle since 0; deprioritising 10 pages of y puts them first in line
-        m.apply(Action.LRU_DEPRIO, start(m, 1), start(m, 1) + 10 * PAGE);
+        m.apply(DamosAction.LRU_DEPRIO, start(m, 1), start(m, 1) + 10 * PAGE);
         // x's first 10 pages too, but x is read during the next step, which makes them recent again
-        m.apply(Action.LRU_DEPRIO, start(m, 0), start(m, 0) + 10 * PAGE);
+        m.apply(DamosAction.LRU_DEPRIO, start(m, 0), start(m, 0) + 10 * PAGE);
         m.setMemoryLimit(m.rssBytes() - 10 * PAGE);
         m.advanceTo(600 * MS);
         assertThat(m.reclaimedBytes()).isEqualTo(10 * PAGE);
@@ -142,10 +142,10 @@ class SimMemoryTest {
         assertThat(m.tierBytes(SimMemory.SLOW_TIER)).isEqualTo(216 * PAGE);
         assertThat(m.tierOf(start(m, 1) + 16 * PAGE)).isEqualTo(SimMemory.FAST_TIER);
         assertThat(m.tierOf(start(m, 1) + 17 * PAGE)).isEqualTo(SimMemory.SLOW_TIER);
-        assertThat(m.apply(Action.MIGRATE_HOT, start(m, 2), end(m, 2))).as("fast tier full").isZero();
-        assertThat(m.apply(Action.MIGRATE_COLD, start(m, 0), end(m, 0))).isEqualTo(100 * PAGE);
-        assertThat(m.apply(Action.MIGRATE_HOT, start(m, 2), end(m, 2))).isEqualTo(100 * PAGE);
-        assertThat(m.apply(Action.MIGRATE_HOT, start(m, 1), end(m, 1), 0)).as("full again").isZero();
+        assertThat(m.apply(DamosAction.MIGRATE_HOT, start(m, 2), end(m, 2))).as("fast tier full").isZero();
+        assertThat(m.apply(DamosAction.MIGRATE_COLD, start(m, 0), end(m, 0))).isEqualTo(100 * PAGE);
+        assertThat(m.apply(DamosAction.MIGRATE_HOT, start(m, 2), end(m, 2))).isEqualTo(100 * PAGE);
+        assertThat(m.apply(DamosAction.MIGRATE_HOT, start(m, 1), end(m, 1), 0)).as("full again").isZero();
         assertThat(m.tierBytes(SimMemory.FAST_TIER)).isEqualTo(150 * PAGE);
         assertThat(m.tierOf(start(m, 2) + 99 * PAGE)).isEqualTo(SimMemory.FAST_TIER);
         // x now lives in the slow tier: 2.5 M accesses in the first step, 100 ns extra each, over 100 ms
@@ -170,10 +170,10 @@ class SimMemoryTest {
         long firstBlock = (s + huge - 1) / huge * huge;
         long lastBlockEnd = e / huge * huge;
         long rss = m.rssBytes();
-        assertThat(m.apply(Action.PAGEOUT, s, s + (4L << 20))).isEqualTo(4L << 20);
+        assertThat(m.apply(DamosAction.PAGEOUT, s, s + (4L << 20))).isEqualTo(4L << 20);
         long collapseFrom = s + (1L << 20);
         long expectedCovered = lastBlockEnd - Math.max(firstBlock, (collapseFrom + huge - 1) / huge * huge);
-        assertThat(m.apply(Action.COLLAPSE, collapseFrom, e)).isEqualTo(expectedCovered);
+        assertThat(m.apply(DamosAction.COLLAPSE, collapseFrom, e)).isEqualTo(expectedCovered);
         assertThat(m.hugePageBytes()).isEqualTo(expectedCovered);
         long pulledIn = Math.max(0, s + (4L << 20) - Math.max(firstBlock, (collapseFrom + huge - 1) / huge * huge));
         assertThat(m.hugeBloatBytes()).isEqualTo(pulledIn);
@@ -184,10 +184,10 @@ class SimMemoryTest {
         m.advanceTo(100 * MS);
         assertThat(m.hugeBloatBytes()).isZero();
         assertThat(m.refaults()).isEqualTo(((4L << 20) - pulledIn) / PAGE);
-        assertThat(m.apply(Action.NOHUGEPAGE, s, e)).isEqualTo(e - s);
+        assertThat(m.apply(DamosAction.NOHUGEPAGE, s, e)).isEqualTo(e - s);
         assertThat(m.hugePageBytes()).isZero();
         assertThat(m.hugepageSize(lastBlockEnd - 1)).isEqualTo(PAGE);
-        assertThat(m.apply(Action.COLLAPSE, s, e)).as("nohugepage memory cannot collapse").isZero();
+        assertThat(m.apply(DamosAction.COLLAPSE, s, e)).as("nohugepage memory cannot collapse").isZero();
     }
 
     @Test
@@ -225,7 +225,7 @@ class SimMemoryTest {
         long s = start(m, 0);
         long rss = m.rssBytes();
         assertThat(rss).isEqualTo((64L << 40) + (HEAP_PAGES + STACK_PAGES) * PAGE);
-        assertThat(m.apply(Action.PAGEOUT, s + (1L << 40), s + (2L << 40))).isEqualTo(1L << 40);
+        assertThat(m.apply(DamosAction.PAGEOUT, s + (1L << 40), s + (2L << 40))).isEqualTo(1L << 40);
         assertThat(m.rssBytes()).isEqualTo(rss - (1L << 40));
         m.advanceTo(1_000 * MS);
         assertThat(m.segmentCount()).isLessThan(10);
@@ -237,8 +237,7 @@ class SimMemoryTest {
         assertThatThrownBy(() -> m.apply("evict", 0, PAGE))
                 .hasMessageContaining("unknown DAMOS action 'evict'")
                 .hasMessageContaining("lru_deprio");
-        assertThat(Action.fromName("MIGRATE_COLD")).isEqualTo(Action.MIGRATE_COLD);
-        assertThat(Action.COLLAPSE.keyword()).isEqualTo("collapse");
+        assertThat(m.apply("migrate_cold", start(m, 0), end(m, 0))).isEqualTo(100 * PAGE);
     }
 
     @Test
@@ -247,10 +246,10 @@ class SimMemoryTest {
         // heap, x, y, z, stack
         assertThat(m.segmentCount()).isEqualTo(5);
         for (int i = 0; i < 10; i++) {
-            m.apply(Action.PAGEOUT, start(m, 1) + i * 10 * PAGE, start(m, 1) + (i + 1) * 10 * PAGE);
+            m.apply(DamosAction.PAGEOUT, start(m, 1) + i * 10 * PAGE, start(m, 1) + (i + 1) * 10 * PAGE);
         }
         assertThat(m.segmentCount()).isEqualTo(5);
-        m.apply(Action.PAGEOUT, start(m, 2), start(m, 2) + 10 * PAGE);
+        m.apply(DamosAction.PAGEOUT, start(m, 2), start(m, 2) + 10 * PAGE);
         assertThat(m.segmentCount()).isEqualTo(6);
     }
 
@@ -258,7 +257,7 @@ class SimMemoryTest {
     void randomActionSequencesKeepTheBooksBalanced() {
         SimWorkload w = workload("a, 3M\nb, 5000\nc, 6M\n\none\n700\na, 1, 0, 2\nb, 0, 64, 1\nc, 0, 8K, 1\n\n"
                 + "two\n300\nc, 1, 0, 1\na, 0, 4096, 5\n", 2_000);
-        Action[] actions = Action.values();
+        DamosAction[] actions = DamosAction.values();
         for (long seed = 1; seed <= 20; seed++) {
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
             SimMemory m = new SimMemory(w, SimMemory.Config.DEFAULTS.withTiers(1L << 20, 0));
@@ -290,5 +289,41 @@ class SimMemoryTest {
                 assertThat(prev).isLessThan(hi);
             }
         }
+    }
+
+    @Test
+    void refaultsIntoAFullFastTierDemoteItsLeastRecentlyUsedMemory() {
+        // fast tier 150 pages: heap (33), x (100) and y's first 17 pages
+        SimMemory m = new SimMemory(xyz(), SimMemory.Config.DEFAULTS.withTiers(150 * PAGE, 0));
+        m.apply(DamosAction.PAGEOUT, start(m, 0), end(m, 0));
+        // x's 100 pages left the fast tier free for 100 pages, which z takes
+        assertThat(m.apply(DamosAction.MIGRATE_HOT, start(m, 2), end(m, 2))).isEqualTo(100 * PAGE);
+        // x is read during the first step: its 100 pages come back into the fast tier, which must then
+        // push out 100 pages, oldest first: heap (33), y's 17 fast pages, then z's first 50 (all stamped
+        // 0, in address order); x itself was just used
+        m.advanceTo(100 * MS);
+        assertThat(m.refaults()).isEqualTo(100);
+        assertThat(m.tierBytes(SimMemory.FAST_TIER)).isEqualTo(150 * PAGE);
+        long heap = m.workload().layout().mappings().getFirst().start();
+        assertThat(m.tierOf(heap)).isEqualTo(SimMemory.SLOW_TIER);
+        assertThat(m.tierOf(start(m, 1))).isEqualTo(SimMemory.SLOW_TIER);
+        assertThat(m.tierOf(start(m, 2) + 49 * PAGE)).isEqualTo(SimMemory.SLOW_TIER);
+        assertThat(m.tierOf(start(m, 2) + 50 * PAGE)).isEqualTo(SimMemory.FAST_TIER);
+        assertThat(m.tierOf(start(m, 0))).isEqualTo(SimMemory.FAST_TIER);
+        assertThat(m.rssBytes()).isEqualTo((HEAP_PAGES + 300 + STACK_PAGES) * PAGE);
+    }
+
+    @Test
+    void anActionMidStepSeesTheMemoryAsItIsThen() {
+        // x: 1000 pages walked at 1 access/ms from time 0: page j is touched at j ms
+        SimMemory m = new SimMemory(workload("x, 4000K\n\nwalk\n2000\nx, 0, 4096, 1\n", 1));
+        m.advanceTo(150 * MS);
+        assertThat(m.nowNs()).isEqualTo(100 * MS);
+        m.syncTo(150 * MS);
+        m.apply(DamosAction.PAGEOUT, start(m, 0), end(m, 0));
+        // [150, 250 ms): pages 151..250 come back; pages 101..150, touched before the pageout, do not count
+        m.advanceTo(250 * MS);
+        assertThat(m.refaults()).isEqualTo(100);
+        assertThat(m.residentBytes(start(m, 0), start(m, 0) + 151 * PAGE)).isZero();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
+import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.RegionsView;
 import org.jdamon.core.Target;
@@ -140,7 +141,7 @@ class SimOperationsTest {
             for (int i = 0; i < r.size(); i++) {
                 // idle for >= 2 s: no access in 20 aggregation intervals of 100 ms
                 if (r.nrAccesses(i) == 0 && r.age(i) >= 20) {
-                    pagedOut[0] += mem.apply(SimMemory.Action.PAGEOUT, r.start(i), r.end(i));
+                    pagedOut[0] += mem.apply(DamosAction.PAGEOUT, r.start(i), r.end(i));
                 }
             }
             rssSum[0] += mem.rssBytes();

@@ -92,10 +92,11 @@ class BinaryTraceTest {
     }
 
     @Test
-    void straightLineCodeCostsTwoBytesPerInstruction() throws IOException {
-        // Header 10 bytes; the first instruction is 0x400000 away from the predicted 0: tag + zigzag
-        // 0x800000 (24 bits, 4 varint bytes) = 5; each later one follows the previous: tag + a zero delta = 2;
-        // end record: tag + varint 1000 (2 bytes) + varint 1000 (2 bytes) = 5.
+    void straightLineCodeCostsABitMoreThanOneBytePerInstruction() throws IOException {
+        // Header 10 bytes. One block of 1000 records: header varints 1000 (2 bytes), delta bytes 3 (1),
+        // size bytes 0 (1); 1000 tags; 500 bytes of 4-bit lengths; deltas: the first instruction is
+        // 0x400000 from the predicted 0, zigzag 0x800000 = 3 bytes, every later one follows the previous
+        // (delta 0, length 0, no bytes). End block: 0, 1000 records, 1000 instructions = 1 + 2 + 2.
         int n = 1000;
         long[] a = new long[n];
         int[] info = new int[n];
@@ -104,7 +105,7 @@ class BinaryTraceTest {
             info[i] = TraceReader.info(TraceReader.KIND_INSTR, 4);
         }
         byte[] bytes = encode(new Trace(a, info));
-        assertThat(bytes.length).isEqualTo(10 + 5 + 2 * (n - 1) + 5);
+        assertThat(bytes.length).isEqualTo(10 + (4 + 1000 + 500 + 3) + 5);
     }
 
     @Test
@@ -123,11 +124,17 @@ class BinaryTraceTest {
     void corruptTagAndBadTotalsAreReported() throws IOException {
         byte[] bytes = encode(randomTrace(3, 10));
         byte[] corrupt = bytes.clone();
-        corrupt[BinaryTrace.HEADER_BYTES] = 0x10; // kind I with register 1: never written
-        assertThatThrownBy(() -> decode(corrupt, 64)).hasMessageContaining("corrupt record tag 0x10 at byte 10");
+        // 10 records: the block header is 3 one-byte varints, so the first tag is at byte 13.
+        corrupt[BinaryTrace.HEADER_BYTES + 3] = 0x10; // kind I with register 1: never written
+        assertThatThrownBy(() -> decode(corrupt, 64))
+                .hasMessage("t.bin: corrupt binary trace: record tag 0x10 at byte 13");
+        byte[] badCount = bytes.clone();
+        badCount[BinaryTrace.HEADER_BYTES] = 9; // the block claims 9 records: its columns no longer add up
+        assertThatThrownBy(() -> decode(badCount, 64)).isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith("t.bin: corrupt binary trace");
         byte[] badVersion = bytes.clone();
-        badVersion[8] = 9;
-        assertThatThrownBy(() -> decode(badVersion, 64)).hasMessage("t.bin: unsupported binary trace version 9");
+        badVersion[8] = 1;
+        assertThatThrownBy(() -> decode(badVersion, 64)).hasMessage("t.bin: unsupported binary trace version 1");
     }
 
     @Test

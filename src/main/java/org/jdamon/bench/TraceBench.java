@@ -1,9 +1,9 @@
-package org.jdamon.ops.trace;
+package org.jdamon.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -16,9 +16,14 @@ import org.jdamon.core.Units;
 import org.jdamon.eval.EvalReport;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
+import org.jdamon.ops.trace.BinaryTraceWriter;
+import org.jdamon.ops.trace.TraceInput;
+import org.jdamon.ops.trace.TraceOptions;
+import org.jdamon.ops.trace.TraceReader;
+import org.jdamon.ops.trace.TraceReplay;
 
 /**
- * The trace benchmarks ({@code jdamon trace bench}): Lackey lines parsed per second from a file, binary
+ * The trace benchmarks ({@code jdamon bench trace}): Lackey lines parsed per second from a file, binary
  * records decoded per second, and a whole {@code eval} (DAMON plus the page-granular baseline) over a
  * 100-million-access trace with its wall time and peak memory. The traces are synthetic but shaped like a
  * program: straight-line code, a small stack, a hot random-access heap array, a streamed array and a large
@@ -36,7 +41,7 @@ public final class TraceBench {
 
     private TraceBench() {}
 
-    public static void run(Path dir, long lines, long evalAccesses, PrintStream out)
+    public static void run(Path dir, long lines, long evalAccesses, PrintWriter out)
             throws IOException, InterruptedException {
         Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("jdamon-bench");
         out.printf("cores: %d, java %s%n", Runtime.getRuntime().availableProcessors(), Runtime.version());
@@ -44,6 +49,7 @@ public final class TraceBench {
             Path text = d.resolve("bench.lackey");
             long t0 = System.nanoTime();
             writeLackey(text, lines, 1);
+            out.flush();
             out.printf("generated %,d Lackey lines (%s) in %.1f s%n", lines, Units.formatSize(Files.size(text)),
                     (System.nanoTime() - t0) / 1e9);
             Rate parse = measure(3, () -> drain(TraceInput.open(text.toString())));
@@ -83,6 +89,7 @@ public final class TraceBench {
             out.print(EvalReport.text(bin.toString(), runs, false));
             Files.delete(bin);
         }
+        out.flush();
         if (dir == null) {
             Files.deleteIfExists(d);
         }
