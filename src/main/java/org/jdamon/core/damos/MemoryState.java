@@ -17,4 +17,19 @@ public record MemoryState(
         long slowdownNs) {
 
     public static final MemoryState UNKNOWN = new MemoryState(-1, -1, -1, -1, -1, -1, -1, -1);
+
+    /** Element-wise sum of two states (unknown stays unknown only if both are). */
+    public MemoryState plus(MemoryState o) {
+        return new MemoryState(add(rssBytes, o.rssBytes), add(refaults, o.refaults),
+                add(fastTierBytes, o.fastTierBytes), add(slowTierBytes, o.slowTierBytes),
+                add(activeBytes, o.activeBytes), add(inactiveBytes, o.inactiveBytes),
+                add(hugeBytes, o.hugeBytes), add(slowdownNs, o.slowdownNs));
+    }
+
+    private static long add(long a, long b) {
+        if (a < 0) {
+            return b;
+        }
+        return b < 0 ? a : a + b;
+    }
 }
