@@ -42,6 +42,18 @@ public final class DamosOptions {
             description = "<time ms> [<size> [<reset interval ms> [<w_sz> [<w_acc> [<w_age>]]]]] (weights in permil).")
     List<List<String>> quotas = new ArrayList<>();
 
+    @Option(names = "--damos_quota_interval", paramLabel = "<time>",
+            description = "Quota reset interval; bare numbers are milliseconds. With --damos_quota_time and "
+                    + "--damos_quota_space instead of --damos_quotas.")
+    List<String> quotaIntervals = new ArrayList<>();
+
+    @Option(names = "--damos_quota_time", paramLabel = "<time>",
+            description = "Time quota per reset interval; bare numbers are milliseconds.")
+    List<String> quotaTimes = new ArrayList<>();
+
+    @Option(names = "--damos_quota_space", paramLabel = "<size>", description = "Size quota per reset interval.")
+    List<String> quotaSpaces = new ArrayList<>();
+
     @Option(names = "--damos_quota_weights", parameterConsumer = WordsPerOccurrence.class, arity = "3", paramLabel = "<permil>",
             description = "Prioritisation weights <size> <access rate> <age> (permil).")
     List<List<String>> quotaWeights = new ArrayList<>();
@@ -78,8 +90,9 @@ public final class DamosOptions {
     List<String> maxNrSnapshots = new ArrayList<>();
 
     public DamosArgs toArgs() {
-        return new DamosArgs(actions, accessRates, szRegions, ages, applyIntervals, quotas, quotaWeights, quotaGoals,
-                nrQuotaGoals, quotaGoalTuners, wmarks, filters, nrFilters, maxNrSnapshots);
+        return new DamosArgs(actions, accessRates, szRegions, ages, applyIntervals, quotas, quotaIntervals, quotaTimes,
+                quotaSpaces, quotaWeights, quotaGoals, nrQuotaGoals, quotaGoalTuners, wmarks, filters, nrFilters,
+                maxNrSnapshots);
     }
 
     /**

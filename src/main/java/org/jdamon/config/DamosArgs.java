@@ -27,6 +27,9 @@ public record DamosArgs(
         List<List<String>> ages,
         List<String> applyIntervals,
         List<List<String>> quotas,
+        List<String> quotaIntervals,
+        List<String> quotaTimes,
+        List<String> quotaSpaces,
         List<List<String>> quotaWeights,
         List<List<String>> quotaGoals,
         List<Integer> nrQuotaGoals,
@@ -43,6 +46,9 @@ public record DamosArgs(
         ages = nonNull(ages);
         applyIntervals = nonNull(applyIntervals);
         quotas = nonNull(quotas);
+        quotaIntervals = nonNull(quotaIntervals);
+        quotaTimes = nonNull(quotaTimes);
+        quotaSpaces = nonNull(quotaSpaces);
         quotaWeights = nonNull(quotaWeights);
         quotaGoals = nonNull(quotaGoals);
         nrQuotaGoals = nonNull(nrQuotaGoals);
@@ -51,6 +57,16 @@ public record DamosArgs(
         filters = nonNull(filters);
         nrFilters = nonNull(nrFilters);
         maxNrSnapshots = nonNull(maxNrSnapshots);
+    }
+
+    /** Without the per-field quota options ({@code --damos_quota_interval/time/space}). */
+    public DamosArgs(List<List<String>> actions, List<List<String>> accessRates, List<List<String>> szRegions,
+            List<List<String>> ages, List<String> applyIntervals, List<List<String>> quotas,
+            List<List<String>> quotaWeights, List<List<String>> quotaGoals, List<Integer> nrQuotaGoals,
+            List<String> quotaGoalTuners, List<List<String>> wmarks, List<List<String>> filters, List<Integer> nrFilters,
+            List<String> maxNrSnapshots) {
+        this(actions, accessRates, szRegions, ages, applyIntervals, quotas, null, null, null, quotaWeights, quotaGoals,
+                nrQuotaGoals, quotaGoalTuners, wmarks, filters, nrFilters, maxNrSnapshots);
     }
 
     private static <T> List<T> nonNull(List<T> l) {
@@ -68,17 +84,33 @@ public record DamosArgs(
         checkCount("--damos_age", ages.size(), n);
         checkCount("--damos_apply_interval", applyIntervals.size(), n);
         checkCount("--damos_quotas", quotas.size(), n);
+        checkCount("--damos_quota_interval", quotaIntervals.size(), n);
+        checkCount("--damos_quota_time", quotaTimes.size(), n);
+        checkCount("--damos_quota_space", quotaSpaces.size(), n);
+        if (!quotas.isEmpty() && !quotaIntervals.isEmpty()) {
+            throw new ConfigException("--damos_quota_interval", "cannot be combined with --damos_quotas");
+        }
+        if (!quotaGoals.isEmpty() && quotaIntervals.isEmpty()
+                && (quotas.isEmpty() || quotas.stream().anyMatch(q -> q.size() < 3))) {
+            throw new ConfigException("--damos_quota_goal",
+                    "needs a reset interval (--damos_quota_interval, or the third value of --damos_quotas)");
+        }
         checkCount("--damos_quota_weights", quotaWeights.size(), n);
         checkCount("--damos_quota_goal_tuner", quotaGoalTuners.size(), n);
         checkCount("--damos_wmarks", wmarks.size(), n);
         checkCount("--damos_max_nr_snapshots", maxNrSnapshots.size(), n);
         List<List<QuotaGoal>> goals = distribute("--damos_quota_goal", "--damos_nr_quota_goals",
                 quotaGoals.stream().map(DamosArgs::goal).toList(), nrQuotaGoals, n);
-        List<DamosFilter> allFilters = new ArrayList<>();
-        for (List<String> words : filters) {
-            allFilters.addAll(filters(words));
+        // like damo, --damos_nr_filters counts --damos_filter occurrences (one may chain several filters)
+        List<List<List<String>>> filterWords = distribute("--damos_filter", "--damos_nr_filters", filters, nrFilters, n);
+        List<List<DamosFilter>> perScheme = new ArrayList<>();
+        for (List<List<String>> occurrences : filterWords) {
+            List<DamosFilter> fs = new ArrayList<>();
+            for (List<String> words : occurrences) {
+                fs.addAll(filters(words));
+            }
+            perScheme.add(fs);
         }
-        List<List<DamosFilter>> perScheme = distribute("--damos_filter", "--damos_nr_filters", allFilters, nrFilters, n);
         List<SchemeConfig> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             SchemeConfig s = action(actions.get(i));
@@ -225,6 +257,18 @@ public record DamosArgs(
             for (int k = 3; k < q.size(); k++) {
                 w[k - 3] = parse(opt, q.get(k), v -> Values.ratio(v, 10));
             }
+        }
+        if (i < quotaIntervals.size()) {
+            // damo's separate quota options: weights default to 1/1/1 here
+            resetMs = parse("--damos_quota_interval", quotaIntervals.get(i), Values::durationMs);
+            timeMs = i < quotaTimes.size() ? parse("--damos_quota_time", quotaTimes.get(i), Values::durationMs) : 0;
+            sz = i < quotaSpaces.size() ? parse("--damos_quota_space", quotaSpaces.get(i), Values::size) : 0;
+            w[0] = 1;
+            w[1] = 1;
+            w[2] = 1;
+        } else if (i < quotaTimes.size() || i < quotaSpaces.size()) {
+            throw new ConfigException(i < quotaTimes.size() ? "--damos_quota_time" : "--damos_quota_space",
+                    "needs --damos_quota_interval");
         }
         if (i < quotaWeights.size()) {
             List<String> q = quotaWeights.get(i);

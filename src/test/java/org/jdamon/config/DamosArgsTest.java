@@ -47,7 +47,7 @@ class DamosArgsTest {
                 null, List.of("1s", "200ms"), List.of(w("0 100M 1s"), w("10ms 0 500ms 1 2 3")), null,
                 List.of(w("user_input 10000 4000"), w("node_mem_free_bp 50.1% 1"), w("some_mem_psi_us 1ms")),
                 List.of(1, 2), null, List.of(w("free_mem_rate 1s 500 40% 200")), List.of(w("allow anon reject young")),
-                List.of(0, 2), null);
+                List.of(0, 1), null);
         List<SchemeConfig> s = a.toSchemes();
         assertThat(s).extracting(SchemeConfig::action).containsExactly(DamosAction.STAT, DamosAction.MIGRATE_COLD);
         assertThat(s.get(1).dests()).containsExactly(new MigrationDest(1, 3), new MigrationDest(2, 1));
@@ -71,6 +71,28 @@ class DamosArgsTest {
         // no quota given: damo's default reset interval is "max"
         assertThat(new DamosArgs(List.of(w("stat")), null, null, null, null, null, null, null, null, null, null, null,
                 null, null).toSchemes().getFirst().quota().isSet()).isFalse();
+    }
+
+    @Test
+    void separateQuotaOptionsAndTheirRules() {
+        DamosArgs a = new DamosArgs(List.of(w("pageout"), w("stat")), null, null, null, null, null, List.of("1s", "500"),
+                List.of("10ms"), List.of("200MB", "1G"), null, List.of(w("some_mem_psi_us 1ms")), List.of(0, 1), null,
+                null, null, null, null);
+        List<SchemeConfig> s = a.toSchemes();
+        // --damos_quota_interval with time/space: bare interval in ms; weights default to 1/1/1 (damo)
+        assertThat(s.get(0).quota()).isEqualTo(new Quota(10, 200L << 20, 1000, 1, 1, 1));
+        assertThat(s.get(1).quota().resetIntervalMs()).isEqualTo(500);
+        assertThat(s.get(1).quota().szBytes()).isEqualTo(1L << 30);
+        assertThat(s.get(1).quota().goals()).hasSize(1);
+        assertThatThrownBy(() -> new DamosArgs(List.of(w("stat")), null, null, null, null, List.of(w("10ms")),
+                List.of("1s"), null, null, null, null, null, null, null, null, null, null).toSchemes())
+                .hasMessage("--damos_quota_interval: cannot be combined with --damos_quotas");
+        assertThatThrownBy(() -> new DamosArgs(List.of(w("stat")), null, null, null, null, List.of(w("10ms 1G")), null,
+                List.of(w("user_input 100")), null, null, null, null, null, null).toSchemes())
+                .hasMessageStartingWith("--damos_quota_goal: needs a reset interval");
+        assertThatThrownBy(() -> new DamosArgs(List.of(w("stat")), null, null, null, null, null, null, List.of("1s"),
+                null, null, null, null, null, null, null, null, null).toSchemes())
+                .hasMessage("--damos_quota_time: needs --damos_quota_interval");
     }
 
     @Test
@@ -135,8 +157,8 @@ class DamosArgsTest {
                 .hasMessageStartingWith("--damos_quota_goal: unknown quota goal metric 'free_mem'");
         assertThatThrownBy(() -> DamosArgs.goal(w("user_input 0")))
                 .hasMessageContaining("target value must be positive");
-        DamosArgs twoSchemesOneGoal = new DamosArgs(List.of(w("stat"), w("stat")), null, null, null, null, null, null,
-                List.of(w("user_input 100")), null, null, null, null, null, null);
+        DamosArgs twoSchemesOneGoal = new DamosArgs(List.of(w("stat"), w("stat")), null, null, null, null,
+                List.of(w("0 0 1s")), null, List.of(w("user_input 100")), null, null, null, null, null, null);
         assertThatThrownBy(twoSchemesOneGoal::toSchemes).hasMessageContaining("--damos_nr_quota_goals");
         DamosArgs badWmarks = new DamosArgs(List.of(w("stat")), null, null, null, null, null, null, null, null, null,
                 List.of(w("free_mem_rate 1s 100 400 200")), null, null, null);

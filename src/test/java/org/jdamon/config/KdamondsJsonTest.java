@@ -17,7 +17,7 @@ class KdamondsJsonTest {
                 List.of(List.of("2s", "max")), null, List.of(List.of("10ms", "128M", "1s", "0", "0", "1")), null,
                 List.of(List.of("node_mem_used_bp", "99.7%", "0")), List.of(0, 1), null,
                 List.of(List.of("free_mem_rate", "5s", "50%", "40%", "20%")),
-                List.of(List.of("reject", "anon", "allow", "none", "addr", "4096", "8192")), List.of(2, 0), null);
+                List.of(List.of("reject", "anon", "allow", "none", "addr", "4096", "8192")), List.of(1, 0), null);
         List<SchemeConfig> schemes = new java.util.ArrayList<>(a.toSchemes());
         schemes.addAll(Presets.LRU_SORT.schemes());
         return KdamondsConfig.single(KdamondsConfig.defaultContext().withSchemes(schemes));
