@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The DAMON/DAMOS options of {@code start} and {@code tune}, like damo's: a deducible target (a pid or
+ * The DAMON/DAMOS options of {@code start}, {@code tune} and {@code args damon}, like damo's: a deducible target (a pid or
  * {@code paddr}), {@code --kdamonds FILE}, monitoring and {@code --damos_*} options, presets.
  */
 final class KernelConfigOptions {
@@ -44,6 +44,11 @@ final class KernelConfigOptions {
     DamosOptions damos;
 
     KdamondsConfig config() {
+        return config(true);
+    }
+
+    /** The complete configuration; {@code requireTarget} for commands that start monitoring. */
+    KdamondsConfig config(boolean requireTarget) {
         Long pid = targetPid;
         String operations = ops;
         if (target != null) {
@@ -57,7 +62,7 @@ final class KernelConfigOptions {
                 }
             }
         }
-        if (pid == null && kdamonds == null && !"paddr".equals(operations)) {
+        if (requireTarget && pid == null && kdamonds == null && !"paddr".equals(operations)) {
             throw new UserException("give a target: a process id, 'paddr', --target_pid or --kdamonds FILE", true);
         }
         DamonArgs args = new DamonArgs(kdamonds, operations, pid, regions, monitoring::toAttributes, preset,
