@@ -118,12 +118,21 @@ final class HeadlessChromium implements AutoCloseable {
         return r.path("result").path("value");
     }
 
-    /** Polls {@code expression} until it is true or the timeout passes; returns the last value. */
+    /**
+     * Polls {@code expression} until it is true or the timeout passes; returns the last value. A poll that
+     * lands while the page is navigating (its context is gone) counts as "not yet".
+     */
     boolean waitFor(String expression, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         while (System.currentTimeMillis() < deadline) {
-            if (eval(expression).asBoolean()) {
-                return true;
+            try {
+                if (eval(expression).asBoolean()) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("navigated or closed")) {
+                    throw e;
+                }
             }
             Thread.sleep(100);
         }
