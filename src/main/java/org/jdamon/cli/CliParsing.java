@@ -34,4 +34,16 @@ final class CliParsing {
             throw new UserException("invalid time '" + s + "' (expected ns, or e.g. 500ms, 2s, 1m)", true);
         }
     }
+
+    /** A monitoring duration option ({@code 30s}, bare seconds) in ns; 0 (run to the end) when absent. */
+    static long durationNs(String option, String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Units.parseDurationUs(value, 1_000_000) * 1000;
+        } catch (IllegalArgumentException e) {
+            throw new UserException(option + ": " + e.getMessage(), true);
+        }
+    }
 }

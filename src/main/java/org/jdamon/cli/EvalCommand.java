@@ -93,12 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
                     monitoring.toAttributes(), monitoring.seed(), th, focusRange(), !noBaseline && !stdin);
         } else {
             input = source.sim;
-            long durationNs;
-            try {
-                durationNs = duration == null ? 0 : Units.parseDurationUs(duration, 1_000_000) * 1000;
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--duration: " + e.getMessage(), true);
-            }
+            long durationNs = CliParsing.durationNs("--duration", duration);
             // The simulator has no page-granular mode: its baseline cost is counted, not run.
             runs = List.of(Evaluation.run("damon", SimSource.load(source.sim, simRate), monitoring.toAttributes(),
                     monitoring.seed(), durationNs, th, focusRange()));

@@ -129,14 +129,7 @@ public final class RecordCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SchemeSetup schemes = schemeOptions.setup(monitoring);
         DamosEngine engine = schemes.engine();
-        long durationNs = 0;
-        if (duration != null) {
-            try {
-                durationNs = Units.parseDurationUs(duration, 1_000_000) * 1000;
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--duration: " + e.getMessage(), true);
-            }
-        }
+        long durationNs = CliParsing.durationNs("--duration", duration);
         if (kernel) {
             return recordWithKernel(schemes.config(), durationNs);
         }

@@ -85,14 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (speed < 0 || history <= 0) {
             throw new UserException("--speed must be >= 0 and --history > 0", true);
         }
-        long durationNs = 0;
-        if (duration != null) {
-            try {
-                durationNs = Units.parseDurationUs(duration, 1_000_000) * 1000;
-            } catch (IllegalArgumentException e) {
-                throw new UserException("--duration: " + e.getMessage(), true);
-            }
-        }
+        long durationNs = CliParsing.durationNs("--duration", duration);
         SchemeSetup schemes = schemeOptions.setup(monitoring);
         Recording rec = input == null ? null : RecordInputs.read(input, spec.commandLine().getErr());
         MonitorSource source = sim == null ? null : SimSource.load(sim, simRate);
