@@ -46,31 +46,47 @@ public final class EngineBench {
         }
     }
 
-    /** Runs the monitor on {@code workload} for {@code durationNs} of its clock's time. */
-    public static Run run(SimWorkload workload, Attributes attrs, long durationNs, boolean realTime, long seed)
+    /** Runs the monitor on {@code workload} in virtual time for {@code durationNs}. */
+    public static Run run(SimWorkload workload, Attributes attrs, long durationNs, long seed)
             throws InterruptedException {
+        return run(workload, attrs, new VirtualClock(), 0, durationNs, seed);
+    }
+
+    /**
+     * Runs the monitor on {@code workload} for {@code warmupNs + durationNs} of {@code clock}'s time and
+     * counts only what follows the warm-up, so one-time costs (JIT compilation, deoptimisation when a new
+     * clock class shows up, the first splits) stay out of a steady-state figure.
+     */
+    public static Run run(SimWorkload workload, Attributes attrs, Clock clock, long warmupNs, long durationNs,
+            long seed) throws InterruptedException {
         SimOperations ops = SimOperations.of(workload);
-        Clock clock = realTime ? new WallClock() : new VirtualClock();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] regionSamples = new long[1];
         long[] samples = new long[1];
+        long[] from = {-1, 0, 0}; // clock time, wall time and thread CPU when the warm-up ended
+        long startNs = clock.nowNs();
         MonitorContext ctx = ops.configure(MonitorContext.builder())
                 .attributes(attrs)
                 .clock(clock)
                 .seed(seed)
-                .deadlineNs(clock.nowNs() + durationNs)
+                .deadlineNs(startNs + warmupNs + durationNs)
                 .afterSample(c -> {
+                    if (from[0] < 0) {
+                        if (c.clock().nowNs() - startNs < warmupNs) {
+                            return;
+                        }
+                        from[0] = c.clock().nowNs();
+                        from[1] = System.nanoTime();
+                        from[2] = threads.getCurrentThreadCpuTime();
+                    }
                     samples[0]++;
                     regionSamples[0] += c.totalRegions();
                 })
                 .build();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu0 = threads.getCurrentThreadCpuTime();
-        long wall0 = System.nanoTime();
-        long sim0 = clock.nowNs();
         ctx.run();
-        long wall = System.nanoTime() - wall0;
-        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
-        return new Run(workload.name(), samples[0], regionSamples[0], wall, cpu, clock.nowNs() - sim0);
+        long wall = System.nanoTime() - from[1];
+        long cpu = threads.getCurrentThreadCpuTime() - from[2];
+        return new Run(workload.name(), samples[0], regionSamples[0], wall, cpu, clock.nowNs() - from[0]);
     }
 
     /**

@@ -9,6 +9,9 @@ import org.jdamon.bench.EngineBench;
 import org.jdamon.bench.TraceBench;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.Units;
+import org.jdamon.core.VirtualClock;
+import org.jdamon.core.WallClock;
+import org.jdamon.ops.sim.SimWorkload;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,11 +54,11 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
             for (String w : List.of("zigzag", "stairs")) {
-                EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d / 10, false, 1); // JIT warm-up
+                EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d / 10, 1); // JIT warm-up
                 out.println(EngineBench.describe(
-                        EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d, false, 1)));
+                        EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d, 1)));
                 out.println(EngineBench.describe(
-                        EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS, d, false, 1))
+                        EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS, d, 1))
                         + "  (default 10..1000 regions)");
             }
             return 0;
@@ -63,7 +66,8 @@ public final class BenchCommand implements Runnable {
     }
 
     @Command(name = "realtime", mixinStandardHelpOptions = true,
-            description = "Monitor CPU share in real time at default intervals (5 ms / 100 ms).")
+            description = "Monitor CPU share in real time at default intervals (5 ms / 100 ms): a simulation "
+                    + "paced to the wall clock, then a wake-up per sample as a live target needs.")
     static final class RealTime implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -72,8 +76,11 @@ public final class BenchCommand implements Runnable {
                 description = "Regions to hold (min = max = N; 0: damo's default 10..1000).")
         int regions;
 
-        @Option(names = "--duration", defaultValue = "20s", description = "Wall time to monitor.")
+        @Option(names = "--duration", defaultValue = "30s", description = "Wall time measured per run.")
         String duration;
+
+        @Option(names = "--warmup", defaultValue = "5s", description = "Wall time run before measuring.")
+        String warmup;
 
         @Option(names = "--sim", paramLabel = "CONFIG",
                 description = "Workload (default: a 1 GiB synthetic one, half randomly accessed).")
@@ -81,16 +88,24 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
-            EngineBench.run(EngineBench.builtin("zigzag"), forcedRegions(regions), 30_000_000_000L, false, 1);
-            EngineBench.Run r = EngineBench.run(workload == null ? EngineBench.synthetic(1L << 30)
-                    : EngineBench.builtin(workload), forcedRegions(regions), d, true, 1);
+            long d = CliParsing.durationNs("--duration", duration);
+            long w = CliParsing.durationNs("--warmup", warmup);
+            Attributes attrs = forcedRegions(regions);
+            SimWorkload sim = workload == null ? EngineBench.synthetic(1L << 30) : EngineBench.builtin(workload);
+            EngineBench.run(sim, attrs, 60_000_000_000L, 1);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(EngineBench.describe(r));
-            double sleepNs = EngineBench.sleepCpuNs(5_000, 400);
-            double engineShare = Math.max(0, r.threadCpuNs() - sleepNs * r.samples()) / (double) r.simulatedNs();
-            out.printf(Locale.ROOT, "bare 5 ms sleep: %.1f us of thread CPU each on this machine; monitor CPU without "
-                    + "that floor: %.3f%% of a core%n", sleepNs / 1000, 100 * engineShare);
+            EngineBench.Run paced = EngineBench.run(sim, attrs,
+                    VirtualClock.paced(new WallClock(), 1.0, VirtualClock.paceWindowNs(attrs)), w, d, 1);
+            out.println(EngineBench.describe(paced) + "  (simulation paced to the wall clock: a wake-up per "
+                    + Units.formatDurationUs(VirtualClock.paceWindowNs(attrs) / 1000) + " window)");
+            EngineBench.Run perSample = EngineBench.run(sim, attrs, new WallClock(), w, d, 1);
+            out.println(EngineBench.describe(perSample) + "  (a wake-up per sample, as a live target needs)");
+            double sleepNs = EngineBench.sleepCpuNs(attrs.sampleUs(), 400);
+            double engineShare = Math.max(0, perSample.threadCpuNs() - sleepNs * perSample.samples())
+                    / (double) perSample.simulatedNs();
+            out.printf(Locale.ROOT, "bare %s sleep: %.1f us of thread CPU each on this machine; per-sample run "
+                    + "without that floor: %.3f%% of a core%n", Units.formatDurationUs(attrs.sampleUs()),
+                    sleepNs / 1000, 100 * engineShare);
             return 0;
         }
     }
@@ -112,10 +127,10 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
             for (Attributes a : List.of(forcedRegions(regions), Attributes.DAMO_DEFAULTS)) {
-                EngineBench.run(EngineBench.synthetic(1L << 30), a, d / 5, false, 1);
-                EngineBench.run(EngineBench.synthetic(64L << 40), a, d / 5, false, 1);
-                EngineBench.Run small = EngineBench.run(EngineBench.synthetic(1L << 30), a, d, false, 1);
-                EngineBench.Run huge = EngineBench.run(EngineBench.synthetic(64L << 40), a, d, false, 1);
+                EngineBench.run(EngineBench.synthetic(1L << 30), a, d / 5, 1);
+                EngineBench.run(EngineBench.synthetic(64L << 40), a, d / 5, 1);
+                EngineBench.Run small = EngineBench.run(EngineBench.synthetic(1L << 30), a, d, 1);
+                EngineBench.Run huge = EngineBench.run(EngineBench.synthetic(64L << 40), a, d, 1);
                 out.println(EngineBench.describe(small));
                 out.println(EngineBench.describe(huge));
                 out.printf(Locale.ROOT, "%s: cost per region per sample, 64 TiB / 1 GiB: %.3f%n",
@@ -135,10 +150,10 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            EngineBench.run(EngineBench.builtin("zigzag"), Attributes.DAMO_DEFAULTS, Long.MAX_VALUE / 2, false, 1);
+            EngineBench.run(EngineBench.builtin("zigzag"), Attributes.DAMO_DEFAULTS, Long.MAX_VALUE / 2, 1);
             for (String w : List.of("demo", "zigzag", "stairs")) {
                 out.println(EngineBench.describe(EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS,
-                        Long.MAX_VALUE / 2, false, 1)));
+                        Long.MAX_VALUE / 2, 1)));
             }
             return 0;
         }

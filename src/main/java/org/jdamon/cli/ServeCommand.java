@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jdamon.core.Units;
+import org.jdamon.core.VirtualClock;
+import org.jdamon.core.WallClock;
 import org.jdamon.record.Recording;
 import org.jdamon.report.WorkingSetSize;
 import org.jdamon.record.DamosSideData;
@@ -88,7 +90,8 @@ public final class ServeCommand implements Callable<Integer> {
         long durationNs = CliParsing.durationNs("--duration", duration);
         SchemeSetup schemes = schemeOptions.setup(monitoring);
         Recording rec = input == null ? null : RecordInputs.read(input, spec.commandLine().getErr());
-        MonitorSource source = sim == null ? null : SimSource.load(sim, simRate);
+        MonitorSource source = sim == null ? null : SimSource.load(sim, simRate, speed == 0 ? new VirtualClock()
+                : VirtualClock.paced(new WallClock(), speed, VirtualClock.paceWindowNs(schemes.attributes())));
         if (source != null) {
             try {
                 schemes.validateFor(source.operations());
@@ -113,9 +116,6 @@ public final class ServeCommand implements Callable<Integer> {
                         .onBuild((ctx, writer) -> {
                             LiveFeed.attach(ctx, state, source.properties(), "live: simulated workload " + sim);
                             ctx.addAfterAggregation(DamosSideData.listener(schemes.engine(), state::publishSideData));
-                            if (speed > 0) {
-                                ctx.addAfterAggregation(LiveFeed.pacer(speed));
-                            }
                         });
                 MonitorRun.Result r = run.run();
                 state.finish();

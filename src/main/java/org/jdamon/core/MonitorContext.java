@@ -41,6 +41,8 @@ public final class MonitorContext {
     private long windowStartNs;
     private long startNs;
     private int lenWindow;
+    /** {@code k * 10000 / lenWindow} for each possible {@code last_nr_accesses} k: no division per sample. */
+    private int[] bpDecay = new int[0];
     private volatile boolean stopRequested;
     private volatile Attributes pendingAttrs;
     private final Regions scratch = new Regions(64);
@@ -59,7 +61,7 @@ public final class MonitorContext {
         }
         afterSample.addAll(b.afterSample);
         afterAggregation.addAll(b.afterAggregation);
-        lenWindow = attrs.sampleUs() != 0 ? Math.max(attrs.maxNrAccesses(), 1) : 1;
+        setLenWindow(attrs);
     }
 
     public static Builder builder() {
@@ -179,7 +181,7 @@ public final class MonitorContext {
         nextAggrSis = attrs.aggrUs() / sample;
         nextUpdateSis = attrs.updateUs() / sample;
         nextTuneSis = nextAggrSis * attrs.intervalsGoal().aggrs();
-        lenWindow = attrs.sampleUs() != 0 ? Math.max(attrs.maxNrAccesses(), 1) : 1;
+        setLenWindow(attrs);
         ops.init(this);
         szLimit = applyMinNrRegions();
         try {
@@ -253,7 +255,8 @@ public final class MonitorContext {
      * {@code nr_accesses}.
      */
     public int updateAccess(Regions r, int i, boolean accessed) {
-        int bp = r.nrAccessesBp(i) - (int) ((long) r.lastNrAccesses(i) * 10_000 / lenWindow);
+        int last = r.lastNrAccesses(i);
+        int bp = r.nrAccessesBp(i) - (last < bpDecay.length ? bpDecay[last] : (int) ((long) last * 10_000 / lenWindow));
         int nr = r.nrAccesses(i);
         if (accessed) {
             bp += 10_000;
@@ -264,9 +267,26 @@ public final class MonitorContext {
         return nr;
     }
 
-    /** A uniformly random address in {@code [start, end)} (64-bit bounded, unlike the kernel's 32-bit). */
+    /** The moving sum's window: samples per aggregation ({@code damon_max_nr_accesses}), at least 1. */
+    private void setLenWindow(Attributes a) {
+        int len = a.sampleUs() != 0 ? Math.max(a.maxNrAccesses(), 1) : 1;
+        if (len != lenWindow) {
+            lenWindow = len;
+            bpDecay = new int[Math.min(len, 1 << 16) + 1];
+            for (int k = 0; k < bpDecay.length; k++) {
+                bpDecay[k] = (int) ((long) k * 10_000 / len);
+            }
+        }
+    }
+
+    /**
+     * A uniformly random address in {@code [start, end)}: the high half of a 64x64-bit product, like
+     * the kernel's {@code damon_rand} (a multiply-shift) but 64-bit bounded. Without the kernel's
+     * rejection step the bias is below {@code (end - start) / 2^64}, under 2^-16 for any range below
+     * 256 TiB, and no division is needed.
+     */
     public long randomAddress(long start, long end) {
-        return start + random.nextLong(end - start);
+        return start + Math.unsignedMultiplyHigh(random.nextLong(), end - start);
     }
 
     // ---- §3.4 aggregation reset -----------------------------------------------------------------
@@ -554,7 +574,7 @@ public final class MonitorContext {
             }
         }
         attrs = next;
-        lenWindow = next.sampleUs() != 0 ? Math.max(next.maxNrAccesses(), 1) : 1;
+        setLenWindow(next);
         nextAggrSis = passed + next.aggrUs() / sample;
         nextUpdateSis = passed + next.updateUs() / sample;
     }

@@ -46,26 +46,6 @@ public final class LiveFeed implements AggregationListener {
         return feed;
     }
 
-    /**
-     * A listener that holds the worker back so monitored time passes at {@code speed} times wall time: a
-     * simulation on a virtual clock then unfolds live on the dashboard (register it after the feed).
-     */
-    public static AggregationListener pacer(double speed) {
-        long wallStart = System.nanoTime();
-        return (ctx, windowStartNs, windowEndNs) -> {
-            long due = wallStart + (long) ((windowEndNs - ctx.startNs()) / speed);
-            long sleep = due - System.nanoTime();
-            if (sleep > 0) {
-                try {
-                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    ctx.stop();
-                }
-            }
-        };
-    }
-
     @Override
     public void afterAggregation(MonitorContext ctx, long windowStartNs, long windowEndNs) {
         List<TargetSnapshot> ts = new ArrayList<>(ctx.targets().size());

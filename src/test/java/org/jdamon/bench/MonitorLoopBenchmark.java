@@ -30,15 +30,19 @@ public class MonitorLoopBenchmark {
     @Param({"1000"})
     int regions;
 
+    /** Pages per region: 16 is a power of two (a mask bounds the random address), 15 is not. */
+    @Param({"16", "15"})
+    int pagesPerRegion;
+
     private MonitorContext ctx;
     private final HashOps ops = new HashOps();
 
     @Setup(Level.Trial)
     public void setUp() {
         Target t = new Target(0, -1, "bench", List.of());
-        long size = (long) regions * 4096 * 16;
-        for (long a = 0; a < size; a += 4096 * 16) {
-            t.regions().add(a, a + 4096 * 16);
+        long regionSize = 4096L * pagesPerRegion;
+        for (long a = 0; a < regions * regionSize; a += regionSize) {
+            t.regions().add(a, a + regionSize);
         }
         ctx = MonitorContext.builder()
                 .attributes(Attributes.KERNEL_DEFAULTS.withNrRegions(10, regions * 2))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The worker loop end to end on a scripted address space (design §2, §6). */
@@ -106,5 +107,25 @@ class WorkerLoopTest {
                 .build();
         c.run();
         assertThat(windows).containsExactly(100_000_000L, 500_000_000L, 500_000_000L);
+    }
+
+    @Test
+    void randomAddressIsTheHighHalfOfTheDrawTimesTheRangeLength() {
+        long[] draw = new long[1];
+        RandomGenerator scripted = () -> draw[0];
+        MonitorContext c = MonitorContext.builder()
+                .operations(new ScriptedOperations(List.of(new AddressRange(0, P)), a -> false))
+                .random(scripted)
+                .build();
+        long start = 1L << 40;
+        long len = 3 * P + 5;
+        draw[0] = 0;
+        assertThat(c.randomAddress(start, start + len)).isEqualTo(start);
+        draw[0] = Long.MIN_VALUE; // 2^63: half of the range
+        assertThat(c.randomAddress(start, start + len)).isEqualTo(start + len / 2);
+        draw[0] = -1; // 2^64 - 1: the last byte
+        assertThat(c.randomAddress(start, start + len)).isEqualTo(start + len - 1);
+        draw[0] = 1L << 62; // a quarter
+        assertThat(c.randomAddress(start, start + (1L << 50))).isEqualTo(start + (1L << 48));
     }
 }
