@@ -42,6 +42,8 @@ public final class SimWorkload {
     private final int[] patRegion;
     private final boolean[] patRandom;
     private final long[] patStride;
+    /** log2 of the stride when it is a power of two (the usual case), else -1: walk indices by shift. */
+    private final int[] patStrideShift;
     private final long[] patPeriod;
     private final double[] patRatePerNs;
     private final long[] patRateNum;
@@ -68,6 +70,7 @@ public final class SimWorkload {
         patRegion = new int[nPatterns];
         patRandom = new boolean[nPatterns];
         patStride = new long[nPatterns];
+        patStrideShift = new int[nPatterns];
         patPeriod = new long[nPatterns];
         patRatePerNs = new double[nPatterns];
         patRateNum = new long[nPatterns];
@@ -94,6 +97,7 @@ public final class SimWorkload {
                 patRegion[k] = pt.region();
                 patRandom[k] = pt.random();
                 patStride[k] = pt.stride();
+                patStrideShift[k] = Long.bitCount(pt.stride()) == 1 ? Long.numberOfTrailingZeros(pt.stride()) : -1;
                 long size = regionSize[pt.region()];
                 patPeriod[k] = pt.random() ? 0 : (size + pt.stride() - 1) / pt.stride();
                 patRatePerNs[k] = totalPerNs * pt.weight() / total;
@@ -209,6 +213,11 @@ public final class SimWorkload {
         private final boolean[] cachedHasSequential = new boolean[regionStart.length];
         private final double[] cachedLambda = new double[regionStart.length];
         private final double[] cachedProbability = new double[regionStart.length];
+        /** Per sequential pattern, for this window: walk index (mod period) of its first access, and count. */
+        private final long[] walkFirst = new long[patRandom.length];
+        private final long[] walkCount = new long[patRandom.length];
+        private final int[] walkStamp = new int[patRandom.length];
+        private int stamp = 1;
 
         private Window() {
             Arrays.fill(cachedPhase, -1);
@@ -224,6 +233,7 @@ public final class SimWorkload {
                 phaseTo++;
             }
             region = -1;
+            stamp++;
         }
 
         /** {@link SimWorkload#accessed} for this window. */
@@ -240,8 +250,7 @@ public final class SimWorkload {
             if (hasSequential) {
                 for (int p = phaseFrom; p < phaseTo; p++) {
                     for (int k = firstPattern[p], end = phaseFirstPattern[p + 1]; k < end && patRegion[k] == reg; k++) {
-                        if (!patRandom[k] && sequentialHits(k, fromNs[p], toNs[p], firstIndexAtOrAbove(off, k),
-                                lastIndexBelow(offEnd, k)) > 0) {
+                        if (!patRandom[k] && walkTouches(k, p, firstIndexAtOrAbove(off, k), lastIndexBelow(offEnd, k))) {
                             return true;
                         }
                     }
@@ -254,6 +263,25 @@ public final class SimWorkload {
                     ? fullPageProbability
                     : 1 - Math.exp(-fullPageLambda * (offEnd - off) / PAGE);
             return rng.nextDouble() < probability;
+        }
+
+        /**
+         * Whether sequential pattern {@code k} of phase {@code p} touches a walk index in {@code [lo, hi]}
+         * during this window: {@code sequentialHits(...) > 0}, with the window's part computed once per
+         * pattern instead of once per check.
+         */
+        private boolean walkTouches(int k, int p, long lo, long hi) {
+            if (lo > hi) {
+                return false;
+            }
+            if (walkStamp[k] != stamp) {
+                long n0 = accessesUntil(k, fromNs[p]);
+                long n1 = accessesUntil(k, toNs[p]);
+                walkCount[k] = n1 - n0;
+                walkFirst[k] = Math.floorMod(n0 + 1, patPeriod[k]);
+                walkStamp[k] = stamp;
+            }
+            return cyclicRangeMeets(walkFirst[k], walkCount[k], patPeriod[k], lo, hi);
         }
 
         /**
@@ -315,12 +343,33 @@ public final class SimWorkload {
     }
 
     private long firstIndexAtOrAbove(long offset, int k) {
-        return (offset + patStride[k] - 1) / patStride[k];
+        return divideByStride(offset + patStride[k] - 1, k);
     }
 
     /** Largest walk index whose offset is below {@code offsetEnd}, capped to the walk's period. */
     private long lastIndexBelow(long offsetEnd, int k) {
-        return Math.min((offsetEnd + patStride[k] - 1) / patStride[k] - 1, patPeriod[k] - 1);
+        return Math.min(divideByStride(offsetEnd + patStride[k] - 1, k) - 1, patPeriod[k] - 1);
+    }
+
+    private long divideByStride(long nonNegative, int k) {
+        int shift = patStrideShift[k];
+        return shift >= 0 ? nonNegative >>> shift : nonNegative / patStride[k];
+    }
+
+    /**
+     * Whether any of the {@code count} consecutive residues {@code first, first + 1, ...} modulo
+     * {@code period} lies in {@code [lo, hi]}, for {@code 0 <= first < period} and {@code 0 <= lo}, {@code
+     * hi < period}.
+     */
+    static boolean cyclicRangeMeets(long first, long count, long period, long lo, long hi) {
+        if (count <= 0 || lo > hi) {
+            return false;
+        }
+        if (count >= period) {
+            return true;
+        }
+        long last = first + count - 1;
+        return (first <= hi && last >= lo) || (last >= period && last - period >= lo);
     }
 
     /**

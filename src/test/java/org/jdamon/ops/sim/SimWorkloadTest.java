@@ -212,4 +212,47 @@ class SimWorkloadTest {
             }
         }
     }
+
+    @Test
+    void cyclicRangeMeetsAgreesWithEnumeration() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int round = 0; round < 20_000; round++) {
+            long period = rnd.nextLong(1, 40);
+            long first = rnd.nextLong(period);
+            long count = rnd.nextLong(-2, 2 * period + 2);
+            long lo = rnd.nextLong(period);
+            long hi = rnd.nextLong(period);
+            boolean expected = false;
+            for (long j = 0; j < count && !expected; j++) {
+                long residue = (first + j) % period;
+                expected = residue >= lo && residue <= hi;
+            }
+            assertThat(SimWorkload.cyclicRangeMeets(first, count, period, lo, hi))
+                    .as("first %d count %d period %d [%d, %d]", first, count, period, lo, hi).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aSequentialCheckSaysAccessedExactlyWhenTheExpectedCountIsPositive() {
+        // sequential walks only (strides of a page, two pages, 3000 B and 64 B), so the answer is exact
+        // and must agree with the counting formula behind the ground truth
+        SimWorkload w = workload("a, 3M\nb, 5000\nc, 2M\n\none\n7\na, 0, 4096, 3\nb, 0, 64, 1\nc, 0, 8K, 1\n\n"
+                + "two\n3\nc, 0, 3000, 2\na, 0, 4096, 5\n", 300);
+        SimWorkload.Window window = w.newWindow();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int round = 0; round < 300; round++) {
+            long t0 = rnd.nextLong(10 * MS);
+            long t1 = t0 + rnd.nextLong(1, 3 * MS);
+            window.reset(t0, t1);
+            for (int reg = 0; reg < 3; reg++) {
+                long start = w.layout().regionStart(reg);
+                long end = start + w.layout().regionSize(reg);
+                for (long page = start; page < end; page += PAGE * (1 + rnd.nextInt(3))) {
+                    boolean expected = w.expectedAccesses(page, Math.min(page + PAGE, end), t0, t1) > 0;
+                    assertThat(window.accessed(page + rnd.nextLong(Math.min(PAGE, end - page)), rnd))
+                            .as("round %d region %d page %x", round, reg, page).isEqualTo(expected);
+                }
+            }
+        }
+    }
 }
