@@ -48,9 +48,9 @@ public final class MonitorContext {
     private final Regions scratch = new Regions(64);
 
     private MonitorContext(Builder b) {
-        this.attrs = b.attrs.validate();
-        this.ops = Objects.requireNonNull(b.ops, "operations");
         this.clock = b.clock;
+        this.attrs = requireTimeAdvances(b.attrs.validate());
+        this.ops = Objects.requireNonNull(b.ops, "operations");
         this.random = b.random;
         this.targets = List.copyOf(b.targets);
         this.schemes = b.schemes;
@@ -142,7 +142,19 @@ public final class MonitorContext {
      * between iterations, with {@code nr_accesses} and {@code age} rescaled (§7.2).
      */
     public void commitAttributes(Attributes newAttrs) {
-        pendingAttrs = newAttrs.validate();
+        pendingAttrs = requireTimeAdvances(newAttrs.validate());
+    }
+
+    /**
+     * The kernel accepts a sampling interval of 0 (kdamond then polls without sleeping), but in virtual
+     * time a sleep of 0 never advances the clock, so the run would never end.
+     */
+    private Attributes requireTimeAdvances(Attributes a) {
+        if (a.sampleUs() == 0 && clock instanceof VirtualClock) {
+            throw new InvalidAttributesException("invalid monitoring attributes: a sampling interval of 0 "
+                    + "never advances simulated time (give -s/--sample a positive interval)");
+        }
+        return a;
     }
 
     /**
@@ -542,6 +554,9 @@ public final class MonitorContext {
         IntervalsGoal g = attrs.intervalsGoal();
         long newSample = UnsignedMath.mulDiv(attrs.sampleUs(), adaptation, 10_000);
         newSample = Math.min(Math.max(newSample, g.minSampleUs()), g.maxSampleUs());
+        if (newSample == 0 && clock instanceof VirtualClock) {
+            newSample = 1; // with min_sample_us 0 the kernel's tuner can reach 0; virtual time must advance
+        }
         long newAggr = newSample * attrs.maxNrAccesses();
         setAttributes(new Attributes(newSample, newAggr, attrs.updateUs(), attrs.minNrRegions(),
                 attrs.maxNrRegions(), g));

@@ -62,6 +62,11 @@ class RecordCommandTest {
         assertThat(attrs.exitCode()).isEqualTo(2);
         assertThat(attrs.err()).contains("min_nr_regions (2) must be at least 3");
 
+        // the kernel takes a 0 sampling interval (it polls), but simulated time would stand still
+        CliRunner still = CliRunner.run("record", "--sim", "demo", "-s", "0", "-o", dir.resolve("z").toString());
+        assertThat(still.exitCode()).isEqualTo(2);
+        assertThat(still.err().strip()).contains("sampling interval of 0").doesNotContain("\n");
+
         CliRunner unit = CliRunner.run("record", "--sim", "demo", "-s", "5 parsecs");
         assertThat(unit.exitCode()).isEqualTo(2);
         assertThat(unit.err()).contains("--sample: invalid duration '5 parsecs'");

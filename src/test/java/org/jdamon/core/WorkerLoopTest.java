@@ -1,11 +1,13 @@
 package org.jdamon.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The worker loop end to end on a scripted address space (design §2, §6). */
 class WorkerLoopTest {
@@ -127,5 +129,36 @@ class WorkerLoopTest {
         assertThat(c.randomAddress(start, start + len)).isEqualTo(start + len - 1);
         draw[0] = 1L << 62; // a quarter
         assertThat(c.randomAddress(start, start + (1L << 50))).isEqualTo(start + (1L << 48));
+    }
+
+    @Test
+    void aZeroSamplingIntervalIsRefusedOnlyWhereItWouldStopTime() {
+        Attributes polling = Attributes.KERNEL_DEFAULTS.withIntervals(0, 100_000, 1_000_000);
+        ScriptedOperations ops = new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), a -> true);
+        assertThatThrownBy(() -> MonitorContext.builder().attributes(polling).operations(ops)
+                .clock(new VirtualClock()).build())
+                .isInstanceOf(InvalidAttributesException.class).hasMessageContaining("sampling interval of 0");
+        MonitorContext live = MonitorContext.builder().operations(ops).clock(new WallClock()).build();
+        live.commitAttributes(polling); // a live target may poll, as kdamond does
+        MonitorContext sim = MonitorContext.builder().operations(ops).clock(new VirtualClock()).build();
+        assertThatThrownBy(() -> sim.commitAttributes(polling)).isInstanceOf(InvalidAttributesException.class);
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theTunerNeverStopsVirtualTimeEvenWithAZeroMinimumSample() throws Exception {
+        // every sample sees an access, far above a 4% goal: the tuner shrinks the intervals each time,
+        // and with min_sample_us 0 the kernel's arithmetic would reach a sampling interval of 0
+        Attributes a = Attributes.KERNEL_DEFAULTS.withIntervalsGoal(new IntervalsGoal(400, 1, 0, 10_000_000));
+        ScriptedOperations ops = new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), x -> true);
+        long[] smallest = {Long.MAX_VALUE};
+        MonitorContext c = MonitorContext.builder().attributes(a).operations(ops).clock(new VirtualClock())
+                .addTarget(new Target(0, -1, "t", List.of()))
+                .deadlineNs(2_000_000_000L)
+                .afterAggregation((ctx, s, e) -> smallest[0] = Math.min(smallest[0], ctx.attributes().sampleUs()))
+                .build();
+        c.run();
+        assertThat(smallest[0]).isEqualTo(1);
+        assertThat(c.clock().nowNs()).isGreaterThanOrEqualTo(2_000_000_000L);
     }
 }
