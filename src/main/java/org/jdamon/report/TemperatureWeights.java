@@ -12,7 +12,7 @@ public record TemperatureWeights(long size, long accessRate, long age) {
     /** The temperature of {@code bytes} with the given access rate (whole percent) and age. */
     public double of(double bytes, long accessRatePercent, long ageUs) {
         double score = size * bytes + (double) (accessRate * accessRatePercent) + (double) (age * ageUs);
-        return accessRatePercent > 0 ? score : -score;
+        return accessRatePercent > 0 || score == 0 ? score : -score; // no -0.0: it would sort below 0
     }
 
     /** The weights with the size weight zeroed, as damo uses them for percentiles and histograms. */
