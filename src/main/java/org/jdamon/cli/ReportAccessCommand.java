@@ -66,7 +66,7 @@ final class ReportAccessCommand implements Runnable {
     int heatmapWidth;
 
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
-            description = "Colour the heatmap strip: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
+            description = "Colour the heatmap strip and the boxes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
     Color color;
 
     @Option(names = "--raw_number", description = "Machine-friendly raw numbers.")
@@ -77,6 +77,13 @@ final class ReportAccessCommand implements Runnable {
 
     @Option(names = "--json", description = "Print the selected snapshots in damo's JSON record format.")
     boolean json;
+
+    /** The last {@code --temperature_weights} given (picocli collects every occurrence). */
+    private TemperatureWeights lastWeights() {
+        int n = temperatureWeights.size();
+        return new TemperatureWeights(temperatureWeights.get(n - 3), temperatureWeights.get(n - 2),
+                temperatureWeights.get(n - 1));
+    }
 
     private RegionOrder regionOrder() {
         List<RegionOrder.Key> keys = new ArrayList<>();
@@ -111,8 +118,7 @@ final class ReportAccessCommand implements Runnable {
             o = new AccessReport.Options(0, -1, rawNumber, colored, heatmapWidth)
                     .withStyle(AccessStyle.parse(style))
                     .withRegionOrder(regionOrder())
-                    .withWeights(new TemperatureWeights(temperatureWeights.get(0), temperatureWeights.get(1),
-                            temperatureWeights.get(2)))
+                    .withWeights(lastWeights())
                     .withTotalSizeOnly(totalSzOnly);
             if (percentilesRange != null) {
                 o = o.withPercentiles(AccessReport.percentilesRange(percentilesRange));

@@ -67,6 +67,12 @@ class ReportAccessStylesCliTest {
                 "--total_sz_only");
         // [80K, 88K): 4 KiB of the hot region, 4 KiB of the cold one
         assertThat(clipped.out()).startsWith("8.000 KiB\n");
+        // weights 0 0 1 (age only, the last --temperature_weights wins): hot 400,000 us -> 400,000, cold
+        // 200,000 us at 0 % -> -200,000; the cold 940 KiB are 97.9 % of 960 KiB, so p75 is cold and p99 hot
+        CliRunner weighted = CliRunner.run("report", "access", "-i", p.toString(), "--style",
+                "temperature-percentiles", "--temperature_weights", "5", "5", "5", "--temperature_weights", "0", "0", "1");
+        assertThat(weighted.out()).contains("<percentile> <temperature (weights: [0, 0, 1])>\n",
+                " 75  -200,000  |" + " ".repeat(20) + "|\n", " 99   400,000  |" + "*".repeat(20) + "|\n");
         CliRunner byAge = CliRunner.run("report", "access", "-i", p.toString(), "--sort_regions_by", "age",
                 "--sort_regions_dsc", "--color", "never");
         assertThat(byAge.out()).containsSubsequence("0   addr 64.000 KiB", "1   addr 84.000 KiB");
