@@ -1,16 +1,24 @@
 package org.jdamon.cli;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jdamon.record.Recording;
 import org.jdamon.report.AccessReport;
+import org.jdamon.report.AccessStyle;
+import org.jdamon.report.RegionOrder;
+import org.jdamon.report.SnapshotFilter;
+import org.jdamon.report.TemperatureWeights;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code jdamon report access}: damo's detailed snapshot view. */
+/** {@code jdamon report access}: damo's snapshot viewer, its styles, region order and filters. */
 @Command(name = "access", mixinStandardHelpOptions = true,
-        description = "Show a snapshot: heatmap strip, regions with access frequency and age, totals.")
+        description = "Show a snapshot: heatmap strip, regions with access frequency and age, totals; or boxes, "
+                + "idle-time/temperature percentiles or size histograms (--style).")
 final class ReportAccessCommand implements Runnable {
     enum Color { auto, always, never }
 
@@ -24,12 +32,41 @@ final class ReportAccessCommand implements Runnable {
             description = "Snapshot index, or inclusive range START END; negative counts from the end (default: -1, the last).")
     List<Integer> snapshotIdx;
 
+    @Mixin
+    AccessFilterOptions filters;
+
+    @Option(names = "--style", defaultValue = "detailed", paramLabel = "STYLE",
+            description = "detailed (default), simple-boxes, recency-percentiles (idle-time-percentiles), "
+                    + "temperature-percentiles, recency-sz-hist (cold-memory-tail), temperature-sz-hist, hot, cold.")
+    String style;
+
+    @Option(names = "--sort_regions_by", arity = "1..*", paramLabel = "KEY",
+            description = "Region order: address (default), access_rate, age, size, temperature; several keys "
+                    + "sort one after another (the last decides first).")
+    List<String> sortRegionsBy = List.of("address");
+
+    @Option(names = "--sort_regions_dsc", arity = "0..*", paramLabel = "KEY",
+            description = "Sort these keys descending (all, or no key: every key).")
+    List<String> sortRegionsDsc;
+
+    @Option(names = "--temperature_weights", arity = "3", paramLabel = "INT",
+            description = "Temperature weights of size, access rate and age (default: 0 100 100).")
+    List<Integer> temperatureWeights = List.of(0, 100, 100);
+
+    @Option(names = "--percentiles_range", arity = "1..*", paramLabel = "N",
+            description = "Percentiles of the percentile styles: up to 3 numbers are range(start, stop, step) "
+                    + "arguments, more are the percentiles (default: 0 1 25 50 75 99 100).")
+    List<Integer> percentilesRange;
+
+    @Option(names = "--total_sz_only", description = "Print only the total size of each snapshot's regions.")
+    boolean totalSzOnly;
+
     @Option(names = "--snapshot_heatmap_width", defaultValue = "80", paramLabel = "N",
             description = "Width of the heatmap strip (default: ${DEFAULT-VALUE}).")
     int heatmapWidth;
 
     @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
-            description = "Colour the heatmap strip: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
+            description = "Colour the heatmap strip and the boxes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
     Color color;
 
     @Option(names = "--raw_number", description = "Machine-friendly raw numbers.")
@@ -41,24 +78,63 @@ final class ReportAccessCommand implements Runnable {
     @Option(names = "--json", description = "Print the selected snapshots in damo's JSON record format.")
     boolean json;
 
+    /** The last {@code --temperature_weights} given (picocli collects every occurrence). */
+    private TemperatureWeights lastWeights() {
+        int n = temperatureWeights.size();
+        return new TemperatureWeights(temperatureWeights.get(n - 3), temperatureWeights.get(n - 2),
+                temperatureWeights.get(n - 1));
+    }
+
+    private RegionOrder regionOrder() {
+        List<RegionOrder.Key> keys = new ArrayList<>();
+        for (String k : sortRegionsBy) {
+            keys.add(RegionOrder.Key.parse("--sort_regions_by", k));
+        }
+        Set<RegionOrder.Key> dsc = EnumSet.noneOf(RegionOrder.Key.class);
+        if (sortRegionsDsc != null) {
+            if (sortRegionsDsc.isEmpty() || sortRegionsDsc.contains("all")) {
+                dsc = EnumSet.allOf(RegionOrder.Key.class);
+            } else {
+                for (String k : sortRegionsDsc) {
+                    dsc.add(RegionOrder.Key.parse("--sort_regions_dsc", k));
+                }
+            }
+        }
+        return new RegionOrder(keys, dsc);
+    }
+
     @Override
     public void run() {
         if (heatmapWidth <= 0) {
             throw new UserException("--snapshot_heatmap_width must be positive", true);
-        }
-        int first = snapshotIdx == null ? -1 : snapshotIdx.get(0);
-        int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
-        Recording r = input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last));
-        if (r.snapshots().isEmpty()) {
-            throw new UserException(input.input + ": no snapshot at --snapshot_idx " + first + " " + last
-                    + " (or the record holds none)");
         }
         boolean colored = switch (color) {
             case always -> true;
             case never -> false;
             case auto -> System.console() != null && System.console().isTerminal();
         };
-        AccessReport.Options o = new AccessReport.Options(0, -1, rawNumber, colored, heatmapWidth);
+        AccessReport.Options o;
+        try {
+            o = new AccessReport.Options(0, -1, rawNumber, colored, heatmapWidth)
+                    .withStyle(AccessStyle.parse(style))
+                    .withRegionOrder(regionOrder())
+                    .withWeights(lastWeights())
+                    .withTotalSizeOnly(totalSzOnly);
+            if (percentilesRange != null) {
+                o = o.withPercentiles(AccessReport.percentilesRange(percentilesRange));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage(), true);
+        }
+        SnapshotFilter filter = filters.toFilter();
+        int first = snapshotIdx == null ? -1 : snapshotIdx.get(0);
+        int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
+        Recording r = AccessReport.filter(
+                input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last)), filter);
+        if (r.snapshots().isEmpty()) {
+            throw new UserException(input.input + ": no snapshot at --snapshot_idx " + first + " " + last
+                    + " (or the record holds none, or the region filters left none)");
+        }
         String out = json ? AccessReport.json(r, o) : rawForm ? AccessReport.rawForm(r, o) : AccessReport.text(r, o);
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();

@@ -17,24 +17,99 @@ import org.jdamon.record.TargetSnapshot;
 import org.jdamon.record.damo.DamoJsonRecord;
 
 /**
- * {@code report access} in damo's default {@code detailed} style: per selected snapshot a one-line
- * heatmap of the address space (80 digits of temperature, gaps between areas as {@code [...]}), its
- * temperature scale, the monitoring intervals, one line per region (address, size, access frequency,
- * age), and a footer with the memory bandwidth estimate and the total size.
+ * {@code report access}: per selected snapshot of each target, in one of damo's {@link AccessStyle}s.
+ * The default {@code detailed} style prints a one-line heatmap of the address space (80 digits of
+ * temperature, gaps between areas as {@code [...]}), its temperature scale, the monitoring intervals, one
+ * line per region (address, size, access frequency, age), and a footer with the memory bandwidth estimate
+ * and the total size. {@code hot}/{@code cold} keep that frame but list regions as boxes sorted by
+ * temperature; {@code simple-boxes} lists boxes under the snapshot time; the percentile and histogram
+ * styles replace the region list with a per-byte summary ({@link AccessDistribution}).
  *
- * <p>Temperatures follow damo's default weights (size 0, access rate 100, age 100): {@code 100 *
- * (access_rate_percent + age_us)}, negated for regions not accessed, so hot-and-stable is hottest and
- * cold-for-long is coldest.
+ * <p>Temperatures follow {@link TemperatureWeights} (default size 0, access rate 100, age 100).
  */
 public final class AccessReport {
     private AccessReport() {}
 
     /**
      * {@code firstIdx..lastIdx}: inclusive snapshot index range per target, negative values counting from
-     * the end ({@code -1} is the last snapshot, the default). {@code color}: ANSI colours on the heatmap.
+     * the end ({@code -1} is the last snapshot, the default). {@code color}: ANSI colours on the heatmap
+     * and boxes. {@code percentiles}: the percentiles the percentile styles print. {@code totalSizeOnly}:
+     * one total-size line per snapshot (damo's {@code --total_sz_only}).
      */
-    public record Options(int firstIdx, int lastIdx, boolean raw, boolean color, int heatmapWidth) {
+    public record Options(int firstIdx, int lastIdx, boolean raw, boolean color, int heatmapWidth,
+            AccessStyle style, RegionOrder regionOrder, TemperatureWeights weights, int[] percentiles,
+            boolean totalSizeOnly) {
         public static final Options DEFAULTS = new Options(-1, -1, false, false, 80);
+
+        public Options(int firstIdx, int lastIdx, boolean raw, boolean color, int heatmapWidth) {
+            this(firstIdx, lastIdx, raw, color, heatmapWidth, AccessStyle.DETAILED, RegionOrder.BY_ADDRESS,
+                    TemperatureWeights.DEFAULT, AccessDistribution.DEFAULT_PERCENTILES, false);
+        }
+
+        public Options withStyle(AccessStyle s) {
+            return new Options(firstIdx, lastIdx, raw, color, heatmapWidth, s, regionOrder, weights, percentiles,
+                    totalSizeOnly);
+        }
+
+        public Options withRegionOrder(RegionOrder order) {
+            return new Options(firstIdx, lastIdx, raw, color, heatmapWidth, style, order, weights, percentiles,
+                    totalSizeOnly);
+        }
+
+        public Options withWeights(TemperatureWeights w) {
+            return new Options(firstIdx, lastIdx, raw, color, heatmapWidth, style, regionOrder, w, percentiles,
+                    totalSizeOnly);
+        }
+
+        public Options withPercentiles(int[] p) {
+            return new Options(firstIdx, lastIdx, raw, color, heatmapWidth, style, regionOrder, weights, p.clone(),
+                    totalSizeOnly);
+        }
+
+        public Options withTotalSizeOnly(boolean only) {
+            return new Options(firstIdx, lastIdx, raw, color, heatmapWidth, style, regionOrder, weights, percentiles,
+                    only);
+        }
+    }
+
+    /**
+     * damo's {@code --percentiles_range}: up to three numbers are Python {@code range()} arguments
+     * (stop, or start stop [step]); more are the percentiles themselves, sorted.
+     */
+    public static int[] percentilesRange(List<Integer> args) {
+        if (args.size() > 3) {
+            return args.stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+        int start = args.size() >= 2 ? args.get(0) : 0;
+        int stop = args.size() >= 2 ? args.get(1) : args.get(0);
+        int step = args.size() == 3 ? args.get(2) : 1;
+        if (step == 0) {
+            throw new IllegalArgumentException("--percentiles_range: step must not be zero");
+        }
+        return PercentileTable.range(start, stop, step);
+    }
+
+    /**
+     * The record as damo's report access sees it after its filters: each target's regions filtered and
+     * clipped by {@code f}, and a target's snapshot dropped when its remaining bytes miss every
+     * {@code --sz_snapshot} range.
+     */
+    public static Recording filter(Recording r, SnapshotFilter f) {
+        Attributes a = r.header().attributes();
+        List<Snapshot> out = new ArrayList<>();
+        for (Snapshot s : r.snapshots()) {
+            List<TargetSnapshot> kept = new ArrayList<>();
+            for (TargetSnapshot t : s.targets()) {
+                TargetSnapshot regions = f.regionsOf(t, a);
+                if (f.snapshotSizeMatches(regions.totalBytes())) {
+                    kept.add(regions);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.add(new Snapshot(s.startNs(), s.endNs(), kept));
+            }
+        }
+        return new Recording(r.header(), out, r.sideData(), r.warnings());
     }
 
     private static final int[] GRAY_FG = {237, 239, 241, 243, 245, 247, 249, 251, 253, 255};
@@ -112,13 +187,23 @@ public final class AccessReport {
     public static String text(Recording r, Options o) {
         Attributes a = r.header().attributes();
         boolean raw = o.raw();
+        AccessStyle style = o.style();
         List<TargetSeries> series = TargetSeries.of(r);
         List<List<Integer>> picks = new ArrayList<>();
         boolean needSnapshotTime = false;
+        RegionBox box = new RegionBox();
         for (TargetSeries t : series) {
             List<Integer> p = selected(t, o);
             picks.add(p);
             needSnapshotTime |= p.size() > 1;
+            for (int i : p) {
+                box.cover(t.regions().get(i), a);
+            }
+        }
+        RegionOrder order = o.regionOrder();
+        if (style == AccessStyle.HOT || style == AccessStyle.COLD) {
+            order = new RegionOrder(List.of(RegionOrder.Key.TEMPERATURE), style == AccessStyle.HOT
+                    ? Set.of(RegionOrder.Key.TEMPERATURE) : order.descending());
         }
         List<String> out = new ArrayList<>();
         for (int ti = 0; ti < series.size(); ti++) {
@@ -132,15 +217,33 @@ public final class AccessReport {
                 Snapshot s = t.snapshots().get(pick.get(k));
                 TargetSnapshot ts = t.regions().get(pick.get(k));
                 double aggrUs = snapshotAggrUs(s, a);
-                if (needSnapshotTime) {
-                    out.add("snapshot time: [" + DamoFormat.timeNs(s.startNs() - baseNs, raw) + ", "
-                            + DamoFormat.timeNs(s.endNs() - baseNs, raw) + "] ("
-                            + DamoFormat.timeNs(s.endNs() - s.startNs(), raw) + ")");
+                if (o.totalSizeOnly()) {
+                    out.add(DamoFormat.size(ts.totalBytes(), raw));
+                    continue;
                 }
-                out.add("heatmap: " + heatmap(ts, a, o));
-                out.add("intervals: " + intervals(a, aggrUs, raw));
-                for (int i = 0; i < ts.size(); i++) {
-                    out.add(regionLine(i, ts, a, aggrUs, raw));
+                String time = "snapshot time: [" + DamoFormat.timeNs(s.startNs() - baseNs, raw) + ", "
+                        + DamoFormat.timeNs(s.endNs() - baseNs, raw) + "] ("
+                        + DamoFormat.timeNs(s.endNs() - s.startNs(), raw) + ")";
+                if (style == AccessStyle.SIMPLE_BOXES || needSnapshotTime && !style.histogram()) {
+                    out.add(time);
+                }
+                if (style.percentiles() || style.histogram()) {
+                    AccessDistribution d = new AccessDistribution(ts, a, aggrUs, style.recency(), o.weights(), raw);
+                    if (style.percentiles()) {
+                        out.add("# total " + (style.recency() ? "recency" : "temperature") + " percentiles");
+                        out.add(d.percentiles(o.percentiles()));
+                    } else {
+                        out.add((style.recency() ? "<idle time (us)>" : "<temperature>") + " <total size>");
+                        out.add(d.sizeHistogram());
+                    }
+                } else if (style != AccessStyle.SIMPLE_BOXES) {
+                    out.add("heatmap: " + heatmap(ts, a, o));
+                    out.add("intervals: " + intervals(a, aggrUs, raw));
+                }
+                int[] sorted = order.sorted(ts, a, o.weights());
+                for (int i = 0; i < sorted.length && !style.percentiles() && !style.histogram(); i++) {
+                    out.add(style.boxes() ? boxLine(sorted[i], ts, a, aggrUs, box, style, o)
+                            : regionLine(i, sorted[i], ts, a, aggrUs, raw));
                 }
                 out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw) + " per second\n"
                         + "total size: " + DamoFormat.size(ts.totalBytes(), raw));
@@ -194,13 +297,26 @@ public final class AccessReport {
                 + " (max access hz " + DamoFormat.hz(maxHz, raw, false) + ")";
     }
 
-    private static String regionLine(int i, TargetSnapshot ts, Attributes a, double aggrUs, boolean raw) {
-        double hz = ts.nrAccesses()[i] / (aggrUs / 1e6);
-        long ageUs = (long) ts.ages()[i] * a.aggrUs();
-        return pad(DamoFormat.nr(i, raw), 3) + " addr " + pad(DamoFormat.size(ts.starts()[i], raw), 12)
+    private static String regionLine(int index, int i, TargetSnapshot ts, Attributes a, double aggrUs, boolean raw) {
+        return pad(DamoFormat.nr(index, raw), 3) + " addr " + pad(DamoFormat.size(ts.starts()[i], raw), 12)
                 + " size " + pad(DamoFormat.size(ts.regionSize(i), raw), 11)
-                + " access " + pad(DamoFormat.hz(hz, raw, true), 6)
-                + " age " + pad(DamoFormat.timeUs(ageUs, raw), 13);
+                + " access " + pad(hz(ts, i, aggrUs, raw), 6)
+                + " age " + pad(DamoFormat.timeUs((long) ts.ages()[i] * a.aggrUs(), raw), 13);
+    }
+
+    /** {@code simple-boxes}: {@code <box> size <size> access <hz> age <age>}; hot/cold drop the labels. */
+    private static String boxLine(int i, TargetSnapshot ts, Attributes a, double aggrUs, RegionBox box,
+            AccessStyle style, Options o) {
+        boolean raw = o.raw();
+        long ageUs = (long) ts.ages()[i] * a.aggrUs();
+        String labelled = style == AccessStyle.SIMPLE_BOXES ? " size " : " ";
+        return box.draw(ageUs, SnapshotFilter.accessRatePercent(ts.nrAccesses()[i], a), o.color()) + labelled
+                + pad(DamoFormat.size(ts.regionSize(i), raw), 11) + " access " + pad(hz(ts, i, aggrUs, raw), 6)
+                + (style == AccessStyle.SIMPLE_BOXES ? " age " : " ") + pad(DamoFormat.timeUs(ageUs, raw), 13);
+    }
+
+    private static String hz(TargetSnapshot ts, int i, double aggrUs, boolean raw) {
+        return DamoFormat.hz(ts.nrAccesses()[i] / (aggrUs / 1e6), raw, true);
     }
 
     private static String pad(String s, int width) {
@@ -215,12 +331,10 @@ public final class AccessReport {
         return DamoFormat.size(bytes / (aggrUs / 1e6), raw);
     }
 
-    /** damo's temperature with the default weights (size 0, access rate 100, age 100). */
-    static double temperature(int nrAccesses, int age, Attributes a) {
-        double maxSamples = (double) a.aggrUs() / a.sampleUs();
-        long percent = (long) (nrAccesses * 100.0 / maxSamples);
-        double score = percent * 100.0 + (double) age * a.aggrUs() * 100.0;
-        return percent > 0 ? score : -score;
+    /** damo's temperature of region {@code i} of {@code t}. */
+    static double temperature(TargetSnapshot t, int i, Attributes a, TemperatureWeights w) {
+        return w.of(DamoFormat.unsigned(t.regionSize(i)), SnapshotFilter.accessRatePercent(t.nrAccesses()[i], a),
+                (long) t.ages()[i] * a.aggrUs());
     }
 
     /** The heatmap strip and, on the next line, its scale comment (damo's {@code heatmap_str}). */
@@ -231,12 +345,15 @@ public final class AccessReport {
         }
         double[] s = new double[n];
         double[] e = new double[n];
-        double[] temp = new double[n];
+        long[] rate = new long[n];
+        long[] ageUs = new long[n];
+        TemperatureWeights w = o.weights();
         double total = 0;
         for (int i = 0; i < n; i++) {
             s[i] = DamoFormat.unsigned(ts.starts()[i]);
             e[i] = DamoFormat.unsigned(ts.ends()[i]);
-            temp[i] = temperature(ts.nrAccesses()[i], ts.ages()[i], a);
+            rate[i] = SnapshotFilter.accessRatePercent(ts.nrAccesses()[i], a);
+            ageUs[i] = (long) ts.ages()[i] * a.aggrUs();
             total += DamoFormat.unsigned(ts.regionSize(i));
         }
         double unit = total / o.heatmapWidth();
@@ -256,7 +373,8 @@ public final class AccessReport {
                     break;
                 }
                 isVoid = false;
-                heat += temp[i] * (Math.min(e[i], end) - Math.max(s[i], start));
+                double part = Math.min(e[i], end) - Math.max(s[i], start);
+                heat += w.of(part, rate[i], ageUs[i]) * part;
             }
             double[] px = {start, end, heat / (end - start), isVoid ? 1 : 0};
             pixels.add(px);

@@ -105,8 +105,25 @@ public final class SnapshotFilter {
         return ageUs >= minAgeUs && ageUs <= maxAgeUs;
     }
 
-    /** The regions of {@code t} that pass, clipped to the address ranges. */
+    /**
+     * The regions of {@code t} that pass, clipped to the address ranges; none when their total misses
+     * every {@code --sz_snapshot} range.
+     */
     public TargetSnapshot apply(TargetSnapshot t, Attributes a) {
+        TargetSnapshot kept = regionsOf(t, a);
+        if (snapshotSizeMatches(kept.totalBytes())) {
+            return kept;
+        }
+        return new TargetSnapshot(t.targetId(), new long[0], new long[0], new int[0], new int[0]);
+    }
+
+    /** Whether a snapshot with this many bytes left passes {@code --sz_snapshot} (true without it). */
+    public boolean snapshotSizeMatches(long totalBytes) {
+        return snapshotSizes == null || inAny(snapshotSizes, totalBytes);
+    }
+
+    /** The regions of {@code t} in the access pattern, clipped to the address ranges. */
+    public TargetSnapshot regionsOf(TargetSnapshot t, Attributes a) {
         int n = t.size();
         int cap = addresses == null ? n : n * Math.max(1, addresses.size());
         long[] s = new long[cap];
@@ -135,13 +152,6 @@ public final class SnapshotFilter {
                     age[k++] = t.ages()[i];
                 }
             }
-        }
-        long total = 0;
-        for (int i = 0; i < k; i++) {
-            total += e[i] - s[i];
-        }
-        if (snapshotSizes != null && !inAny(snapshotSizes, total)) {
-            k = 0;
         }
         return new TargetSnapshot(t.targetId(), java.util.Arrays.copyOf(s, k), java.util.Arrays.copyOf(e, k),
                 java.util.Arrays.copyOf(nr, k), java.util.Arrays.copyOf(age, k));
