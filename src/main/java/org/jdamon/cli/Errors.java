@@ -31,13 +31,26 @@ final class Errors {
         if (t instanceof IOException && !(t instanceof java.nio.file.NoSuchFileException)) {
             msg = t.getClass().getSimpleName().replace("Exception", "") + ": " + msg;
         } else if (t instanceof java.nio.file.NoSuchFileException) {
-            msg = "no such file: " + msg;
+            msg = missingPathMessage(msg);
         }
         cl.getErr().println("jdamon: " + msg);
         if (System.getenv("JDAMON_DEBUG") != null) {
             t.printStackTrace(cl.getErr());
         }
         return exitCode(t);
+    }
+
+    /** Names the missing directory when that is why a file could not be opened or created. */
+    static String missingPathMessage(String path) {
+        try {
+            java.nio.file.Path parent = java.nio.file.Path.of(path).toAbsolutePath().getParent();
+            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+                return "no such directory: " + parent + " (for " + path + ")";
+            }
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // the exception's message was not a plain path: keep it as it is
+        }
+        return "no such file: " + path;
     }
 
     static int handleParameterException(ParameterException ex, String[] args) {

@@ -73,7 +73,8 @@ class RecordCommandTest {
 
         CliRunner dirMissing = CliRunner.run("record", "--sim", "demo", "-o", dir.resolve("no/such/dir/r").toString());
         assertThat(dirMissing.exitCode()).isEqualTo(1);
-        assertThat(dirMissing.err().strip()).startsWith("jdamon: ").contains("no/such/dir/r").doesNotContain("\n");
+        assertThat(dirMissing.err().strip()).startsWith("jdamon: no such directory: ").contains("no/such/dir/r")
+                .doesNotContain("\n");
 
         CliRunner noTarget = CliRunner.run("record");
         assertThat(noTarget.exitCode()).isEqualTo(2);
