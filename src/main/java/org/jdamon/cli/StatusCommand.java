@@ -1,8 +1,11 @@
 package org.jdamon.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jdamon.core.Units;
 import org.jdamon.ops.kernel.DamonModules;
 import org.jdamon.ops.kernel.KdamondStatus;
@@ -72,9 +75,9 @@ public final class StatusCommand implements Callable<Integer> {
         if (c == null) {
             return;
         }
-        out.printf("  ops %s, intervals sample %s aggr %s update %s, regions %d..%d%n", c.operations(),
+        out.printf("  ops %s, intervals sample %s aggr %s update %s, regions %d..%d%s%n", c.operations(),
                 Units.formatDurationUs(c.sampleUs()), Units.formatDurationUs(c.aggrUs()),
-                Units.formatDurationUs(c.updateUs()), c.minNrRegions(), c.maxNrRegions());
+                Units.formatDurationUs(c.updateUs()), c.minNrRegions(), c.maxNrRegions(), c.paused() ? ", paused" : "");
         for (int t = 0; t < c.targets().size(); t++) {
             var tg = c.targets().get(t);
             out.printf("  target %d: %s, %d initial regions%n", t,
@@ -89,6 +92,23 @@ public final class StatusCommand implements Callable<Integer> {
                     bound(p.minSz()), bound(p.maxSz()), bound(p.minNrAccesses()), bound(p.maxNrAccesses()),
                     bound(p.minAge()), bound(p.maxAge()), st.nrTried(), Units.formatSize(st.szTried()),
                     st.nrApplied(), Units.formatSize(st.szApplied()), st.qtExceeds());
+            List<String> newer = new ArrayList<>();
+            if (!sc.dests().isEmpty()) {
+                newer.add("dests " + sc.dests().stream().map(d -> "node " + d.id() + " weight " + d.weight())
+                        .collect(Collectors.joining(", ")));
+            }
+            if (sc.maxNrSnapshots() != 0) {
+                newer.add("stops after " + sc.maxNrSnapshots() + " snapshots (" + st.nrSnapshots() + " done)");
+            }
+            if (!sc.goalTuner().equals(SysfsScheme.Quota.DEFAULT_GOAL_TUNER)) {
+                newer.add("goal tuner " + sc.goalTuner());
+            }
+            if (sc.failChargeNum() != 0 || sc.failChargeDenom() != 0) {
+                newer.add("failed bytes charged " + sc.failChargeNum() + "/" + sc.failChargeDenom());
+            }
+            if (!newer.isEmpty()) {
+                out.printf("    %s%n", String.join("; ", newer));
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import org.jdamon.core.damos.Watermarks;
  * Maps the kdamonds configuration onto what the sysfs interface takes: one {@link KdamondSpec} per
  * kdamond, patterns converted to samples and aggregation intervals with the context's attributes, "max"
  * bounds to {@code ULONG_MAX}. Settings the writer does not handle yet are refused by name rather than
- * silently dropped.
+ * silently dropped; whether the kernel has the files for newer settings is {@link SysfsDamon}'s check.
  */
 public final class ConfigToSysfs {
     private ConfigToSysfs() {}
@@ -35,9 +35,6 @@ public final class ConfigToSysfs {
     }
 
     static KdamondSpec.Context context(KdamondsConfig.Context c, String where) {
-        if (c.pause()) {
-            throw unsupported(where + ".pause", "pausing a context");
-        }
         List<KdamondSpec.TargetSpec> targets = new ArrayList<>();
         for (KdamondsConfig.TargetConfig t : c.targets()) {
             if (t.obsolete()) {
@@ -49,20 +46,11 @@ public final class ConfigToSysfs {
         for (int i = 0; i < c.schemes().size(); i++) {
             schemes.add(scheme(c.schemes().get(i), c, where + ".schemes[" + i + "]"));
         }
-        return new KdamondSpec.Context(c.ops(), c.attributes(), c.addrUnit(), targets, schemes);
+        return new KdamondSpec.Context(c.ops(), c.attributes(), c.addrUnit(), targets, schemes, c.pause());
     }
 
     static SysfsScheme scheme(SchemeConfig s, KdamondsConfig.Context c, String where) {
-        if (!s.dests().isEmpty()) {
-            throw unsupported(where + ".dests", "migration destinations (dests)");
-        }
-        if (s.maxNrSnapshots() != 0) {
-            throw unsupported(where + ".max_nr_snapshots", "max_nr_snapshots");
-        }
         Quota q = s.quota();
-        if (q.goalTuner() != Quota.GoalTuner.CONSIST || q.failChargeDenom() != 0) {
-            throw unsupported(where + ".quotas", "goal_tuner and fail_charge");
-        }
         AccessPattern p = CoreConversion.pattern(s.pattern(), c.attributes());
         SysfsScheme.AccessPattern pattern = new SysfsScheme.AccessPattern(
                 p.minSzBytes(), unbounded(p.maxSzBytes()),
@@ -74,7 +62,8 @@ public final class ConfigToSysfs {
                     Math.max(g.nid(), 0), g.memcgPath()));
         }
         SysfsScheme.Quota quota = new SysfsScheme.Quota(q.timeMs(), q.szBytes(), q.resetIntervalMs(),
-                q.weightSz(), q.weightNrAccesses(), q.weightAge(), goals);
+                q.weightSz(), q.weightNrAccesses(), q.weightAge(), goals, q.goalTuner().keyword(),
+                q.failChargeNum(), q.failChargeDenom());
         Watermarks w = s.watermarks();
         SysfsScheme.Watermarks wm = new SysfsScheme.Watermarks(w.metric().keyword(), w.intervalUs(),
                 w.high(), w.mid(), w.low());
@@ -83,7 +72,9 @@ public final class ConfigToSysfs {
             filters.add(new SysfsScheme.Filter(f.type().keyword(), f.matching(), f.allow(), f.memcgPath(),
                     f.addrStart(), f.addrEnd(), f.targetIdx(), f.minBytes(), f.maxBytes()));
         }
-        return new SysfsScheme(s.action().keyword(), pattern, s.applyIntervalUs(), quota, wm, filters, s.targetNid());
+        List<SysfsScheme.Dest> dests = s.dests().stream().map(d -> new SysfsScheme.Dest(d.nid(), d.weight())).toList();
+        return new SysfsScheme(s.action().keyword(), pattern, s.applyIntervalUs(), quota, wm, filters, s.targetNid(),
+                dests, s.maxNrSnapshots());
     }
 
     /** The core's "no bound" ({@code Long/Integer.MAX_VALUE}) is the kernel's {@code ULONG_MAX}. */

@@ -37,20 +37,22 @@ public record KdamondSpec(List<Context> contexts, long refreshMs) {
         List<SysfsScheme> schemes = new java.util.ArrayList<>(c.schemes());
         schemes.add(scheme);
         return new KdamondSpec(
-                List.of(new Context(c.operations(), c.attributes(), c.addrUnit(), c.targets(), schemes)),
+                List.of(new Context(c.operations(), c.attributes(), c.addrUnit(), c.targets(), schemes, c.pause())),
                 refreshMs);
     }
 
     /**
      * {@code contexts/0}: operations set ({@code vaddr}, {@code fvaddr}, {@code paddr}), monitoring
-     * attributes, {@code addr_unit} (6.18+; 1 leaves the file alone), targets and schemes.
+     * attributes, {@code addr_unit} (6.18+; 1 leaves the file alone), targets, schemes, and {@code pause}
+     * (mm.git: a paused context keeps its kdamond but neither monitors nor applies schemes).
      */
     public record Context(
             String operations,
             Attributes attributes,
             long addrUnit,
             List<TargetSpec> targets,
-            List<SysfsScheme> schemes) {
+            List<SysfsScheme> schemes,
+            boolean pause) {
         public Context {
             Objects.requireNonNull(operations, "operations");
             Objects.requireNonNull(attributes, "attributes");
@@ -64,9 +66,14 @@ public record KdamondSpec(List<Context> contexts, long refreshMs) {
             }
         }
 
+        public Context(String operations, Attributes attributes, long addrUnit, List<TargetSpec> targets,
+                List<SysfsScheme> schemes) {
+            this(operations, attributes, addrUnit, targets, schemes, false);
+        }
+
         public Context(String operations, Attributes attributes, List<TargetSpec> targets,
                 List<SysfsScheme> schemes) {
-            this(operations, attributes, 1, targets, schemes);
+            this(operations, attributes, 1, targets, schemes, false);
         }
     }
 

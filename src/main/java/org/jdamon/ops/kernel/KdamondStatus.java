@@ -24,9 +24,10 @@ public record KdamondStatus(int index, boolean running, long pid, Owner owner, C
         }
     }
 
-    /** {@code contexts/0}; null when the kdamond has no context. */
+    /** {@code contexts/0}; null when the kdamond has no context. {@code paused}: false without a pause file. */
     public record ContextStatus(
             String operations,
+            boolean paused,
             long sampleUs,
             long aggrUs,
             long updateUs,
@@ -42,6 +43,16 @@ public record KdamondStatus(int index, boolean running, long pid, Owner owner, C
 
     public record TargetStatus(long pid, int nrRegions) {}
 
+    /**
+     * A scheme as read back. Settings a kernel lacks read as their defaults: no dests, max_nr_snapshots 0,
+     * goal tuner {@code consist}, fail charge 0/0.
+     */
     public record SchemeStatus(
-            String action, SysfsScheme.AccessPattern pattern, SchemeStats stats, int nrTriedRegions, long triedBytes) {}
+            String action, SysfsScheme.AccessPattern pattern, SchemeStats stats, int nrTriedRegions, long triedBytes,
+            List<SysfsScheme.Dest> dests, long maxNrSnapshots, String goalTuner, long failChargeNum,
+            long failChargeDenom) {
+        public SchemeStatus {
+            dests = List.copyOf(dests);
+        }
+    }
 }

@@ -40,6 +40,8 @@ public final class SysfsDamon {
     private final Path root;
     private final Path kdamonds;
     private final Ownership ownership;
+    /** Tests only: every written file (relative to the root) in write order; null when not journalled. */
+    private List<String> writeJournal;
 
     public SysfsDamon(Path sysfsRoot, Ownership ownership) {
         this.root = sysfsRoot.toAbsolutePath().normalize();
@@ -62,6 +64,11 @@ public final class SysfsDamon {
 
     public Ownership ownership() {
         return ownership;
+    }
+
+    /** Appends the path of every later write, relative to the root, to {@code journal} (for tests of write order). */
+    void journalWritesTo(List<String> journal) {
+        this.writeJournal = journal;
     }
 
     /** Whether this kernel has the DAMON sysfs interface. */
@@ -158,6 +165,10 @@ public final class SysfsDamon {
                         + " written)").formatted(k.index()));
             }
         }
+        SysfsFeatures known = features();
+        for (int i = 0; i < specs.size(); i++) {
+            requireNewerFiles(i, specs.get(i), known, false);
+        }
         ownership.clearKdamonds();
         write(kdamonds.resolve("nr_kdamonds"), Integer.toString(specs.size()));
         List<Integer> started = new ArrayList<>();
@@ -184,6 +195,7 @@ public final class SysfsDamon {
     /** Writes new values into jdamon's running kdamond {@code index} and commits them online. */
     public void commit(int index, KdamondSpec spec) {
         KdamondStatus k = requireOwnedRunning(index, "commit new parameters to");
+        requireNewerFiles(index, spec, SysfsFeatures.probe(kdamonds.resolve(Integer.toString(index))), false);
         writeKdamond(index, spec, false);
         write(kdamonds.resolve(index + "/state"), "commit");
         ownership.putKdamond(new Ownership.KdamondRecord(index, k.pid(), targetPids(spec), System.currentTimeMillis()));
@@ -291,10 +303,15 @@ public final class SysfsDamon {
         write(c.resolve("schemes/nr_schemes"), Integer.toString(ctx.schemes().size()));
         SysfsFeatures features = SysfsFeatures.probe(k);
         checkSupported(index, spec, features);
+        requireNewerFiles(index, spec, features, true);
 
         write(c.resolve("operations"), ctx.operations());
         if (ctx.addrUnit() != 1) {
             write(c.resolve("addr_unit"), Long.toString(ctx.addrUnit()));
+        }
+        if (ctx.pause() || "Y".equals(SysfsReader.read(c.resolve("pause")))) {
+            // N only to resume a context a previous commit paused
+            write(c.resolve("pause"), ctx.pause() ? "Y" : "N");
         }
         writeAttributes(c.resolve("monitoring_attrs"), ctx.attributes(), features);
         for (int t = 0; t < ctx.targets().size(); t++) {
@@ -337,6 +354,47 @@ public final class SysfsDamon {
             if (!s.filters().isEmpty()) {
                 f.require(SysfsFeature.FILTERS, "scheme filters");
             }
+        }
+    }
+
+    /**
+     * Refuses settings newer than this kernel's sysfs tree, naming the setting, the absent file and the
+     * release that added it. Default values need no file. With {@code strict} false (before anything is
+     * written) only files known to be absent count; with {@code strict} the kdamond's tree is complete,
+     * so a file not seen is absent.
+     */
+    private void requireNewerFiles(int index, KdamondSpec spec, SysfsFeatures f, boolean strict) {
+        String where = "kdamonds[" + index + "].contexts[0]";
+        String dir = index + "/contexts/0/";
+        KdamondSpec.Context ctx = spec.context();
+        if (ctx.pause()) {
+            requireFile(f, strict, SysfsFeature.PAUSE, where + ".pause", dir + "pause");
+        }
+        for (int i = 0; i < ctx.schemes().size(); i++) {
+            SysfsScheme s = ctx.schemes().get(i);
+            String sw = where + ".schemes[" + i + "]";
+            String sd = dir + "schemes/" + i + "/";
+            if (!s.quota().defaultGoalTuner()) {
+                requireFile(f, strict, SysfsFeature.GOAL_TUNER, sw + ".quotas.goal_tuner", sd + "quotas/goal_tuner");
+            }
+            if (!s.quota().defaultFailCharge()) {
+                requireFile(f, strict, SysfsFeature.FAIL_CHARGE, sw + ".quotas.fail_charge_num/denom",
+                        sd + "quotas/fail_charge_num");
+            }
+            if (!s.dests().isEmpty()) {
+                requireFile(f, strict, SysfsFeature.DESTS, sw + ".dests", sd + "dests");
+            }
+            if (s.maxNrSnapshots() != 0) {
+                requireFile(f, strict, SysfsFeature.MAX_NR_SNAPSHOTS, sw + ".max_nr_snapshots",
+                        sd + "stats/max_nr_snapshots");
+            }
+        }
+    }
+
+    private void requireFile(SysfsFeatures f, boolean strict, SysfsFeature feature, String setting, String file) {
+        if (f.missing(feature) || (strict && !f.has(feature))) {
+            throw new KernelDamonException("%s: this kernel has no %s (added in %s)"
+                    .formatted(setting, root.relativize(kdamonds.resolve(file)), feature.origin()));
         }
     }
 
@@ -391,6 +449,13 @@ public final class SysfsDamon {
         write(qd.resolve("weights/sz_permil"), Long.toString(q.szPermil()));
         write(qd.resolve("weights/nr_accesses_permil"), Long.toString(q.nrAccessesPermil()));
         write(qd.resolve("weights/age_permil"), Long.toString(q.agePermil()));
+        if (!q.defaultGoalTuner()) {
+            write(qd.resolve("goal_tuner"), q.goalTuner());
+        }
+        if (!q.defaultFailCharge()) {
+            write(qd.resolve("fail_charge_num"), Long.toString(q.failChargeNum()));
+            write(qd.resolve("fail_charge_denom"), Long.toString(q.failChargeDenom()));
+        }
         if (f.has(SysfsFeature.QUOTA_GOALS)) {
             write(qd.resolve("goals/nr_goals"), Integer.toString(q.goals().size()));
             for (int g = 0; g < q.goals().size(); g++) {
@@ -408,6 +473,18 @@ public final class SysfsDamon {
 
         if (f.has(SysfsFeature.FILTERS)) {
             writeFilters(s, scheme.filters(), f);
+        }
+        // the kernel builds a scheme in this order: ..., filters, dests, max_nr_snapshots (design §9.3)
+        List<SysfsScheme.Dest> dests = scheme.dests();
+        if (!dests.isEmpty()) {
+            write(s.resolve("dests/nr_dests"), Integer.toString(dests.size()));
+            for (int d = 0; d < dests.size(); d++) {
+                write(s.resolve("dests/" + d + "/id"), Integer.toString(dests.get(d).id()));
+                write(s.resolve("dests/" + d + "/weight"), Long.toString(dests.get(d).weight()));
+            }
+        }
+        if (scheme.maxNrSnapshots() != 0) {
+            write(s.resolve("stats/max_nr_snapshots"), Long.toString(scheme.maxNrSnapshots()));
         }
     }
 
@@ -548,6 +625,9 @@ public final class SysfsDamon {
         }
         try {
             Files.writeString(f, value, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            if (writeJournal != null) {
+                writeJournal.add(root.relativize(f).toString());
+            }
         } catch (NoSuchFileException e) {
             throw new KernelDamonException("this kernel has no " + root.relativize(f)
                     + " (an older or differently configured DAMON)", e);

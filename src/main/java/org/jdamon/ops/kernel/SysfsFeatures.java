@@ -55,7 +55,8 @@ public final class SysfsFeatures {
         List<String> out = new ArrayList<>();
         for (SysfsFeature f : SysfsFeature.values()) {
             if (missing(f)) {
-                out.add("%s (%s+): this kernel has no %s".formatted(f.displayName(), f.since(), f.probe()));
+                out.add("%s (%s): this kernel has no %s".formatted(f.displayName(),
+                        f.mainline() ? f.since() + "+" : f.origin(), f.probe()));
             }
         }
         return out;

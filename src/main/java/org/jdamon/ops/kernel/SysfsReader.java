@@ -98,6 +98,20 @@ final class SysfsReader {
                 readLong(p.resolve("age/min"), 0), readLong(p.resolve("age/max"), 0));
     }
 
+    /** {@code dests/<D>} of the first {@code nr_dests} existing directories; empty before 6.17. */
+    static List<SysfsScheme.Dest> dests(Path schemeDir) {
+        Path d = schemeDir.resolve("dests");
+        long n = readLong(d.resolve("nr_dests"), 0);
+        List<SysfsScheme.Dest> out = new ArrayList<>();
+        for (Path dest : numberedChildren(d)) {
+            if (out.size() >= n) {
+                break;
+            }
+            out.add(new SysfsScheme.Dest((int) readLong(dest.resolve("id"), 0), readLong(dest.resolve("weight"), 0)));
+        }
+        return out;
+    }
+
     static KdamondStatus.ContextStatus context(Path kdamondDir) {
         List<Path> ctxs = numberedChildren(kdamondDir.resolve("contexts"));
         if (ctxs.isEmpty()) {
@@ -114,15 +128,22 @@ final class SysfsReader {
         }
         List<KdamondStatus.SchemeStatus> schemes = new ArrayList<>();
         for (Path s : numberedChildren(c.resolve("schemes"))) {
+            String tuner = read(s.resolve("quotas/goal_tuner"));
             schemes.add(new KdamondStatus.SchemeStatus(
                     read(s.resolve("action")),
                     pattern(s),
                     stats(s),
                     numberedChildren(s.resolve("tried_regions")).size(),
-                    readLong(s.resolve("tried_regions/total_bytes"), -1)));
+                    readLong(s.resolve("tried_regions/total_bytes"), -1),
+                    dests(s),
+                    readLong(s.resolve("stats/max_nr_snapshots"), 0),
+                    tuner == null ? SysfsScheme.Quota.DEFAULT_GOAL_TUNER : tuner,
+                    readLong(s.resolve("quotas/fail_charge_num"), 0),
+                    readLong(s.resolve("quotas/fail_charge_denom"), 0)));
         }
         return new KdamondStatus.ContextStatus(
                 read(c.resolve("operations")),
+                "Y".equals(read(c.resolve("pause"))),
                 readLong(iv.resolve("sample_us"), 0),
                 readLong(iv.resolve("aggr_us"), 0),
                 readLong(iv.resolve("update_us"), 0),

@@ -10,6 +10,10 @@ import java.util.Objects;
  * @param action sysfs keyword: {@code willneed cold pageout hugepage nohugepage collapse lru_prio
  *     lru_deprio migrate_hot migrate_cold stat}
  * @param targetNid {@code target_nid} for migrate actions, -1 for none
+ * @param dests {@code dests/<D>/id,weight} (6.17+): weighted destination nodes of a migrate action;
+ *     empty writes nothing
+ * @param maxNrSnapshots {@code stats/max_nr_snapshots} (7.0+): passes after which the scheme stops
+ *     applying; 0 (no limit) writes nothing
  */
 public record SysfsScheme(
         String action,
@@ -18,7 +22,9 @@ public record SysfsScheme(
         Quota quota,
         Watermarks watermarks,
         List<Filter> filters,
-        int targetNid) {
+        int targetNid,
+        List<Dest> dests,
+        long maxNrSnapshots) {
 
     /** {@code ULONG_MAX} as held in a Java long. */
     public static final long UNBOUNDED = -1L;
@@ -29,6 +35,16 @@ public record SysfsScheme(
         quota = quota == null ? Quota.NONE : quota;
         watermarks = watermarks == null ? Watermarks.NONE : watermarks;
         filters = List.copyOf(filters);
+        dests = dests == null ? List.of() : List.copyOf(dests);
+        if (maxNrSnapshots < 0) {
+            throw new IllegalArgumentException("max_nr_snapshots must not be negative, got " + maxNrSnapshots);
+        }
+    }
+
+    /** Without destinations and snapshot limit (what kernels before 6.17 take). */
+    public SysfsScheme(String action, AccessPattern pattern, long applyIntervalUs, Quota quota, Watermarks watermarks,
+            List<Filter> filters, int targetNid) {
+        this(action, pattern, applyIntervalUs, quota, watermarks, filters, targetNid, List.of(), 0);
     }
 
     public SysfsScheme(String action, AccessPattern pattern) {
@@ -63,16 +79,39 @@ public record SysfsScheme(
         }
     }
 
-    /** {@code quotas/}: time (ms), size (bytes), charge window (ms), prioritisation weights (permil), goals. */
+    /**
+     * {@code quotas/}: time (ms), size (bytes), charge window (ms), prioritisation weights (permil), goals,
+     * the goal tuner ({@code goal_tuner}, 7.1+: {@code consist} or {@code temporal}) and the share of a
+     * failed action's bytes charged to the quota ({@code fail_charge_num/denom}, mm.git; 0/0 is the
+     * kernel's default). Default tuner and charge write nothing.
+     */
     public record Quota(
             long ms, long bytes, long resetIntervalMs, long szPermil, long nrAccessesPermil, long agePermil,
-            List<Goal> goals) {
+            List<Goal> goals, String goalTuner, long failChargeNum, long failChargeDenom) {
+        public static final String DEFAULT_GOAL_TUNER = "consist";
         public static final Quota NONE = new Quota(0, 0, 0, 0, 0, 0, List.of());
 
         public Quota {
             goals = List.copyOf(goals);
+            goalTuner = goalTuner == null ? DEFAULT_GOAL_TUNER : goalTuner;
+        }
+
+        public Quota(long ms, long bytes, long resetIntervalMs, long szPermil, long nrAccessesPermil, long agePermil,
+                List<Goal> goals) {
+            this(ms, bytes, resetIntervalMs, szPermil, nrAccessesPermil, agePermil, goals, DEFAULT_GOAL_TUNER, 0, 0);
+        }
+
+        public boolean defaultGoalTuner() {
+            return goalTuner.equals(DEFAULT_GOAL_TUNER);
+        }
+
+        public boolean defaultFailCharge() {
+            return failChargeNum == 0 && failChargeDenom == 0;
         }
     }
+
+    /** {@code dests/<D>}: a destination node id and its weight among the scheme's destinations. */
+    public record Dest(int id, long weight) {}
 
     /** {@code quotas/goals/<G>}: metric keyword, target and current value; {@code nid}/{@code path} where needed. */
     public record Goal(String metric, long targetValue, long currentValue, int nid, String path) {

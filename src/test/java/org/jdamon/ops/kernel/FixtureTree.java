@@ -75,6 +75,29 @@ public final class FixtureTree {
         return out;
     }
 
+    /**
+     * Loads a fixture and gives every writable file {@code poison}, a value no writer would produce, so
+     * that after a write the changed files are exactly the written ones, even where the writer writes
+     * the kernel's default. Read-only files ({@code pid}, stats counters, tried regions, avail_operations,
+     * effective_bytes) and {@code 0/state} keep their values.
+     */
+    public static Path loadPoisoned(Path sysRoot, String resource, String poison) throws IOException {
+        Path k = load(sysRoot, resource);
+        try (Stream<Path> files = Files.walk(k)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = k.relativize(f).toString();
+                boolean readOnly = rel.endsWith("/pid")
+                        || (rel.contains("/stats/") && !rel.endsWith("/max_nr_snapshots"))
+                        || rel.contains("tried_regions/") || rel.endsWith("avail_operations")
+                        || rel.endsWith("effective_bytes");
+                if (!readOnly && !rel.equals("0/state")) {
+                    write(f, poison);
+                }
+            }
+        }
+        return k;
+    }
+
     public static void write(Path file, String value) throws IOException {
         Files.writeString(file, value + "\n");
     }

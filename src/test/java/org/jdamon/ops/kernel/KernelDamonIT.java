@@ -119,7 +119,8 @@ class KernelDamonIT {
         int[] v = majorMinor(release);
         List<String> wrong = new ArrayList<>();
         for (SysfsFeature feature : SysfsFeature.values()) {
-            int[] since = majorMinor(feature.since());
+            // the guest runs a distribution kernel: files only in mm.git are absent
+            int[] since = feature.mainline() ? majorMinor(feature.since()) : new int[] {Integer.MAX_VALUE, 0};
             boolean expected = v[0] > since[0] || (v[0] == since[0] && v[1] >= since[1]);
             if (f.has(feature) != expected) {
                 wrong.add(feature + (f.has(feature) ? " present" : " missing"));

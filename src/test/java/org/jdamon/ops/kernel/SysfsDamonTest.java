@@ -31,23 +31,8 @@ class SysfsDamonTest {
         return new SysfsDamon(sys, new Ownership(state));
     }
 
-    /**
-     * Every writable file gets a value no writer would produce, so that after a start the changed files
-     * are exactly the written ones, even where jdamon writes the kernel's default.
-     */
     private Path poisoned(String resource) throws IOException {
-        Path k = FixtureTree.load(sys, resource);
-        try (Stream<Path> files = Files.walk(k)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String rel = k.relativize(f).toString();
-                boolean readOnly = rel.endsWith("/pid") || rel.contains("/stats/") || rel.contains("tried_regions/")
-                        || rel.endsWith("avail_operations") || rel.endsWith("effective_bytes");
-                if (!readOnly && !rel.equals("0/state")) {
-                    FixtureTree.write(f, POISON);
-                }
-            }
-        }
-        return k;
+        return FixtureTree.loadPoisoned(sys, resource, POISON);
     }
 
     /** The scheme of the design document's §11.1 (DAMON_RECLAIM-like) plus one anon filter, in sysfs units. */

@@ -87,11 +87,23 @@ class SysfsReadingTest {
         for (SysfsFeature missing : List.of(SysfsFeature.OPS_FILTER_PASSED_STAT, SysfsFeature.FILTER_ALLOW,
                 SysfsFeature.LAYERED_FILTERS, SysfsFeature.INTERVALS_GOAL, SysfsFeature.GOAL_NID,
                 SysfsFeature.REFRESH_MS, SysfsFeature.DESTS, SysfsFeature.ADDR_UNIT, SysfsFeature.OBSOLETE_TARGET,
-                SysfsFeature.GOAL_PATH)) {
+                SysfsFeature.GOAL_PATH, SysfsFeature.MAX_NR_SNAPSHOTS, SysfsFeature.GOAL_TUNER, SysfsFeature.PAUSE,
+                SysfsFeature.FAIL_CHARGE)) {
             assertThat(f.missing(missing)).as(missing.name()).isTrue();
         }
-        assertThat(f.describeMissing()).hasSize(10)
-                .contains("intervals_goal (6.15+): this kernel has no contexts/0/monitoring_attrs/intervals/intervals_goal");
+        assertThat(f.describeMissing()).hasSize(14)
+                .contains("intervals_goal (6.15+): this kernel has no contexts/0/monitoring_attrs/intervals/intervals_goal")
+                .contains("pause (mm.git, not yet in a mainline release): this kernel has no contexts/0/pause");
+    }
+
+    @Test
+    void theNewerFixtureHasEveryFeature() throws IOException {
+        Path k = FixtureTree.load(sys, "newer-7.1-mm.tree");
+        SysfsFeatures f = SysfsFeatures.probe(k.resolve("0"));
+        for (SysfsFeature feature : SysfsFeature.values()) {
+            assertThat(f.has(feature)).as(feature.name()).isTrue();
+        }
+        assertThat(f.describeMissing()).isEmpty();
     }
 
     @Test
