@@ -72,6 +72,11 @@ public final class DamosOptions {
             description = "Goal tuner per scheme (default consist).")
     List<String> quotaGoalTuners = new ArrayList<>();
 
+    @Option(names = "--damos_quota_fail_charge_ratio", parameterConsumer = WordsPerOccurrence.class, arity = "2",
+            paramLabel = "<n>", description = "<numerator> <denominator>: the share of the bytes a failed action "
+                    + "tried that counts against the quota (default: all).")
+    List<List<String>> quotaFailChargeRatios = new ArrayList<>();
+
     @Option(names = "--damos_wmarks", parameterConsumer = WordsPerOccurrence.class, arity = "5", paramLabel = "<value>",
             description = "<none|free_mem_rate> <interval us> <high> <mid> <low> (permil or %%).")
     List<List<String>> wmarks = new ArrayList<>();
@@ -92,7 +97,7 @@ public final class DamosOptions {
     public DamosArgs toArgs() {
         return new DamosArgs(actions, accessRates, szRegions, ages, applyIntervals, quotas, quotaIntervals, quotaTimes,
                 quotaSpaces, quotaWeights, quotaGoals, nrQuotaGoals, quotaGoalTuners, wmarks, filters, nrFilters,
-                maxNrSnapshots);
+                maxNrSnapshots, quotaFailChargeRatios);
     }
 
     /**

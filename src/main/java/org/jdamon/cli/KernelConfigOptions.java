@@ -37,6 +37,10 @@ final class KernelConfigOptions {
             description = "Add the schemes of a kernel module with its defaults.")
     String preset;
 
+    @Option(names = "--pause_ctx", description = "Start (or tune) the context paused: the kdamond stays, but "
+            + "neither monitors nor applies schemes until resumed (kernel with contexts/<C>/pause, mm.git).")
+    boolean pauseCtx;
+
     @Mixin
     MonitoringOptions monitoring;
 
@@ -74,6 +78,11 @@ final class KernelConfigOptions {
                     List.of(new KdamondsConfig.TargetConfig(null, false, List.of())), c.intervals(), c.nrRegions(),
                     c.pause(), c.schemes());
             cfg = KdamondsConfig.single(c);
+        }
+        if (pauseCtx) {
+            KdamondsConfig.Kdamond k = cfg.kdamonds().getFirst();
+            cfg = new KdamondsConfig(List.of(new KdamondsConfig.Kdamond(k.refreshMs(),
+                    List.of(k.contexts().getFirst().withPause(true)))));
         }
         return cfg;
     }

@@ -37,7 +37,8 @@ public record DamosArgs(
         List<List<String>> wmarks,
         List<List<String>> filters,
         List<Integer> nrFilters,
-        List<String> maxNrSnapshots) {
+        List<String> maxNrSnapshots,
+        List<List<String>> quotaFailChargeRatios) {
 
     public DamosArgs {
         actions = nonNull(actions);
@@ -57,6 +58,19 @@ public record DamosArgs(
         filters = nonNull(filters);
         nrFilters = nonNull(nrFilters);
         maxNrSnapshots = nonNull(maxNrSnapshots);
+        quotaFailChargeRatios = nonNull(quotaFailChargeRatios);
+    }
+
+    /** Without {@code --damos_quota_fail_charge_ratio}. */
+    public DamosArgs(List<List<String>> actions, List<List<String>> accessRates, List<List<String>> szRegions,
+            List<List<String>> ages, List<String> applyIntervals, List<List<String>> quotas,
+            List<String> quotaIntervals, List<String> quotaTimes, List<String> quotaSpaces,
+            List<List<String>> quotaWeights, List<List<String>> quotaGoals, List<Integer> nrQuotaGoals,
+            List<String> quotaGoalTuners, List<List<String>> wmarks, List<List<String>> filters, List<Integer> nrFilters,
+            List<String> maxNrSnapshots) {
+        this(actions, accessRates, szRegions, ages, applyIntervals, quotas, quotaIntervals, quotaTimes, quotaSpaces,
+                quotaWeights, quotaGoals, nrQuotaGoals, quotaGoalTuners, wmarks, filters, nrFilters, maxNrSnapshots,
+                null);
     }
 
     /** Without the per-field quota options ({@code --damos_quota_interval/time/space}). */
@@ -97,6 +111,7 @@ public record DamosArgs(
         }
         checkCount("--damos_quota_weights", quotaWeights.size(), n);
         checkCount("--damos_quota_goal_tuner", quotaGoalTuners.size(), n);
+        checkCount("--damos_quota_fail_charge_ratio", quotaFailChargeRatios.size(), n);
         checkCount("--damos_wmarks", wmarks.size(), n);
         checkCount("--damos_max_nr_snapshots", maxNrSnapshots.size(), n);
         List<List<QuotaGoal>> goals = distribute("--damos_quota_goal", "--damos_nr_quota_goals",
@@ -283,9 +298,25 @@ public record DamosArgs(
         Quota.GoalTuner tuner = i < quotaGoalTuners.size()
                 ? parse("--damos_quota_goal_tuner", quotaGoalTuners.get(i), Quota.GoalTuner::fromKeyword)
                 : Quota.GoalTuner.CONSIST;
+        long failNum = 0;
+        long failDenom = 0;
+        if (i < quotaFailChargeRatios.size()) {
+            List<String> r = quotaFailChargeRatios.get(i);
+            String opt = "--damos_quota_fail_charge_ratio";
+            if (r.size() != 2) {
+                throw new ConfigException(opt, "needs <numerator> <denominator>");
+            }
+            failNum = parse(opt, r.get(0), Values::integer);
+            failDenom = parse(opt, r.get(1), Values::integer);
+            if (failDenom <= 0 || failNum < 0) {
+                throw new ConfigException(opt, "needs a non-negative numerator and a positive denominator (got "
+                        + String.join(" ", r) + ")");
+            }
+        }
         try {
             return new Quota(timeMs, sz, resetMs, (int) Math.min(w[0], Integer.MAX_VALUE),
-                    (int) Math.min(w[1], Integer.MAX_VALUE), (int) Math.min(w[2], Integer.MAX_VALUE), goals, tuner, 0, 0);
+                    (int) Math.min(w[1], Integer.MAX_VALUE), (int) Math.min(w[2], Integer.MAX_VALUE), goals, tuner,
+                    failNum, failDenom);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--damos_quotas", e.getMessage());
         }

@@ -59,6 +59,10 @@ public record KdamondsConfig(List<Kdamond> kdamonds) {
         public Context withNrRegions(NrRegions n) {
             return new Context(ops, addrUnit, targets, intervals, n, pause, schemes);
         }
+
+        public Context withPause(boolean p) {
+            return new Context(ops, addrUnit, targets, intervals, nrRegions, p, schemes);
+        }
     }
 
     /** A target: a process ({@code pid}, null for none) with optional fixed monitoring regions. */

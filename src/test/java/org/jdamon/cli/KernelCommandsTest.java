@@ -79,6 +79,42 @@ class KernelCommandsTest {
     }
 
     @Test
+    void damosOptionsOfNewerKernelsReachSysfsAndStatus() throws IOException {
+        Path k = FixtureTree.load(sys, "/org/jdamon/ops/kernel/newer-7.1-mm.tree");
+        CliRunner r = run("start", "4242", "--replace_stopped", "--pause_ctx", "--damos_action", "migrate_hot", "0", "3",
+                "1", "7", "--damos_max_nr_snapshots", "5", "--damos_quota_goal_tuner", "temporal",
+                "--damos_quota_fail_charge_ratio", "1", "4096");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exitCode()).isZero();
+        String s = "0/contexts/0/schemes/0/";
+        assertThat(read(k, "0/contexts/0/pause")).isEqualTo("Y");
+        assertThat(read(k, s + "dests/nr_dests")).isEqualTo("2");
+        assertThat(read(k, s + "dests/1/id")).isEqualTo("1");
+        assertThat(read(k, s + "dests/1/weight")).isEqualTo("7");
+        assertThat(read(k, s + "stats/max_nr_snapshots")).isEqualTo("5");
+        assertThat(read(k, s + "quotas/goal_tuner")).isEqualTo("temporal");
+        assertThat(read(k, s + "quotas/fail_charge_num")).isEqualTo("1");
+        assertThat(read(k, s + "quotas/fail_charge_denom")).isEqualTo("4096");
+
+        String status = run("status").out();
+        assertThat(status).contains("regions 10..1000, paused\n")
+                .contains("    dests node 0 weight 3, node 1 weight 7; stops after 5 snapshots (0 done);"
+                        + " goal tuner temporal; failed bytes charged 1/4096\n");
+    }
+
+    @Test
+    void aNewerOptionOnLinux612IsAOneLineErrorAndWritesNothing() throws IOException {
+        Path k = FixtureTree.load(sys, "/org/jdamon/ops/kernel/guest-6.12-defaults.tree");
+        var before = FixtureTree.snapshot(k);
+        CliRunner r = run("start", "4242", "--replace_stopped", "--damos_action", "stat", "--damos_max_nr_snapshots", "5");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).doesNotContain("\n").endsWith("kdamonds[0].contexts[0].schemes[0].max_nr_snapshots:"
+                + " this kernel has no kernel/mm/damon/admin/kdamonds/0/contexts/0/schemes/0/stats/max_nr_snapshots"
+                + " (added in Linux 7.0)");
+        assertThat(FixtureTree.snapshot(k)).isEqualTo(before);
+    }
+
+    @Test
     void badTargetIsAUsageError() {
         CliRunner r = run("start", "firefox");
         assertThat(r.exitCode()).isEqualTo(2);

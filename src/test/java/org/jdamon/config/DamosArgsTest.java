@@ -164,4 +164,25 @@ class DamosArgsTest {
                 List.of(w("free_mem_rate 1s 100 400 200")), null, null, null);
         assertThatThrownBy(badWmarks::toSchemes).hasMessageStartingWith("--damos_wmarks: watermarks must satisfy");
     }
+
+    private static DamosArgs failCharge(List<String> actions, List<List<String>> ratios) {
+        return new DamosArgs(actions.stream().map(DamosArgsTest::w).toList(), null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, ratios);
+    }
+
+    @Test
+    void failChargeRatiosGoToTheirSchemes() {
+        List<SchemeConfig> s = failCharge(List.of("pageout", "stat"), List.of(w("1 4096"), w("0 1"))).toSchemes();
+        assertThat(s.get(0).quota().failChargeNum()).isEqualTo(1);
+        assertThat(s.get(0).quota().failChargeDenom()).isEqualTo(4096);
+        assertThat(s.get(1).quota().failChargeNum()).isZero();
+        assertThat(s.get(1).quota().failChargeDenom()).isEqualTo(1);
+        assertThat(failCharge(List.of("stat"), null).toSchemes().getFirst().quota().failChargeDenom())
+                .as("not given: the kernel's 0/0, full charge").isZero();
+        assertThatThrownBy(() -> failCharge(List.of("stat"), List.of(w("1 0"))).toSchemes())
+                .hasMessage("--damos_quota_fail_charge_ratio: needs a non-negative numerator and a positive"
+                        + " denominator (got 1 0)");
+        assertThatThrownBy(() -> failCharge(List.of("stat"), List.of(w("1 2"), w("1 2"))).toSchemes())
+                .hasMessageStartingWith("--damos_quota_fail_charge_ratio: given 2 times for 1 scheme(s)");
+    }
 }
