@@ -268,7 +268,8 @@ public final class MonitorContext {
      */
     public int updateAccess(Regions r, int i, boolean accessed) {
         int last = r.lastNrAccesses(i);
-        int bp = r.nrAccessesBp(i) - (last < bpDecay.length ? bpDecay[last] : (int) ((long) last * 10_000 / lenWindow));
+        int decay = last < bpDecay.length ? bpDecay[last] : (int) ((long) last * 10_000 / lenWindow);
+        int bp = r.nrAccessesBp(i) - decay;
         int nr = r.nrAccesses(i);
         if (accessed) {
             bp += 10_000;
