@@ -166,6 +166,12 @@ public final class RecordCommand implements Callable<Integer> {
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
+        if (source instanceof TraceSource trace) {
+            String hint = TraceOptionsMixin.stretchHint(trace.traceOperations(), schemes.attributes().aggrUs());
+            if (hint != null) {
+                err.println(hint);
+            }
+        }
         if (r.snapshots() == 0 && engine != null) {
             err.println("jdamon: no snapshot: monitoring stayed off because every scheme's watermarks were inactive"
                     + " (as DAMON_RECLAIM is while free memory is above its high watermark)");

@@ -142,4 +142,25 @@ class TraceCliTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("jdamon: no such trace file: " + dir.resolve("missing.txt"));
     }
+
+    @Test
+    void aTraceShorterThanTenAggregationsGetsAHintWithTheRateThatStretchesIt() throws Exception {
+        Path trace = handTrace(); // 400 records, no I records: trace time = 400 / accesses-per-us
+        // at 1 access per us: 400 us, 4 aggregations of 100 us; 20 of them need 400 / 2000 = 0.2 per us
+        CliRunner r = jdamon("record", "--trace", trace.toString(), "-o", dir.resolve("a.jdr").toString(),
+                "--accesses-per-us", "1", "-s", "10us", "-a", "100us", "-u", "100us", "-n", "3", "-m", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("jdamon: that is 4 aggregation interval(s) of 100 us; to stretch the trace "
+                + "over 20, replay it with --accesses-per-us 0.2 (or lower -s and -a)");
+        // at the default 400 per us the trace lasts 1 us, not one 100 ms aggregation: 400 / 2e6 = 0.0002
+        r = jdamon("record", "--trace", trace.toString(), "-o", dir.resolve("b.jdr").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("recorded 0 snapshots").contains("0 aggregation interval(s) of 100 ms")
+                .contains("--accesses-per-us 0.0002 ");
+        // at 0.1 per us: 4 ms = 40 aggregations, enough: no hint
+        r = jdamon("record", "--trace", trace.toString(), "-o", dir.resolve("c.jdr").toString(),
+                "--accesses-per-us", "0.1", "-s", "10us", "-a", "100us", "-u", "100us", "-n", "3", "-m", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("to stretch");
+    }
 }

@@ -120,6 +120,15 @@ public final class TraceOperations implements Operations, GroundTruth {
         return exhausted;
     }
 
+    /**
+     * The rate ({@code instructionsPerUs} or {@code accessesPerUs}, whichever this trace uses) at which the
+     * part replayed so far would have lasted {@code targetUs} of trace time.
+     */
+    public double rateForTraceTimeUs(double targetUs) {
+        double rate = instructionTime ? opts.instructionsPerUs() : opts.accessesPerUs();
+        return rate * traceTimeUs() / targetUs;
+    }
+
     /** Trace time replayed so far, in microseconds. */
     public double traceTimeUs() {
         return instructionTime ? instructions / opts.instructionsPerUs() : records / opts.accessesPerUs();
