@@ -141,6 +141,10 @@ public final class RecordCommand implements Callable<Integer> {
             throw new UserException(e.getMessage(), true);
         }
         var err = spec.commandLine().getErr();
+        if (source instanceof LinuxSource live && live.caveat() != null) {
+            err.println("jdamon: note: " + live.caveat());
+            err.flush();
+        }
         MonitorRun run = new MonitorRun(source)
                 .attributes(schemes.attributes())
                 .seed(monitoring.seed())

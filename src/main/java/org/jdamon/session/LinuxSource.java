@@ -21,6 +21,11 @@ public final class LinuxSource implements MonitorSource {
         return setup.description();
     }
 
+    /** See {@link org.jdamon.ops.linux.AccessPrimitive#caveat}. */
+    public String caveat() {
+        return setup.caveat();
+    }
+
     @Override
     public Operations operations() {
         return setup.operations();

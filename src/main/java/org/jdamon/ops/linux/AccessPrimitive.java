@@ -17,6 +17,11 @@ public interface AccessPrimitive {
     /** False when only writes are seen (soft-dirty): reads of a page count as no access. */
     boolean detectsReads();
 
+    /** What this primitive costs the target or hides from the monitor, worth a user's notice; else null. */
+    default String caveat() {
+        return null;
+    }
+
     /** The signal for one process's virtual address space. */
     PageAccess forProcess(long pid) throws IOException;
 

@@ -20,10 +20,11 @@ import org.jdamon.core.Target;
 public final class LinuxTargets {
     /**
      * The operations set, its targets, a one-line description and record header properties (among them
-     * {@code access_primitive}). Closing it stops a command it started, if still running.
+     * {@code access_primitive}), and the primitive's {@link AccessPrimitive#caveat} (or null). Closing it
+     * stops a command it started, if still running.
      */
     public record Setup(Operations operations, List<Target> targets, String description,
-            Map<String, String> properties, Process command) implements AutoCloseable {
+            Map<String, String> properties, Process command, String caveat) implements AutoCloseable {
         public Setup {
             targets = List.copyOf(targets);
             properties = Map.copyOf(properties);
@@ -66,7 +67,7 @@ public final class LinuxTargets {
         props.put("pid", Long.toString(p.pid()));
         return new Setup(VaddrOperations.vaddr(primitive), List.of(t),
                 "vaddr of '" + String.join(" ", command) + "' (pid " + p.pid() + "), " + primitive.description(),
-                props, p);
+                props, p, primitive.caveat());
     }
 
     /** Monitors the running process {@code pid} with vaddr. */
@@ -77,7 +78,8 @@ public final class LinuxTargets {
         Map<String, String> props = properties(primitive);
         props.put("pid", Long.toString(pid));
         return new Setup(VaddrOperations.vaddr(primitive), List.of(new Target(0, pid, name, null)),
-                "vaddr of pid " + pid + " (" + name + "), " + primitive.description(), props, null);
+                "vaddr of pid " + pid + " (" + name + "), " + primitive.description(), props, null,
+                primitive.caveat());
     }
 
     /** Monitors fixed virtual ranges of process {@code pid} (fvaddr). */
@@ -91,7 +93,8 @@ public final class LinuxTargets {
         Map<String, String> props = properties(primitive);
         props.put("pid", Long.toString(pid));
         return new Setup(VaddrOperations.fvaddr(primitive), List.of(new Target(0, pid, name, ranges)),
-                "fvaddr of pid " + pid + " " + ranges + ", " + primitive.description(), props, null);
+                "fvaddr of pid " + pid + " " + ranges + ", " + primitive.description(), props, null,
+                primitive.caveat());
     }
 
     /** Monitors physical memory: {@code ranges}, or the largest System RAM range when empty. */
@@ -106,7 +109,7 @@ public final class LinuxTargets {
             }
         }
         return new Setup(new PaddrOperations(primitive), List.of(new Target(0, -1, "paddr", r)),
-                "paddr " + r + ", " + primitive.description(), properties(primitive), null);
+                "paddr " + r + ", " + primitive.description(), properties(primitive), null, primitive.caveat());
     }
 
     private static Map<String, String> properties(AccessPrimitive primitive) {

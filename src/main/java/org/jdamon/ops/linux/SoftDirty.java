@@ -43,6 +43,13 @@ public final class SoftDirty implements AccessPrimitive {
     }
 
     @Override
+    public String caveat() {
+        return "soft-dirty sees writes only, and every sample write-protects the whole process (clear_refs), so a"
+                + " write-heavy target faults on each page it writes, once per sampling interval, and can run much"
+                + " slower (docs/benchmarks/kernel.md); where the kernel has DAMON, jdamon record --kernel costs less";
+    }
+
+    @Override
     public PageAccess forProcess(long pid) throws IOException {
         PagemapReader pagemap = new PagemapReader(pid, pageSize);
         try {

@@ -88,4 +88,15 @@ class AccessPrimitivesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected auto, page-idle or soft-dirty");
     }
+
+    @Test
+    void onlyTheWriteOnlyProcessWidePrimitiveCarriesACaveat() {
+        AccessPrimitive softDirty = new SoftDirty(4096);
+        assertThat(softDirty.detectsReads()).isFalse();
+        assertThat(softDirty.caveat()).contains("writes only").contains("write-protects the whole process")
+                .contains("record --kernel");
+        AccessPrimitive pageIdle = new PageIdle(4096);
+        assertThat(pageIdle.detectsReads()).isTrue();
+        assertThat(pageIdle.caveat()).isNull();
+    }
 }
