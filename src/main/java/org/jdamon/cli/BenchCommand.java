@@ -52,7 +52,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
+            long d = CliParsing.durationNs("--duration", duration);
             for (String w : List.of("zigzag", "stairs")) {
                 EngineBench.run(EngineBench.builtin(w), forcedRegions(regions), d / 10, 1); // JIT warm-up
                 out.println(EngineBench.describe(
@@ -125,7 +125,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            long d = Units.parseDurationUs(duration, 1_000_000) * 1000;
+            long d = CliParsing.durationNs("--duration", duration);
             for (Attributes a : List.of(forcedRegions(regions), Attributes.DAMO_DEFAULTS)) {
                 EngineBench.run(EngineBench.synthetic(1L << 30), a, d / 5, 1);
                 EngineBench.run(EngineBench.synthetic(64L << 40), a, d / 5, 1);
