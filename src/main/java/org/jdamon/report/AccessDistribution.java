@@ -1,5 +1,8 @@
 package org.jdamon.report;
 
+import static org.jdamon.report.DamoFormat.padLeft;
+import static org.jdamon.report.DamoFormat.padRight;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -101,7 +104,7 @@ final class AccessDistribution {
         double perDot = max != min ? (max - min) / MAX_DOTS : 1;
         for (int[] row : rows) {
             int dots = (int) ((metric[row[1]] - min) / perDot);
-            lines.add(leftPad(Integer.toString(row[0]), pWidth) + "  " + leftPad(formatMetric(metric[row[1]]), vWidth)
+            lines.add(padLeft(Integer.toString(row[0]), pWidth) + "  " + padLeft(formatMetric(metric[row[1]]), vWidth)
                     + "  " + bar(dots));
         }
         return String.join("\n", lines);
@@ -139,7 +142,7 @@ final class AccessDistribution {
         List<String> lines = new ArrayList<>();
         for (int b = 0; b < NR_BUCKETS; b++) {
             int dots = (int) Math.min(Math.ceil((double) (bytes[b] - minBytes) / perDot), MAX_DOTS);
-            lines.add(rightPad(ranges[b], rangeWidth) + " " + rightPad(DamoFormat.size(bytes[b], raw), sizeWidth) + " "
+            lines.add(padRight(ranges[b], rangeWidth) + " " + padRight(DamoFormat.size(bytes[b], raw), sizeWidth) + " "
                     + bar(dots));
         }
         return String.join("\n", lines);
@@ -147,13 +150,5 @@ final class AccessDistribution {
 
     private static String bar(int dots) {
         return "|" + "*".repeat(dots) + " ".repeat(MAX_DOTS - dots) + "|";
-    }
-
-    private static String leftPad(String s, int width) {
-        return " ".repeat(Math.max(0, width - s.length())) + s;
-    }
-
-    private static String rightPad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
     }
 }

@@ -1,5 +1,7 @@
 package org.jdamon.report;
 
+import static org.jdamon.report.DamoFormat.padRight;
+
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -298,10 +300,10 @@ public final class AccessReport {
     }
 
     private static String regionLine(int index, int i, TargetSnapshot ts, Attributes a, double aggrUs, boolean raw) {
-        return pad(DamoFormat.nr(index, raw), 3) + " addr " + pad(DamoFormat.size(ts.starts()[i], raw), 12)
-                + " size " + pad(DamoFormat.size(ts.regionSize(i), raw), 11)
-                + " access " + pad(hz(ts, i, aggrUs, raw), 6)
-                + " age " + pad(DamoFormat.timeUs((long) ts.ages()[i] * a.aggrUs(), raw), 13);
+        return padRight(DamoFormat.nr(index, raw), 3) + " addr " + padRight(DamoFormat.size(ts.starts()[i], raw), 12)
+                + " size " + padRight(DamoFormat.size(ts.regionSize(i), raw), 11)
+                + " access " + padRight(hz(ts, i, aggrUs, raw), 6)
+                + " age " + padRight(DamoFormat.timeUs((long) ts.ages()[i] * a.aggrUs(), raw), 13);
     }
 
     /** {@code simple-boxes}: {@code <box> size <size> access <hz> age <age>}; hot/cold drop the labels. */
@@ -311,16 +313,12 @@ public final class AccessReport {
         long ageUs = (long) ts.ages()[i] * a.aggrUs();
         String labelled = style == AccessStyle.SIMPLE_BOXES ? " size " : " ";
         return box.draw(ageUs, SnapshotFilter.accessRatePercent(ts.nrAccesses()[i], a), o.color()) + labelled
-                + pad(DamoFormat.size(ts.regionSize(i), raw), 11) + " access " + pad(hz(ts, i, aggrUs, raw), 6)
-                + (style == AccessStyle.SIMPLE_BOXES ? " age " : " ") + pad(DamoFormat.timeUs(ageUs, raw), 13);
+                + padRight(DamoFormat.size(ts.regionSize(i), raw), 11) + " access " + padRight(hz(ts, i, aggrUs, raw), 6)
+                + (style == AccessStyle.SIMPLE_BOXES ? " age " : " ") + padRight(DamoFormat.timeUs(ageUs, raw), 13);
     }
 
     private static String hz(TargetSnapshot ts, int i, double aggrUs, boolean raw) {
         return DamoFormat.hz(ts.nrAccesses()[i] / (aggrUs / 1e6), raw, true);
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
     private static String bandwidth(TargetSnapshot ts, double aggrUs, boolean raw) {

@@ -187,4 +187,14 @@ public final class DamoFormat {
     public static String bp(long bp, boolean raw) {
         return raw ? ratio(bp, true) : ratio(bp / 10000.0, false);
     }
+
+    /** {@code s} followed by spaces up to {@code width} columns (damo's {@code '%-Ns'}). */
+    static String padRight(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    /** Spaces up to {@code width} columns, then {@code s} (damo's {@code '%Ns'}). */
+    static String padLeft(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
 }
