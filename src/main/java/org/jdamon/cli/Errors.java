@@ -2,6 +2,10 @@ package org.jdamon.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -28,9 +32,9 @@ final class Errors {
             t = u.getCause();
         }
         String msg = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-        if (t instanceof IOException && !(t instanceof java.nio.file.NoSuchFileException)) {
+        if (t instanceof IOException && !(t instanceof NoSuchFileException)) {
             msg = t.getClass().getSimpleName().replace("Exception", "") + ": " + msg;
-        } else if (t instanceof java.nio.file.NoSuchFileException) {
+        } else if (t instanceof NoSuchFileException) {
             msg = missingPathMessage(msg);
         }
         cl.getErr().println("jdamon: " + msg);
@@ -43,11 +47,11 @@ final class Errors {
     /** Names the missing directory when that is why a file could not be opened or created. */
     static String missingPathMessage(String path) {
         try {
-            java.nio.file.Path parent = java.nio.file.Path.of(path).toAbsolutePath().getParent();
-            if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
                 return "no such directory: " + parent + " (for " + path + ")";
             }
-        } catch (java.nio.file.InvalidPathException notAPath) {
+        } catch (InvalidPathException notAPath) {
             // the exception's message was not a plain path: keep it as it is
         }
         return "no such file: " + path;

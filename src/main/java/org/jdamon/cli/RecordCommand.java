@@ -171,10 +171,7 @@ public final class RecordCommand implements Callable<Integer> {
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
         if (source instanceof TraceSource trace) {
-            String hint = TraceOptionsMixin.stretchHint(trace.traceOperations(), schemes.attributes().aggrUs());
-            if (hint != null) {
-                err.println(hint);
-            }
+            TraceOptionsMixin.printStretchHint(err, trace.traceOperations(), schemes.attributes().aggrUs());
         }
         if (r.snapshots() == 0 && engine != null) {
             err.println("jdamon: no snapshot: monitoring stayed off because every scheme's watermarks were inactive"

@@ -158,10 +158,7 @@ public final class TraceCommand implements Runnable {
                 err.printf("jdamon: recorded %d snapshots (%s of trace time, %,d records, %,d pages) to %s (%s)%n",
                         result.snapshots(), Units.formatDurationUs(result.monitoredNs() / 1000), ops.recordsReplayed(),
                         ops.distinctPages(), output, Units.formatSize(result.recordBytes()));
-                String hint = TraceOptionsMixin.stretchHint(ops, attrs.aggrUs());
-                if (hint != null) {
-                    err.println(hint);
-                }
+                TraceOptionsMixin.printStretchHint(err, ops, attrs.aggrUs());
                 err.flush();
                 if (evaluator[0] != null) {
                     Evaluator ev = evaluator[0];

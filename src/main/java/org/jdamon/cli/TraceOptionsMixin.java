@@ -1,5 +1,6 @@
 package org.jdamon.cli;
 
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -26,20 +27,20 @@ public final class TraceOptionsMixin {
     static final int FEW_AGGREGATIONS = 10;
 
     /**
-     * A one-line hint when a replay spanned fewer than {@link #FEW_AGGREGATIONS} aggregation intervals,
-     * naming the rate option and the value that stretches the same trace over 20 of them; else null.
+     * Prints a one-line hint when a replay spanned fewer than {@link #FEW_AGGREGATIONS} aggregation
+     * intervals, naming the rate option and the value that stretches the same trace over 20 of them.
      * Lackey traces of short programs often cover only a few tens of milliseconds at the default rates.
      */
-    static String stretchHint(TraceOperations ops, long aggrUs) {
+    static void printStretchHint(PrintWriter err, TraceOperations ops, long aggrUs) {
         double traceUs = ops.traceTimeUs();
         if (aggrUs <= 0 || traceUs <= 0 || traceUs >= FEW_AGGREGATIONS * (double) aggrUs) {
-            return null;
+            return;
         }
         double rate = ops.rateForTraceTimeUs(20.0 * aggrUs);
-        return String.format(Locale.ROOT, "jdamon: that is %d aggregation interval(s) of %s; to stretch the trace "
+        err.println(String.format(Locale.ROOT, "jdamon: that is %d aggregation interval(s) of %s; to stretch the trace "
                         + "over 20, replay it with %s %s (or lower -s and -a)",
                 (long) (traceUs / aggrUs), Units.formatDurationUs(aggrUs),
-                ops.instructionTime() ? "--instr-per-us" : "--accesses-per-us", twoSignificantDigits(rate));
+                ops.instructionTime() ? "--instr-per-us" : "--accesses-per-us", twoSignificantDigits(rate)));
     }
 
     private static String twoSignificantDigits(double v) {

@@ -150,11 +150,15 @@ public final class MonitorContext {
      * time a sleep of 0 never advances the clock, so the run would never end.
      */
     private Attributes requireTimeAdvances(Attributes a) {
-        if (a.sampleUs() == 0 && clock instanceof VirtualClock) {
+        if (timeStandsStill(a.sampleUs())) {
             throw new InvalidAttributesException("invalid monitoring attributes: a sampling interval of 0 "
                     + "never advances simulated time (give -s/--sample a positive interval)");
         }
         return a;
+    }
+
+    private boolean timeStandsStill(long sampleUs) {
+        return sampleUs == 0 && clock instanceof VirtualClock;
     }
 
     /**
@@ -555,7 +559,7 @@ public final class MonitorContext {
         IntervalsGoal g = attrs.intervalsGoal();
         long newSample = UnsignedMath.mulDiv(attrs.sampleUs(), adaptation, 10_000);
         newSample = Math.min(Math.max(newSample, g.minSampleUs()), g.maxSampleUs());
-        if (newSample == 0 && clock instanceof VirtualClock) {
+        if (timeStandsStill(newSample)) {
             newSample = 1; // with min_sample_us 0 the kernel's tuner can reach 0; virtual time must advance
         }
         long newAggr = newSample * attrs.maxNrAccesses();
