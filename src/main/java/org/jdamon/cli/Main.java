@@ -1,5 +1,6 @@
 package org.jdamon.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +12,10 @@ import picocli.CommandLine.Command;
         name = "jdamon",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "DAMON, the Data Access MONitor, in Java.",
-        subcommands = {
+        description = "DAMON, the Data Access MONitor, in Java.")
+public final class Main implements Runnable {
+    /** The top-level subcommands, registered through {@link CommandTree} rather than the annotation. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             RecordCommand.class,
@@ -28,9 +31,7 @@ import picocli.CommandLine.Command;
             TuneCommand.class,
             StopCommand.class,
             StatusCommand.class,
-            ModuleCommand.class,
-        })
-public final class Main implements Runnable {
+            ModuleCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,12 +47,20 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, for tests and {@link #main}. */
     public static int execute(String... args) {
-        CommandLine cl = commandLine();
-        return cl.execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command tree (help listings, tests that inspect it). */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return withHandlers(CommandTree.full());
+    }
+
+    /** The command tree along the path {@code args} names, complete wherever the path is ambiguous. */
+    static CommandLine commandLine(String... args) {
+        return withHandlers(CommandTree.along(args));
+    }
+
+    private static CommandLine withHandlers(CommandLine cl) {
         cl.setExitCodeExceptionMapper(Errors::exitCode);
         cl.setExecutionExceptionHandler(Errors::handleExecutionException);
         cl.setParameterExceptionHandler(Errors::handleParameterException);

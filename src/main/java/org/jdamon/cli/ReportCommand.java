@@ -1,5 +1,6 @@
 package org.jdamon.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,8 +8,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = "Show recorded monitoring results (jdamon records and damo's record files).",
-        subcommands = {
+        description = "Show recorded monitoring results (jdamon records and damo's record files).")
+public final class ReportCommand implements Runnable {
+    /** The report types, registered through {@link CommandTree} rather than the annotation. */
+    static final List<Class<?>> TYPES = List.of(
             ReportRawCommand.class,
             ReportAccessCommand.class,
             ReportWssCommand.class,
@@ -18,9 +21,8 @@ import picocli.CommandLine.Command;
             ReportProfileCommand.class,
             ReportTimesCommand.class,
             ReportDamonCommand.class,
-            ReportSchemesCommand.class,
-        })
-public final class ReportCommand implements Runnable {
+            ReportSchemesCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
