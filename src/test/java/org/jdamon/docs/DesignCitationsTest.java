@@ -3,6 +3,7 @@ package org.jdamon.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,10 +85,12 @@ class DesignCitationsTest {
     @Test
     void recognisesTheCitationFormsTheProjectUses() {
         assertThat(sectionsOf("/** Fields follow damon_region (design §1.2). */")).containsExactly("1.2");
-        assertThat(sectionsOf("// rescales counters (design §1.1 side effects and §7.2)")).containsExactly("1.1", "7.2");
+        assertThat(sectionsOf("// rescales counters (design §1.1 side effects and §7.2)"))
+                .containsExactly("1.1", "7.2");
         assertThat(sectionsOf(" * cases for counters and merge (design §3-§7).")).containsExactly("3", "7");
         assertThat(sectionsOf(" * metrics *_mem_bp (design §8.6-8.7).")).containsExactly("8.6", "8.7");
-        assertThat(sectionsOf(" * DAMOS goal and watermark metrics (design §8.6.1, §8.7), for")).containsExactly("8.6.1", "8.7");
+        assertThat(sectionsOf(" * DAMOS goal and watermark metrics (design §8.6.1, §8.7), for"))
+                .containsExactly("8.6.1", "8.7");
         assertThat(sectionsOf("    // ---- §3.3 counters ----")).containsExactly("3.3");
         assertThat(sectionsOf(" * one directory of the sysfs interface (design\n * §9.1), in sysfs units"))
                 .containsExactly("9.1");
@@ -178,8 +181,7 @@ class DesignCitationsTest {
     /** The file as UTF-8 text, or null for a binary file. */
     private static String readText(Path file) throws IOException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException binary) {
             return null;
         }
