@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every section the project cites must exist in {@code docs/design.md}. A citation is {@code §N} or
- * {@code §N.M...} anywhere in {@code src/main}, {@code src/test}, {@code docs} or {@code README.md}
+ * {@code §N.M...} in a text file of {@code src/main}, {@code src/test}, {@code docs} or {@code README.md}
  * ({@code design §8.3}, a bare {@code §3.4} in a core class, a range {@code §3-§7} or {@code §8.6-8.7},
  * whose two ends must exist), unless the name of another document comes right before it
  * ({@code damo-ecosystem §A.6}, {@code java-stack.md §1.3}, {@code issue 2 §7}); a list such as
  * {@code §2, §6} belongs to the document its first item names. A comment may break the line between
- * {@code design} and {@code §}.
+ * {@code design} and {@code §}. Text files are those with a source or document extension
+ * ({@link #TEXT_FILE}); data files such as fixture captures and fuzzing inputs are not read.
  */
 class DesignCitationsTest {
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
@@ -40,6 +41,8 @@ class DesignCitationsTest {
     /** Between two items of one list: {@code §2, §6}, {@code §1.1 and §7.2}. */
     private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:,|;|and|or)\\s*");
     private static final Pattern HEADING = Pattern.compile("^#{2,6}\\s+(\\d+(?:\\.\\d+)*)\\.?\\s+\\S");
+    static final Pattern TEXT_FILE =
+            Pattern.compile(".*\\.(?:java|md|tree|cfg|c|txt|properties|xml|html|css|js|sh|json|ya?ml)");
     private static final Pattern COMMENT_LEADER = Pattern.compile("^\\s*(?:\\*|//|#+)?\\s*");
 
     /** One cited section: where, and which number. */
@@ -171,14 +174,17 @@ class DesignCitationsTest {
         List<Path> files = new ArrayList<>();
         for (String dir : List.of("src/main", "src/test", "docs")) {
             try (Stream<Path> s = Files.walk(ROOT.resolve(dir))) {
-                s.filter(Files::isRegularFile).sorted().forEach(files::add);
+                s.filter(Files::isRegularFile)
+                        .filter(f -> TEXT_FILE.matcher(f.getFileName().toString()).matches())
+                        .sorted()
+                        .forEach(files::add);
             }
         }
         files.add(ROOT.resolve("README.md"));
         return files;
     }
 
-    /** The file as UTF-8 text, or null for a binary file. */
+    /** The file as UTF-8 text, or null when it is not valid UTF-8. */
     private static String readText(Path file) throws IOException {
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
