@@ -32,6 +32,9 @@ import java.util.random.RandomGenerator;
  * before the schemes, so they take effect in the iteration that picks them up.
  */
 public final class MonitorContext {
+    /** The default {@code min_region_sz}: a page. */
+    public static final long DEFAULT_MIN_REGION_SZ = 4096;
+
     private Attributes attrs;
     private final Operations ops;
     private final Clock clock;
@@ -902,7 +905,7 @@ public final class MonitorContext {
         private RandomGenerator random = new SplittableRandom(42);
         private final List<Target> targets = new ArrayList<>();
         private SchemeEngine schemes = SchemeEngine.NONE;
-        private long minRegionSz = 4096;
+        private long minRegionSz = DEFAULT_MIN_REGION_SZ;
         private long deadlineNs = Long.MAX_VALUE;
         private boolean paused;
         private final List<Consumer<MonitorContext>> afterSample = new ArrayList<>();
