@@ -69,6 +69,7 @@ final class KernelConfigOptions {
         if (requireTarget && pid == null && kdamonds == null && !"paddr".equals(operations)) {
             throw new UserException("give a target: a process id, 'paddr', --target_pid or --kdamonds FILE", true);
         }
+        RegionsOption.parse(regions);
         DamonArgs args = new DamonArgs(kdamonds, operations, pid, regions, monitoring::toAttributes, preset,
                 damos.toArgs());
         KdamondsConfig cfg = ConfigErrors.convert(args::toConfig);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jdamon.config.DamonArgs;
 import org.jdamon.config.KdamondsConfig;
 import java.util.Map;
 import org.jdamon.ops.kernel.ConfigToSysfs;
@@ -188,7 +187,7 @@ public final class RecordCommand implements Callable<Integer> {
         }
         Process child = null;
         KdamondsConfig.Context c = config.kdamonds().getFirst().contexts().getFirst();
-        List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
+        List<AddressRange> ranges = RegionsOption.parse(regions);
         String ops;
         Long pid = target.pid;
         if (pid == null && target.deducible.size() == 1 && target.deducible.getFirst().equals("paddr")) {
@@ -281,7 +280,7 @@ public final class RecordCommand implements Callable<Integer> {
                     opts.instructionsPerUs());
             return new TraceSource(reader, opts);
         }
-        List<AddressRange> ranges = ConfigErrors.convert(() -> regions.stream().map(DamonArgs::range).toList());
+        List<AddressRange> ranges = RegionsOption.parse(regions);
         if (target.pid != null) {
             return new LinuxSource(ranges.isEmpty() ? LinuxTargets.forPid(target.pid, access)
                     : LinuxTargets.fvaddr(target.pid, ranges, access));

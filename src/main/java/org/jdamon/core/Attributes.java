@@ -62,10 +62,13 @@ public record Attributes(
         return this;
     }
 
-    /** {@code aggr / sample}: samples per aggregation, the upper bound of {@code nr_accesses}. */
+    /**
+     * {@code damon_nr_samples_per_aggr}: {@code aggr / sample} (a sampling interval of 0 counting as 1),
+     * at least 1: samples per aggregation, the upper bound of {@code nr_accesses}.
+     */
     public int maxNrAccesses() {
         long n = aggrUs / Math.max(sampleUs, 1);
-        return (int) Math.min(n, Integer.MAX_VALUE);
+        return (int) Math.max(1, Math.min(n, Integer.MAX_VALUE));
     }
 
     public Attributes withIntervals(long sampleUs, long aggrUs, long updateUs) {

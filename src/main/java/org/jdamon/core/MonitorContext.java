@@ -1,9 +1,12 @@
 package org.jdamon.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -16,18 +19,30 @@ import java.util.random.RandomGenerator;
  * the injected {@link Clock} only provides the sleeps and timestamps, and the injected random generator
  * the sampling addresses and split points, so a simulation is reproducible byte for byte.
  *
- * <p>Where this follows the newest kernel rather than 6.18: {@code applyMinNrRegions} runs at start and
- * after each merge (so one big paddr/fvaddr range is split to {@code min_nr_regions} at once), and a
- * region's age resets when its frequency changes between zero and non-zero (6.19).
+ * <p>Where this follows the newest kernel (the mm tree) rather than 6.18: {@code applyMinNrRegions} runs
+ * at start and after each merge (so one big paddr/fvaddr range is split to {@code min_nr_regions} at
+ * once); a region's age resets when its frequency changes between zero and non-zero (6.19) and grows
+ * once per merge however many merge passes run; above {@code max_nr_regions / 2} a fraction of the
+ * regions is still split; {@link #setRegions} refuses unsorted or overlapping ranges; an attribute change
+ * on an aggregation boundary rescales {@code last_nr_accesses} too.
+ *
+ * <p>Changes from other threads ({@link #commitAttributes}, {@link #commit}, {@link #addTarget},
+ * {@link #removeTarget}, {@link #call}) are queued and run by the worker where the kernel's
+ * {@code kdamond_fn} runs {@code kdamond_call}: after the sampling and the merge step of an iteration,
+ * before the schemes, so they take effect in the iteration that picks them up.
  */
 public final class MonitorContext {
+    /** The default {@code min_region_sz}: a page. */
+    public static final long DEFAULT_MIN_REGION_SZ = 4096;
+
     private Attributes attrs;
     private final Operations ops;
     private final Clock clock;
     private final RandomGenerator random;
     private final List<Target> targets;
+    private final List<Target> targetsView;
     private final SchemeEngine schemes;
-    private final long minRegionSz;
+    private long minRegionSz;
     private final long deadlineNs;
     private final List<Consumer<MonitorContext>> afterSample = new CopyOnWriteArrayList<>();
     private final List<AggregationListener> afterAggregation = new CopyOnWriteArrayList<>();
@@ -43,8 +58,12 @@ public final class MonitorContext {
     private int lenWindow;
     /** {@code k * 10000 / lenWindow} for each possible {@code last_nr_accesses} k: no division per sample. */
     private int[] bpDecay = new int[0];
+    /** Where the next above-half split starts picking regions, so each call picks different ones. */
+    private int splitRotation;
     private volatile boolean stopRequested;
-    private volatile Attributes pendingAttrs;
+    private volatile boolean running;
+    private volatile boolean paused;
+    private final Queue<Consumer<MonitorContext>> calls = new ConcurrentLinkedQueue<>();
     private final Regions scratch = new Regions(64);
 
     private MonitorContext(Builder b) {
@@ -52,13 +71,12 @@ public final class MonitorContext {
         this.attrs = requireTimeAdvances(b.attrs.validate());
         this.ops = Objects.requireNonNull(b.ops, "operations");
         this.random = b.random;
-        this.targets = List.copyOf(b.targets);
+        this.targets = new ArrayList<>(b.targets);
+        this.targetsView = Collections.unmodifiableList(targets);
         this.schemes = b.schemes;
-        this.minRegionSz = b.minRegionSz;
+        this.minRegionSz = requirePowerOfTwo(b.minRegionSz);
         this.deadlineNs = b.deadlineNs;
-        if (Long.bitCount(minRegionSz) != 1) {
-            throw new IllegalArgumentException("min region size must be a power of two: " + minRegionSz);
-        }
+        this.paused = b.paused;
         afterSample.addAll(b.afterSample);
         afterAggregation.addAll(b.afterAggregation);
         setLenWindow(attrs);
@@ -84,8 +102,9 @@ public final class MonitorContext {
         return random;
     }
 
+    /** The targets in order; changes only through {@link #addTarget}, {@link #removeTarget} or {@link #commit}. */
     public List<Target> targets() {
-        return targets;
+        return targetsView;
     }
 
     public SchemeEngine schemeEngine() {
@@ -138,17 +157,149 @@ public final class MonitorContext {
     }
 
     /**
-     * Commits new attributes to a running context (design §7.1): validated now, applied by the worker
-     * between iterations, with {@code nr_accesses} and {@code age} rescaled (§7.2).
+     * Commits new attributes (design §7.1): validated now, applied by the worker at its call point with
+     * {@code nr_accesses}, {@code last_nr_accesses} and {@code age} rescaled (§7.2); at once when the
+     * context is not running.
      */
     public void commitAttributes(Attributes newAttrs) {
-        pendingAttrs = requireTimeAdvances(newAttrs.validate());
+        Attributes next = requireTimeAdvances(newAttrs.validate());
+        call(c -> c.setAttributes(next));
     }
 
     /**
-     * The kernel accepts a sampling interval of 0 (kdamond then polls without sleeping), but in virtual
-     * time a sleep of 0 never advances the clock, so the run would never end.
+     * Runs {@code fn} on the worker ({@code damon_call}): after the sampling and merge step of the
+     * iteration that picks it up, before the schemes, so it may change attributes, targets and regions
+     * safely. Runs at once when the context is not running.
      */
+    public void call(Consumer<MonitorContext> fn) {
+        Objects.requireNonNull(fn);
+        if (running) {
+            calls.add(fn);
+            if (!running) {
+                runCalls(); // the worker stopped meanwhile and may have drained the queue before the add
+            }
+        } else {
+            fn.accept(this);
+        }
+    }
+
+    /**
+     * Adds a target to a running context. Its regions are the ones it brings, else its initial ranges,
+     * else whatever the operations set gives it ({@link Operations#targetAdded}).
+     */
+    public void addTarget(Target target) {
+        Objects.requireNonNull(target);
+        call(c -> c.attachTarget(target));
+    }
+
+    /** Removes a target from a running context ({@code damon_destroy_target}); the others keep their state. */
+    public void removeTarget(Target target) {
+        Objects.requireNonNull(target);
+        call(c -> c.detachTarget(target));
+    }
+
+    /**
+     * Pauses or resumes the worker ({@code damon_ctx->pause}): while paused it neither samples nor applies
+     * schemes, but keeps running queued calls every sampling interval.
+     */
+    public void setPaused(boolean pause) {
+        call(c -> c.paused = pause);
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Commits the user-set parameters of {@code src}, a context that is not running, into this one
+     * ({@code damon_commit_ctx}). Targets are matched by position: a matched target takes the ranges of
+     * {@code src}'s regions if it has any ({@code damon_commit_target_regions}) and keeps its counters where
+     * they overlap; a target marked obsolete in {@code src}, or one {@code src} does not have, is removed;
+     * further {@code src} targets are added. Then attributes (rescaling the monitoring results when they
+     * differ), pause and the minimum region size. The operations set and the scheme engine stay: they carry
+     * state the kernel keeps in ops and DAMOS objects.
+     *
+     * @throws IllegalArgumentException now, before anything changes, for a minimum region size that is not
+     *     a power of two, a new target marked obsolete, or target regions that are unsorted or overlapping
+     */
+    public void commit(MonitorContext src) {
+        requirePowerOfTwo(src.minRegionSz);
+        List<Target> srcTargets = List.copyOf(src.targets);
+        for (int i = 0; i < srcTargets.size(); i++) {
+            Target t = srcTargets.get(i);
+            if (t.obsolete() && i >= targets.size()) {
+                throw new IllegalArgumentException("target " + i + " is marked obsolete but this context has "
+                        + "no target " + i + " to remove");
+            }
+            if (!t.obsolete()) {
+                requireSortedDisjoint(rangesOf(t.regions()), src.minRegionSz);
+            }
+        }
+        Attributes srcAttrs = requireTimeAdvances(src.attrs.validate());
+        boolean srcPaused = src.paused;
+        long srcMinRegionSz = src.minRegionSz;
+        call(c -> c.commitNow(srcTargets, srcAttrs, srcPaused, srcMinRegionSz));
+    }
+
+    private void commitNow(List<Target> srcTargets, Attributes srcAttrs, boolean srcPaused, long srcMinRegionSz) {
+        List<Target> current = List.copyOf(targets);
+        for (int i = 0; i < current.size(); i++) {
+            Target dst = current.get(i);
+            Target from = i < srcTargets.size() ? srcTargets.get(i) : null;
+            if (from == null || from.obsolete()) {
+                detachTarget(dst);
+            } else if (from.regions().size() > 0) {
+                setRegions(dst, rangesOf(from.regions()), srcMinRegionSz);
+            }
+        }
+        for (int i = current.size(); i < srcTargets.size(); i++) {
+            attachTarget(srcTargets.get(i));
+        }
+        if (!srcAttrs.equals(attrs)) {
+            setAttributes(srcAttrs);
+        }
+        paused = srcPaused;
+        minRegionSz = srcMinRegionSz;
+    }
+
+    private void attachTarget(Target t) {
+        if (targets.contains(t)) {
+            throw new IllegalArgumentException("target " + t.name() + " is already in this context");
+        }
+        targets.add(t);
+        if (t.regions().size() == 0 && !t.initialRanges().isEmpty()) {
+            setRegions(t, t.initialRanges());
+        }
+        if (running) {
+            ops.targetAdded(this, t);
+        }
+    }
+
+    private void detachTarget(Target t) {
+        if (!targets.remove(t)) {
+            return;
+        }
+        if (running) {
+            ops.targetRemoved(this, t);
+            schemes.targetRemoved(this, t);
+        }
+    }
+
+    private static List<AddressRange> rangesOf(Regions r) {
+        List<AddressRange> ranges = new ArrayList<>(r.size());
+        for (int i = 0; i < r.size(); i++) {
+            ranges.add(new AddressRange(r.start(i), r.end(i)));
+        }
+        return ranges;
+    }
+
+    private static long requirePowerOfTwo(long minRegionSz) {
+        if (Long.bitCount(minRegionSz) != 1) {
+            throw new IllegalArgumentException("min region size must be a power of two: " + minRegionSz);
+        }
+        return minRegionSz;
+    }
+
     private Attributes requireTimeAdvances(Attributes a) {
         if (timeStandsStill(a.sampleUs())) {
             throw new InvalidAttributesException("invalid monitoring attributes: a sampling interval of 0 "
@@ -200,13 +351,10 @@ public final class MonitorContext {
         setLenWindow(attrs);
         ops.init(this);
         szLimit = applyMinNrRegions();
+        running = true;
         try {
             while (!stopRequested && anyTargetValid() && beforeDeadline()) {
-                Attributes pending = pendingAttrs;
-                if (pending != null) {
-                    pendingAttrs = null;
-                    setAttributes(pending);
-                }
+                // read once: calls below may change them, and take effect from the next iteration
                 long aggrDue = nextAggrSis;
                 long updDue = nextUpdateSis;
                 if (!schemes.waitForActivation(this)) {
@@ -223,6 +371,10 @@ public final class MonitorContext {
                 if (aggregate) {
                     mergeRegions(maxNr / 10, szLimit);
                     szLimit = applyMinNrRegions();
+                }
+                runCalls();
+                if (!waitWhilePaused()) {
+                    break;
                 }
                 if (schemes.hasSchemes()) {
                     schemes.applySchemes(this);
@@ -246,8 +398,30 @@ public final class MonitorContext {
                 }
             }
         } finally {
+            running = false;
+            runCalls();
             ops.cleanup(this);
         }
+    }
+
+    /** {@code kdamond_call}: runs the queued calls in the order they came. */
+    private void runCalls() {
+        Consumer<MonitorContext> fn;
+        while ((fn = calls.poll()) != null) {
+            fn.accept(this);
+        }
+    }
+
+    /** Sleeps a sampling interval at a time while paused, running calls; false once the worker must stop. */
+    private boolean waitWhilePaused() throws InterruptedException {
+        while (paused) {
+            if (needStop()) {
+                return false;
+            }
+            clock.sleepUs(attrs.sampleUs());
+            runCalls();
+        }
+        return true;
     }
 
     private boolean beforeDeadline() {
@@ -284,6 +458,29 @@ public final class MonitorContext {
         return nr;
     }
 
+    /**
+     * {@code damon_nr_accesses_mvsum}: region {@code i}'s access count over the last aggregation-long
+     * window, from the counts of the current and the last window alone: the current count plus the part of
+     * the last window that is still inside the moving window. While no sample of the current window was
+     * taken yet, the last window's count.
+     */
+    public int nrAccessesMvsum(RegionsView r, int i) {
+        return nrAccessesMvsum(r.nrAccesses(i), r.lastNrAccesses(i), passed, nextAggrSis, attrs.maxNrAccesses());
+    }
+
+    static int nrAccessesMvsum(int nr, int last, long passed, long nextAggrSis, int windowLen) {
+        long left = nextAggrSis - passed;
+        if (left >= windowLen) {
+            return last;
+        }
+        return (int) mvsum(nr, last, Math.max(left, 0) * 10_000 / Math.max(windowLen, 1));
+    }
+
+    /** {@code damon_mvsum}: {@code current + last * leftWindowBp / 10000}. */
+    static long mvsum(long current, long last, long leftWindowBp) {
+        return current + UnsignedMath.mulDiv(last, leftWindowBp, 10_000);
+    }
+
     /** The moving sum's window: samples per aggregation ({@code damon_max_nr_accesses}), at least 1. */
     private void setLenWindow(Attributes a) {
         int len = a.sampleUs() != 0 ? Math.max(a.maxNrAccesses(), 1) : 1;
@@ -308,7 +505,7 @@ public final class MonitorContext {
 
     // ---- §3.4 aggregation reset -----------------------------------------------------------------
 
-    private void resetAggregated() {
+    void resetAggregated() {
         long now = clock.nowNs();
         for (AggregationListener l : afterAggregation) {
             l.afterAggregation(this, windowStartNs, now);
@@ -337,24 +534,33 @@ public final class MonitorContext {
         return Math.max(lim, minRegionSz);
     }
 
+    /**
+     * {@code kdamond_merge_regions}: merges similar neighbours, repeating with a doubled threshold while
+     * there are more than {@code max_nr_regions}. Ages are counted in the first pass only: a region's age
+     * grows once per aggregation however many passes it takes.
+     */
     void mergeRegions(int threshold, long sizeLimit) {
         long maxThres = attrs.aggrUs() / Math.max(attrs.sampleUs(), 1);
         long thres = threshold;
+        boolean countAges = true;
         long n;
         do {
             n = 0;
             for (Target t : targets) {
-                mergeRegionsOf(t.regions(), (int) Math.min(thres, Integer.MAX_VALUE), sizeLimit);
+                mergeRegionsOf(t.regions(), (int) Math.min(thres, Integer.MAX_VALUE), sizeLimit, countAges);
                 n += t.regions().size();
             }
+            countAges = false;
             thres = Math.max(1, thres * 2);
         } while (n > attrs.maxNrRegions() && thres / 2 < maxThres);
     }
 
-    private static void mergeRegionsOf(Regions r, int thres, long sizeLimit) {
+    static void mergeRegionsOf(Regions r, int thres, long sizeLimit, boolean countAges) {
         int w = -1;
         for (int i = 0, n = r.size(); i < n; i++) {
-            updateAge(r, i, thres);
+            if (countAges) {
+                updateAge(r, i, thres);
+            }
             if (w >= 0
                     && r.end(w) == r.start(i)
                     && Math.abs(r.nrAccesses(w) - r.nrAccesses(i)) <= thres
@@ -392,13 +598,24 @@ public final class MonitorContext {
 
     // ---- §5.2 split and §5.4 min_nr_regions -----------------------------------------------------
 
+    /**
+     * {@code kdamond_split_regions}: every region in two (three when the count did not change since the
+     * last call and is below a third of the maximum) while the count is at most half the maximum. Above
+     * half, one region in every {@code max / (max - n)} is split in two, from a start that rotates between
+     * calls, so the count still grows towards the maximum without passing it.
+     */
     void splitRegions() {
         long n = totalRegions();
-        if (n > attrs.maxNrRegions() / 2) {
+        int max = attrs.maxNrRegions();
+        if (n > max / 2) {
+            if (n < max) {
+                splitAFraction(n, max);
+            }
+            lastSplitN = n;
             return;
         }
         int subs = 2;
-        if (lastSplitN == n && n < attrs.maxNrRegions() / 3) {
+        if (lastSplitN == n && n < max / 3) {
             subs = 3;
         }
         for (Target t : targets) {
@@ -407,7 +624,41 @@ public final class MonitorContext {
         lastSplitN = n;
     }
 
-    private void splitRegionsOf(Regions r, int subs) {
+    private void splitAFraction(long n, int max) {
+        long budget = max - n;
+        long stride = max / budget;
+        long offset = splitRotation % stride;
+        splitRotation = (int) ((splitRotation + 1) % stride);
+        long index = 0;
+        for (Target t : targets) {
+            Regions r = t.regions();
+            Regions out = scratch;
+            out.clear();
+            for (int i = 0, nr = r.size(); i < nr; i++, index++) {
+                long cut = budget > 0 && (index + offset) % stride == 0 ? randomCut(r.regionSize(i)) : 0;
+                long s = r.start(i);
+                if (cut != 0) {
+                    out.appendCopy(r, i, s, s + cut);
+                    out.appendCopy(r, i, s + cut, r.end(i));
+                    budget--;
+                } else {
+                    out.appendCopy(r, i, s, r.end(i));
+                }
+            }
+            r.swapContents(out);
+        }
+    }
+
+    /** A cut at 10% to 90% of {@code size}, aligned; 0 when the region is too small or the cut degenerate. */
+    private long randomCut(long size) {
+        if (size <= 2 * minRegionSz) {
+            return 0;
+        }
+        long sub = UnsignedMath.alignDown((1 + random.nextLong(9)) * size / 10, minRegionSz);
+        return sub == 0 || sub >= size ? 0 : sub;
+    }
+
+    void splitRegionsOf(Regions r, int subs) {
         Regions out = scratch;
         out.clear();
         for (int i = 0, n = r.size(); i < n; i++) {
@@ -417,8 +668,8 @@ public final class MonitorContext {
             long cut1 = 0;
             long cut2 = 0;
             for (int k = 0; k < subs - 1 && szr > 2 * minRegionSz; k++) {
-                long sub = UnsignedMath.alignDown((1 + random.nextLong(9)) * szr / 10, minRegionSz);
-                if (sub == 0 || sub >= szr) {
+                long sub = randomCut(szr);
+                if (sub == 0) {
                     continue;
                 }
                 if (cut1 == 0) {
@@ -476,9 +727,17 @@ public final class MonitorContext {
     /**
      * Reconciles a target's regions with new monitoring ranges ({@code damon_set_regions}): regions
      * outside every range go, the outermost regions of each range stretch to its edges, and gaps
-     * inside a range are filled with new regions. Ranges must be sorted and non-overlapping.
+     * inside a range are filled with new regions.
+     *
+     * @throws IllegalArgumentException before changing anything, when a range is empty or the ranges,
+     *     aligned to the minimum region size, are unsorted or overlap
      */
     public void setRegions(Target target, List<AddressRange> ranges) {
+        setRegions(target, ranges, minRegionSz);
+    }
+
+    private void setRegions(Target target, List<AddressRange> ranges, long minRegionSz) {
+        requireSortedDisjoint(ranges, minRegionSz);
         Regions r = target.regions();
         for (int i = r.size() - 1; i >= 0; i--) {
             boolean keep = false;
@@ -522,6 +781,30 @@ public final class MonitorContext {
                     cursor++;
                 }
             }
+        }
+    }
+
+    /**
+     * Checks monitoring ranges as {@code damon_set_regions} does: each non-empty, and once aligned to
+     * {@code minRegionSz} each starting at or after the end of the one before.
+     *
+     * @throws IllegalArgumentException naming the first offending range
+     */
+    public static void requireSortedDisjoint(List<AddressRange> ranges, long minRegionSz) {
+        long prevEnd = 0;
+        for (int i = 0; i < ranges.size(); i++) {
+            AddressRange range = ranges.get(i);
+            if (Long.compareUnsigned(range.start(), range.end()) >= 0) {
+                throw new IllegalArgumentException("range " + range + " is empty");
+            }
+            long start = UnsignedMath.alignDown(range.start(), minRegionSz);
+            if (i > 0 && Long.compareUnsigned(start, prevEnd) < 0) {
+                AddressRange prev = ranges.get(i - 1);
+                throw new IllegalArgumentException(minRegionSz > 1 && range.start() >= prev.end()
+                        ? "ranges %s and %s overlap once aligned to %d bytes".formatted(prev, range, minRegionSz)
+                        : "ranges %s and %s are unsorted or overlap".formatted(prev, range));
+            }
+            prevEnd = UnsignedMath.alignUp(range.end(), minRegionSz);
         }
     }
 
@@ -575,21 +858,11 @@ public final class MonitorContext {
         Attributes old = attrs;
         long sample = Math.max(next.sampleUs(), 1);
         if (old.sampleUs() != 0 && old.aggrUs() != 0 && next.sampleUs() != 0 && next.aggrUs() != 0) {
-            boolean midWindow = passed < nextAggrSis;
+            boolean aggregating = passed < nextAggrSis;
             for (Target t : targets) {
                 Regions r = t.regions();
                 for (int i = 0; i < r.size(); i++) {
-                    r.setAge(i, (int) UnsignedMath.mulDiv(r.age(i), old.aggrUs(), next.aggrUs()));
-                    if (!midWindow) {
-                        int nr = rescaleNrAccesses(r.nrAccesses(i), old, next);
-                        r.setNrAccesses(i, nr);
-                        r.setNrAccessesBp(i, nr * 10_000);
-                    } else {
-                        int last = rescaleNrAccesses(r.lastNrAccesses(i), old, next);
-                        r.setLastNrAccesses(i, last);
-                        r.setNrAccessesBp(i, last * 10_000);
-                        r.setNrAccesses(i, 0);
-                    }
+                    rescaleMonitoringResult(r, i, old, next, aggregating);
                 }
             }
         }
@@ -597,6 +870,25 @@ public final class MonitorContext {
         setLenWindow(next);
         nextAggrSis = passed + next.aggrUs() / sample;
         nextUpdateSis = passed + next.updateUs() / sample;
+    }
+
+    /**
+     * {@code damon_update_monitoring_result} for region {@code i}: in the middle of an aggregation the
+     * partial window is dropped and the last window's count converted; on a boundary the finished count
+     * and the last window's count are both converted. The age always scales with the aggregation interval.
+     */
+    static void rescaleMonitoringResult(Regions r, int i, Attributes old, Attributes next, boolean aggregating) {
+        int last = rescaleNrAccesses(r.lastNrAccesses(i), old, next);
+        r.setLastNrAccesses(i, last);
+        if (aggregating) {
+            r.setNrAccessesBp(i, last * 10_000);
+            r.setNrAccesses(i, 0);
+        } else {
+            int nr = rescaleNrAccesses(r.nrAccesses(i), old, next);
+            r.setNrAccesses(i, nr);
+            r.setNrAccessesBp(i, nr * 10_000);
+        }
+        r.setAge(i, (int) UnsignedMath.mulDiv(r.age(i), old.aggrUs(), next.aggrUs()));
     }
 
     /** §7.2 {@code conv(n) = fromBp(toBp(n, old), new)}. */
@@ -613,8 +905,9 @@ public final class MonitorContext {
         private RandomGenerator random = new SplittableRandom(42);
         private final List<Target> targets = new ArrayList<>();
         private SchemeEngine schemes = SchemeEngine.NONE;
-        private long minRegionSz = 4096;
+        private long minRegionSz = DEFAULT_MIN_REGION_SZ;
         private long deadlineNs = Long.MAX_VALUE;
+        private boolean paused;
         private final List<Consumer<MonitorContext>> afterSample = new ArrayList<>();
         private final List<AggregationListener> afterAggregation = new ArrayList<>();
 
@@ -660,6 +953,12 @@ public final class MonitorContext {
         /** Stop once the clock reaches this time (absolute, in the clock's nanoseconds). */
         public Builder deadlineNs(long ns) {
             this.deadlineNs = ns;
+            return this;
+        }
+
+        /** Start paused ({@code damon_ctx->pause}); see {@link MonitorContext#setPaused}. */
+        public Builder paused(boolean p) {
+            this.paused = p;
             return this;
         }
 

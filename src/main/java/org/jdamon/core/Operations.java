@@ -32,6 +32,16 @@ public interface Operations {
         return true;
     }
 
+    /**
+     * A target joined the running context ({@link MonitorContext#addTarget} or a commit). Its regions are
+     * already set when it came with regions or initial ranges; an operations set that finds ranges itself
+     * (vaddr) or keeps per-target state sets them up here, else at its next {@link #update}.
+     */
+    default void targetAdded(MonitorContext ctx, Target target) {}
+
+    /** A target left the running context ({@code ops.cleanup_target}): release what was kept for it. */
+    default void targetRemoved(MonitorContext ctx, Target target) {}
+
     /** Once when the worker exits. */
     default void cleanup(MonitorContext ctx) {}
 }

@@ -27,4 +27,10 @@ public interface SchemeEngine {
 
     /** Called every iteration after the merge step, when {@link #hasSchemes()}. */
     void applySchemes(MonitorContext ctx);
+
+    /**
+     * A target left the running context: forget anything that points into it, such as a quota's resume
+     * point ({@code charge_target_from}), as {@code damon_commit_targets} does.
+     */
+    default void targetRemoved(MonitorContext ctx, Target target) {}
 }

@@ -46,4 +46,30 @@ class AttributesTest {
     void tuningOffIgnoresGoalBounds() {
         assertThat(OK.withIntervalsGoal(new IntervalsGoal(400, 0, 10_000, 5_000)).validate()).isNotNull();
     }
+
+    @Test
+    void theBoundariesThemselvesAreAccepted() {
+        // damon_set_attrs refuses min < 3, min > max and sample > aggr: 3, min == max and sample == aggr pass
+        assertThat(OK.withNrRegions(3, 3).validate().minNrRegions()).isEqualTo(3);
+        assertThat(OK.withIntervals(100_000, 100_000, 0).validate().maxNrAccesses()).isEqualTo(1);
+        Attributes atGoalBounds = OK.withIntervals(6_000, 120_000, 0)
+                .withIntervalsGoal(new IntervalsGoal(400, 3, 6_000, 6_000));
+        assertThat(atGoalBounds.validate()).isSameAs(atGoalBounds);
+    }
+
+    @Test
+    void negativeIntervalsAndANonPositiveAccessGoalAreRejected() {
+        assertThatThrownBy(() -> OK.withIntervals(-1, 100_000, 0).validate())
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> OK.withIntervals(5_000, 100_000, -1).validate())
+                .hasMessageContaining("must not be negative");
+        assertThatThrownBy(() -> OK.withIntervalsGoal(new IntervalsGoal(0, 3, 1_000, 10_000)).validate())
+                .hasMessageContaining("access_bp must be positive");
+    }
+
+    @Test
+    void samplesPerAggregationSaturateAtTheIntRange() {
+        assertThat(OK.withIntervals(1, 1L << 40, 0).maxNrAccesses()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(OK.withIntervals(3, 10, 0).maxNrAccesses()).isEqualTo(3);
+    }
 }

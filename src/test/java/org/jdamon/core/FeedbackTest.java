@@ -31,4 +31,23 @@ class FeedbackTest {
     void saturatesAtUlongMax() {
         assertThat(Feedback.next(-2L, 0)).isEqualTo(UnsignedMath.ULONG_MAX);
     }
+
+    @Test
+    void oneBasisPointEitherSideOfTheGoal() {
+        // diff 1: comp = 100000 * 1 / 10000 = 10
+        assertThat(Feedback.next(100_000, 9_999)).isEqualTo(100_010);
+        assertThat(Feedback.next(100_000, 10_001)).isEqualTo(99_990);
+        // just below twice the goal: comp = 100000 * 9999 / 10000 = 99990 -> 10, floored to the minimum
+        assertThat(Feedback.next(100_000, 19_999)).isEqualTo(Feedback.MIN_INPUT);
+        // just above the minimum is kept: 20000 - 20000 * 4000 / 10000 = 12000
+        assertThat(Feedback.next(20_000, 14_000)).isEqualTo(12_000);
+    }
+
+    @Test
+    void largeInputsDivideFirstAndScoresAboveTwoToTheSixtyThreeAreHuge() {
+        // last 2^62 >= ULONG_MAX / 10000: comp = (2^62 / 10000) * 10000 = 4611686018427380000
+        assertThat(Feedback.next(1L << 62, 0)).isEqualTo(9_223_372_036_854_767_904L);
+        // an unsigned score of 2^64 - 1 is far above twice the goal
+        assertThat(Feedback.next(100_000, -1L)).isEqualTo(Feedback.MIN_INPUT);
+    }
 }

@@ -123,8 +123,8 @@ class RegionAdjustmentTest {
         assertThat(r.size()).isEqualTo(2);
         assertThat(r.nrAccesses(0)).isEqualTo(1);
         assertThat(r.nrAccesses(1)).isEqualTo(5);
-        // the age quirk: incremented once per pass
-        assertThat(r.age(0)).isEqualTo(2);
+        // ages counted in the first pass only (newest kdamond_merge_regions): 0 + 1, then averaged
+        assertThat(r.age(0)).isEqualTo(1);
     }
 
     @Test
@@ -175,13 +175,63 @@ class RegionAdjustmentTest {
     }
 
     @Test
-    void noSplitAboveHalfTheMaximum() {
+    void aboveHalfTheMaximumOneRegionInEveryStrideIsSplit() {
+        // newest kdamond_split_regions: 4 regions > 7 / 2; budget 7 - 4 = 3, stride 7 / 3 = 2, so regions 0
+        // and 2 (offset 0 on the first call) are split; draws 0 -> (1+0) * 40960 / 10 = 4096.
         ScriptedRandom rnd = new ScriptedRandom();
         MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 7), rnd,
                 new AddressRange(0, 10 * P), new AddressRange(10 * P, 20 * P),
                 new AddressRange(20 * P, 30 * P), new AddressRange(30 * P, 40 * P));
-        c.splitRegions(); // 4 > 7/2
+        rnd.then(0, 0);
+        c.splitRegions();
+        Regions r = regions(c);
+        assertThat(r.size()).isEqualTo(6);
+        assertThat(new long[] {r.end(0), r.end(1), r.end(2), r.end(3), r.end(4), r.end(5)})
+                .containsExactly(P, 10 * P, 20 * P, 21 * P, 30 * P, 40 * P);
+        // second call: 6 regions, budget 1, stride 7: only the region at (index + 1) % 7 == 0, index 6 -
+        // there is none, so nothing is split; the count stays below the maximum
+        c.splitRegions();
+        assertThat(r.size()).isEqualTo(6);
+        assertThat(rnd.remaining()).isZero();
+    }
+
+    @Test
+    void atTheMaximumNothingIsSplit() {
+        ScriptedRandom rnd = new ScriptedRandom();
+        MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 4), rnd,
+                new AddressRange(0, 10 * P), new AddressRange(10 * P, 20 * P),
+                new AddressRange(20 * P, 30 * P), new AddressRange(30 * P, 40 * P));
+        c.splitRegions();
         assertThat(regions(c).size()).isEqualTo(4);
+    }
+
+    @Test
+    void theAboveHalfPathKeepsTheLastCountBookkeeping() {
+        // max 11: half 5, third 3. Unscripted draws are 0, a cut at 10% (one page of a ten-page region).
+        ScriptedRandom rnd = new ScriptedRandom();
+        MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 11), rnd,
+                new AddressRange(0, 10 * P), new AddressRange(10 * P, 20 * P));
+        Regions r = regions(c);
+        c.splitRegions(); // 2 regions, last 0: in two -> 4; last := 2
+        assertThat(r.size()).isEqualTo(4);
+        backToTwoRegions(r);
+        rnd.then(4, 4, 4, 4); // cuts at 5 pages, then 2 pages of the left 5
+        c.splitRegions(); // 2 == last and 2 < 3: in three -> 6; last := 2
+        assertThat(r.size()).isEqualTo(6);
+        // 6 > 5: budget 5, stride 2, regions 0, 2, 4 picked: [0, 2P) is too small to cut, [5P, 10P) cut at
+        // 5P * 5 / 10 -> 2P, [12P, 15P) at 3P * 5 / 10 -> P: 8 regions; last := 6
+        rnd.then(4, 4);
+        c.splitRegions();
+        assertThat(r.size()).isEqualTo(8);
+        backToTwoRegions(r);
+        c.splitRegions(); // 2 != last 6: in two -> 4 (without the bookkeeping, 2 == 2 would give 6)
+        assertThat(r.size()).isEqualTo(4);
+    }
+
+    private static void backToTwoRegions(Regions r) {
+        r.clear();
+        r.add(0, 10 * P);
+        r.add(10 * P, 20 * P);
     }
 
     @Test
@@ -236,11 +286,13 @@ class RegionAdjustmentTest {
         assertThat(r.nrAccessesBp(0)).isEqualTo(200_000);
         assertThat(r.age(0)).isEqualTo(2);
         assertThat(c.attributes()).isEqualTo(next);
+        // newest kernel: on the boundary last_nr_accesses is converted as well, 10 -> 20
+        assertThat(r.lastNrAccesses(0)).isEqualTo(20);
         // Now mid-window (next aggregation at 40 samples): the partial window is discarded and
-        // last_nr_accesses converted instead: conv(10) from 40 to 20 samples = 10*10000/40*20/10000 = 5.
+        // last_nr_accesses converted: conv(20) from 40 to 20 samples = 20*10000/40 * 20/10000 = 10.
         c.setAttributes(Attributes.KERNEL_DEFAULTS);
-        assertThat(r.lastNrAccesses(0)).isEqualTo(5);
-        assertThat(r.nrAccessesBp(0)).isEqualTo(50_000);
+        assertThat(r.lastNrAccesses(0)).isEqualTo(10);
+        assertThat(r.nrAccessesBp(0)).isEqualTo(100_000);
         assertThat(r.nrAccesses(0)).isZero();
         assertThat(r.age(0)).isEqualTo(2 * 400 / 100);
     }

@@ -91,7 +91,10 @@ class WorkerLoopTest {
     }
 
     @Test
-    void committedAttributesApplyFromTheNextIteration() throws Exception {
+    void attributesCommittedAfterTheCallPointApplyInTheNextIteration() throws Exception {
+        // kdamond_fn: the commit made while window 1 closes (iteration 20, after kdamond_call) is picked up by
+        // iteration 21's call, after its 5 ms sample: passed 21 < next_aggregation 40, so mid-window, and the
+        // next aggregation is 21 + 500 ms / 10 ms = 71. Window 2 = 5 ms + 50 x 10 ms = 505 ms.
         List<Long> windows = new ArrayList<>();
         MonitorContext c = MonitorContext.builder()
                 .attributes(Attributes.KERNEL_DEFAULTS)
@@ -108,7 +111,37 @@ class WorkerLoopTest {
                 })
                 .build();
         c.run();
-        assertThat(windows).containsExactly(100_000_000L, 500_000_000L, 500_000_000L);
+        assertThat(windows).containsExactly(100_000_000L, 505_000_000L, 500_000_000L);
+    }
+
+    @Test
+    void attributesCommittedBeforeTheCallPointApplyInTheSameIteration() throws Exception {
+        // Committed right after the 20th sample (before kdamond_call): applied in iteration 20 itself, on the
+        // aggregation boundary (passed 20 >= 20, not aggregating), so the finished window's nr_accesses 20 is
+        // converted to the new 50-sample window: 20 * 10000 / 20 = 10000 bp -> 10000 * 50 / 10000 = 50,
+        // and the next window is 20 + 50 samples of 10 ms.
+        List<Long> windows = new ArrayList<>();
+        List<Integer> nrAccesses = new ArrayList<>();
+        MonitorContext c = MonitorContext.builder()
+                .attributes(Attributes.KERNEL_DEFAULTS)
+                .operations(new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), x -> true))
+                .addTarget(new Target(0, -1, "t", List.of()))
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 20) {
+                        ctx.commitAttributes(Attributes.KERNEL_DEFAULTS.withIntervals(10_000, 500_000, 60_000_000));
+                    }
+                })
+                .afterAggregation((ctx, s, e) -> {
+                    windows.add(e - s);
+                    nrAccesses.add(ctx.targets().getFirst().regions().nrAccesses(0));
+                    if (windows.size() == 2) {
+                        ctx.stop();
+                    }
+                })
+                .build();
+        c.run();
+        assertThat(windows).containsExactly(100_000_000L, 500_000_000L);
+        assertThat(nrAccesses).containsExactly(50, 50);
     }
 
     @Test
