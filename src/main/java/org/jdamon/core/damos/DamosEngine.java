@@ -224,6 +224,7 @@ public final class DamosEngine implements SchemeEngine {
         long maxRegionSz = ctx.regionSizeLimit();
         for (Target t : ctx.targets()) {
             if (!ctx.operations().targetValid(ctx, t)) {
+                forgetResumePointsIn(t);
                 continue;
             }
             Regions r = t.regions();
@@ -244,6 +245,18 @@ public final class DamosEngine implements SchemeEngine {
             }
             rt.completePass(collectTried);
             rt.nextApplySis = passed + applyIntervalSis(ctx, rt.scheme);
+        }
+    }
+
+    /**
+     * The newest kernel resets a quota's resume point that sits in a target which is no longer valid
+     * ("reset invalid quota->charge_target_from"): otherwise every other target is skipped for good.
+     */
+    private void forgetResumePointsIn(Target t) {
+        for (SchemeRuntime rt : runtimes) {
+            if (rt.chargeTargetFrom == t.index()) {
+                rt.clearResumePoint();
+            }
         }
     }
 
@@ -293,8 +306,10 @@ public final class DamosEngine implements SchemeEngine {
         long sz = r.regionSize(i);
         long applied = 0;
         long passedBytes = 0;
-        boolean tried = true;
-        if (rt.quotaSet() && rt.chargedSz + sz > rt.esz) {
+        // Without apply support (the kernel's ops.apply_scheme == NULL) a region is only counted as
+        // tried: no quota split, filters, charge or walk report.
+        boolean tried = ops != NO_DAMOS;
+        if (tried && rt.quotaSet() && Long.compareUnsigned(rt.chargedSz + sz, rt.esz) > 0) {
             sz = UnsignedMath.alignDown(rt.esz - rt.chargedSz, ctx.minRegionSize());
             if (sz == 0) {
                 tried = false;
@@ -360,6 +375,12 @@ public final class DamosEngine implements SchemeEngine {
 
     // ---- §8.4.4 resuming ----------------------------------------------------------------------
 
+    /**
+     * {@code damos_skip_charged_region} of the newest kernel ("fix unconditionally skip last region"):
+     * regions of the resume target before the resume point are skipped, the one holding it is split at
+     * it, and the last region is skipped only when it, too, lies before the resume point (the resume
+     * point then clears, so the next window starts over).
+     */
     private static boolean skipChargedRegion(MonitorContext ctx, Target t, Regions r, int i, SchemeRuntime rt) {
         if (rt.chargeTargetFrom < 0) {
             return false;
@@ -367,18 +388,21 @@ public final class DamosEngine implements SchemeEngine {
         if (t.index() != rt.chargeTargetFrom) {
             return true;
         }
-        if (i == r.size() - 1) {
-            rt.clearResumePoint();
-            return true;
-        }
+        boolean last = i == r.size() - 1;
         long from = rt.chargeAddrFrom;
         if (from != 0 && Long.compareUnsigned(r.end(i), from) <= 0) {
+            if (last) {
+                rt.clearResumePoint();
+            }
             return true;
         }
         if (from != 0 && Long.compareUnsigned(r.start(i), from) < 0) {
             long cut = UnsignedMath.alignDown(from - r.start(i), ctx.minRegionSize());
             if (cut == 0) {
-                if (r.regionSize(i) <= ctx.minRegionSize()) {
+                if (Long.compareUnsigned(r.regionSize(i), ctx.minRegionSize()) <= 0) {
+                    if (last) {
+                        rt.clearResumePoint();
+                    }
                     return true;
                 }
                 cut = ctx.minRegionSize();
@@ -458,21 +482,26 @@ public final class DamosEngine implements SchemeEngine {
         }
     }
 
+    /**
+     * {@code damos_set_effective_quota} of the newest kernel, in unsigned arithmetic: the goal tuner's
+     * size, limited by the time quota's size floored at one minimum region
+     * ({@code esz = min(max(time_esz, min_region_sz), goal_esz)}), then by the size quota.
+     */
     private void setEffectiveQuota(MonitorContext ctx, SchemeRuntime rt) {
         Quota q = rt.scheme.quota();
         if (q.timeMs() == 0 && q.goals().isEmpty()) {
             rt.esz = q.szBytes();
             return;
         }
-        long esz = Long.MAX_VALUE;
+        long esz = UnsignedMath.ULONG_MAX;
         if (!q.goals().isEmpty()) {
             long score = quotaScore(ctx, rt);
             if (q.goalTuner() == Quota.GoalTuner.CONSIST) {
-                rt.eszBp = Feedback.next(Math.max(rt.eszBp, Feedback.MIN_INPUT), score);
-            } else if (score >= Feedback.GOAL) {
+                rt.eszBp = Feedback.next(unsignedMax(rt.eszBp, Feedback.MIN_INPUT), score);
+            } else if (Long.compareUnsigned(score, Feedback.GOAL) >= 0) {
                 rt.eszBp = 0;
             } else {
-                rt.eszBp = q.szBytes() != 0 ? UnsignedMath.mulDiv(q.szBytes(), 10_000, 1) : UnsignedMath.ULONG_MAX;
+                rt.eszBp = q.szBytes() != 0 ? q.szBytes() * 10_000 : UnsignedMath.ULONG_MAX;
             }
             esz = Long.divideUnsigned(rt.eszBp, 10_000);
         }
@@ -480,18 +509,31 @@ public final class DamosEngine implements SchemeEngine {
             long bytesPerMs = rt.totalChargedNs != 0
                     ? UnsignedMath.mulDiv(rt.totalChargedSz, 1_000_000, rt.totalChargedNs)
                     : DEFAULT_BYTES_PER_MS;
-            long timeEsz = Math.multiplyHigh(bytesPerMs, q.timeMs()) != 0 || bytesPerMs * q.timeMs() < 0
-                    ? Long.MAX_VALUE
+            long timeEsz = Math.unsignedMultiplyHigh(bytesPerMs, q.timeMs()) != 0
+                    ? UnsignedMath.ULONG_MAX
                     : bytesPerMs * q.timeMs();
-            esz = Math.max(ctx.minRegionSize(), Math.min(timeEsz, esz));
+            esz = unsignedMin(unsignedMax(timeEsz, ctx.minRegionSize()), esz);
         }
-        if (q.szBytes() != 0 && q.szBytes() < esz) {
+        if (q.szBytes() != 0 && Long.compareUnsigned(q.szBytes(), esz) < 0) {
             esz = q.szBytes();
         }
         rt.esz = esz;
     }
 
-    /** The most satisfied goal's score, 10,000 meaning on target (§8.6.2). */
+    private static long unsignedMax(long a, long b) {
+        return Long.compareUnsigned(a, b) >= 0 ? a : b;
+    }
+
+    private static long unsignedMin(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
+    /**
+     * {@code damos_quota_score}: the most satisfied goal's score, 10,000 meaning on target (§8.6.2), in
+     * the kernel's unsigned arithmetic ({@code current * 10000 / target} wraps like an unsigned long).
+     * {@code some_mem_psi_us} is the total's growth since the last window; the kernel's last total
+     * starts at U64_MAX, so the first window's value is the total plus one.
+     */
     private long quotaScore(MonitorContext ctx, SchemeRuntime rt) {
         List<QuotaGoal> goals = rt.scheme.quota().goals();
         long best = 0;
@@ -503,14 +545,14 @@ public final class DamosEngine implements SchemeEngine {
                     long total = ops.readMetric(ctx, goal);
                     long delta = total - rt.lastPsiTotal[g];
                     rt.lastPsiTotal[g] = total;
-                    yield Math.max(delta, 0);
+                    yield delta;
                 }
                 default -> ops.readMetric(ctx, goal);
             };
             if (goal.metric() != GoalMetric.USER_INPUT) {
                 rt.goalCurrent[g] = current;
             }
-            best = Math.max(best, UnsignedMath.mulDiv(current, 10_000, goal.targetValue()));
+            best = unsignedMax(best, Long.divideUnsigned(current * 10_000, goal.targetValue()));
         }
         return best;
     }
@@ -581,6 +623,7 @@ public final class DamosEngine implements SchemeEngine {
             List<QuotaGoal> goals = scheme.quota().goals();
             this.goalCurrent = new long[goals.size()];
             this.lastPsiTotal = new long[goals.size()];
+            java.util.Arrays.fill(lastPsiTotal, UnsignedMath.ULONG_MAX);
             for (int g = 0; g < goals.size(); g++) {
                 goalCurrent[g] = goals.get(g).currentValue();
             }
@@ -596,7 +639,7 @@ public final class DamosEngine implements SchemeEngine {
             if (!quotaSet()) {
                 return false;
             }
-            return chargedSz >= esz || esz - chargedSz < minRegionSz;
+            return Long.compareUnsigned(chargedSz, esz) >= 0 || Long.compareUnsigned(esz - chargedSz, minRegionSz) < 0;
         }
 
         void clearResumePoint() {

@@ -27,6 +27,12 @@ class FakeDamosOps implements Operations, DamosOperations {
     final Map<GoalMetric, ToLongFunction<MonitorContext>> metrics = new EnumMap<>(GoalMetric.class);
     long nsPerPage = -1;
     boolean scorer = true;
+    final java.util.Set<Integer> invalid = new java.util.HashSet<>();
+
+    @Override
+    public boolean targetValid(MonitorContext ctx, Target target) {
+        return !invalid.contains(target.index());
+    }
 
     @Override
     public String name() {
