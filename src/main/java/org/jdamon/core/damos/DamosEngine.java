@@ -547,6 +547,7 @@ public final class DamosEngine implements SchemeEngine {
                     rt.lastPsiTotal[g] = total;
                     yield delta;
                 }
+                case NODE_ELIGIBLE_MEM_BP -> nodeEligibleMemBp(ctx, rt.scheme, goal.nid());
                 default -> ops.readMetric(ctx, goal);
             };
             if (goal.metric() != GoalMetric.USER_INPUT) {
@@ -555,6 +556,26 @@ public final class DamosEngine implements SchemeEngine {
             best = unsignedMax(best, Long.divideUnsigned(current * 10_000, goal.targetValue()));
         }
         return best;
+    }
+
+    /**
+     * {@code node_eligible_mem_bp} (mm.git): of the memory in regions matching the scheme's access
+     * pattern, over all targets, the part on node {@code nid}, in basis points; 0 when nothing matches.
+     */
+    private long nodeEligibleMemBp(MonitorContext ctx, Scheme s, int nid) {
+        long total = 0;
+        long onNode = 0;
+        for (Target t : ctx.targets()) {
+            Regions r = t.regions();
+            for (int i = 0; i < r.size(); i++) {
+                if (!s.pattern().matches(r.regionSize(i), r.nrAccessesBp(i) / 10_000, r.age(i))) {
+                    continue;
+                }
+                total += ops.presentBytes(ctx, t, r.start(i), r.end(i), -1);
+                onNode += ops.presentBytes(ctx, t, r.start(i), r.end(i), nid);
+            }
+        }
+        return total == 0 ? 0 : UnsignedMath.mulDiv(onNode, 10_000, total);
     }
 
     private void computeMinScore(MonitorContext ctx, SchemeRuntime rt) {
