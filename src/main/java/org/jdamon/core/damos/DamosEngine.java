@@ -26,8 +26,9 @@ public final class DamosEngine implements SchemeEngine {
 
     private static final DamosOperations NO_DAMOS = (ctx, t, s, e, req) -> 0;
 
-    private final SchemeRuntime[] runtimes;
-    private final List<Scheme> schemes;
+    private volatile SchemeRuntime[] runtimes;
+    private volatile List<Scheme> schemes;
+    private volatile List<Scheme> pendingCommit;
     private final long[] histogram = new long[Scores.MAX_SCORE + 1];
     private DamosOperations ops;
     private MonitorContext boundTo;
@@ -46,6 +47,49 @@ public final class DamosEngine implements SchemeEngine {
         return schemes;
     }
 
+    /**
+     * Commits a new scheme list to this engine, online, as the kernel's {@code damon_commit_schemes}:
+     * schemes are matched by index; a kept scheme takes every parameter of the new one (pattern, action,
+     * apply interval, quota and its goals by index, watermarks, filters, target node, dests,
+     * max_nr_snapshots) but keeps its runtime state (stats, charge window, esz and esz_bp, min_score,
+     * resume point, tried regions; per goal {@code last_psi_total}, and for other than user_input goals
+     * the last measured value). Extra old schemes go, extra new ones start fresh. Validated now against
+     * the bound operations set; a running worker applies it before its next watermark check or pass.
+     */
+    public void commitSchemes(List<Scheme> newSchemes) {
+        List<Scheme> copy = List.copyOf(newSchemes);
+        MonitorContext ctx = boundTo;
+        if (ctx != null) {
+            validate(copy, ctx.operations());
+            pendingCommit = copy;
+        } else {
+            install(copy, null, 0);
+        }
+    }
+
+    private void applyPendingCommit(MonitorContext ctx, long passed) {
+        List<Scheme> next = pendingCommit;
+        if (next != null) {
+            pendingCommit = null;
+            install(next, ctx, passed);
+        }
+    }
+
+    private void install(List<Scheme> next, MonitorContext ctx, long passed) {
+        SchemeRuntime[] old = runtimes;
+        SchemeRuntime[] fresh = new SchemeRuntime[next.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = new SchemeRuntime(next.get(i), i);
+            if (i < old.length) {
+                fresh[i].inheritFrom(old[i]);
+            } else if (ctx != null) {
+                fresh[i].nextApplySis = passed + applyIntervalSis(ctx, fresh[i].scheme);
+            }
+        }
+        schemes = next;
+        runtimes = fresh;
+    }
+
     @Override
     public boolean hasSchemes() {
         return runtimes.length != 0;
@@ -56,8 +100,12 @@ public final class DamosEngine implements SchemeEngine {
      * the schemes use; throws {@link IllegalArgumentException} naming the first missing capability.
      */
     public void validateFor(Operations operations) {
+        validate(schemes, operations);
+    }
+
+    private static void validate(List<Scheme> schemes, Operations operations) {
         DamosOperations d = operations instanceof DamosOperations x ? x : null;
-        for (int i = 0; i < runtimes.length; i++) {
+        for (int i = 0; i < schemes.size(); i++) {
             Scheme s = schemes.get(i);
             String where = "scheme " + i + ": ";
             if (d == null) {
@@ -150,6 +198,7 @@ public final class DamosEngine implements SchemeEngine {
     @Override
     public boolean waitForActivation(MonitorContext ctx) throws InterruptedException {
         bind(ctx);
+        applyPendingCommit(ctx, ctx.passedSampleIntervals());
         if (runtimes.length == 0) {
             return true;
         }
@@ -210,6 +259,7 @@ public final class DamosEngine implements SchemeEngine {
     /** One pass as if {@code passed} sampling intervals had completed (tests drive this directly). */
     void applySchemesAt(MonitorContext ctx, long passed) {
         bind(ctx);
+        applyPendingCommit(ctx, passed);
         boolean any = false;
         for (SchemeRuntime rt : runtimes) {
             if (passed < rt.nextApplySis || !rt.activated) {
@@ -430,7 +480,7 @@ public final class DamosEngine implements SchemeEngine {
     }
 
     /** Whether the filter matches region i; an {@code addr} filter may split the region at its edges. */
-    private static boolean coreFilterMatches(MonitorContext ctx, DamosFilter f, Target t, Regions r, int i) {
+    static boolean coreFilterMatches(MonitorContext ctx, DamosFilter f, Target t, Regions r, int i) {
         boolean has;
         if (f.type() == FilterType.TARGET) {
             has = t.index() == f.targetIdx();
@@ -600,6 +650,15 @@ public final class DamosEngine implements SchemeEngine {
         rt.minScore = Scores.minScore(hist, maxScore, rt.esz);
     }
 
+    /**
+     * {@code damos_set_filters_default_reject} for the core stage: reject what no core filter matched
+     * when the last core filter allows and no ops filter follows.
+     */
+    static boolean coreFiltersDefaultReject(Scheme s) {
+        List<DamosFilter> core = s.coreFilters();
+        return s.opsFilters().isEmpty() && !core.isEmpty() && core.getLast().allow();
+    }
+
     /** Per-scheme runtime state: the kernel's {@code damos} fields that are not parameters. */
     private static final class SchemeRuntime {
         final Scheme scheme;
@@ -640,7 +699,7 @@ public final class DamosEngine implements SchemeEngine {
             this.request = new ApplyRequest(scheme, index);
             List<DamosFilter> core = scheme.coreFilters();
             this.coreFilters = core.toArray(new DamosFilter[0]);
-            this.coreDefaultReject = scheme.opsFilters().isEmpty() && !core.isEmpty() && core.getLast().allow();
+            this.coreDefaultReject = coreFiltersDefaultReject(scheme);
             List<QuotaGoal> goals = scheme.quota().goals();
             this.goalCurrent = new long[goals.size()];
             this.lastPsiTotal = new long[goals.size()];
@@ -661,6 +720,36 @@ public final class DamosEngine implements SchemeEngine {
                 return false;
             }
             return Long.compareUnsigned(chargedSz, esz) >= 0 || Long.compareUnsigned(esz - chargedSz, minRegionSz) < 0;
+        }
+
+        /** Takes over the runtime state of the scheme this one replaces in a commit. */
+        void inheritFrom(SchemeRuntime old) {
+            nextApplySis = old.nextApplySis;
+            windowStarted = old.windowStarted;
+            chargedFromMs = old.chargedFromMs;
+            chargedSz = old.chargedSz;
+            totalChargedSz = old.totalChargedSz;
+            totalChargedNs = old.totalChargedNs;
+            esz = old.esz;
+            eszBp = old.eszBp;
+            minScore = old.minScore;
+            chargeTargetFrom = old.chargeTargetFrom;
+            chargeAddrFrom = old.chargeAddrFrom;
+            nrTried = old.nrTried;
+            szTried = old.szTried;
+            nrApplied = old.nrApplied;
+            szApplied = old.szApplied;
+            szOpsFilterPassed = old.szOpsFilterPassed;
+            qtExceeds = old.qtExceeds;
+            nrSnapshots = old.nrSnapshots;
+            lastTried = old.lastTried;
+            List<QuotaGoal> goals = scheme.quota().goals();
+            for (int g = 0; g < goals.size() && g < old.goalCurrent.length; g++) {
+                lastPsiTotal[g] = old.lastPsiTotal[g];
+                if (goals.get(g).metric() != GoalMetric.USER_INPUT) {
+                    goalCurrent[g] = old.goalCurrent[g];
+                }
+            }
         }
 
         void clearResumePoint() {
