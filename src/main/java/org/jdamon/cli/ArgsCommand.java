@@ -27,9 +27,12 @@ public final class ArgsCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
+        @picocli.CommandLine.Option(names = "--raw", description = "Print numbers in damo's machine-friendly raw form.")
+        boolean raw;
+
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(KdamondsJson.write(config.config(false)));
+            spec.commandLine().getOut().print(KdamondsJson.write(config.config(false), raw));
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -24,17 +24,32 @@ public record DamonArgs(
         DamosArgs damos) {
 
     public KdamondsConfig toConfig() {
+        return toConfig(SystemRam::span);
+    }
+
+    /**
+     * As {@link #toConfig()}, with damo's target defaults: without {@code --ops} the operations set is
+     * {@code vaddr} for a {@code --target_pid} and {@code paddr} otherwise; there is one target, with the
+     * pid only for the virtual-address sets, and a {@code paddr} target without {@code --regions} covers
+     * {@code systemRam} (damo's span of System RAM in /proc/iomem). A {@code --kdamonds} file keeps its
+     * own targets unless a target option is given.
+     */
+    public KdamondsConfig toConfig(java.util.function.Supplier<java.util.Optional<AddressRange>> systemRam) {
         KdamondsConfig base = kdamondsFile != null ? KdamondsJson.read(kdamondsFile) : null;
         KdamondsConfig.Context ctx = base == null ? KdamondsConfig.defaultContext() : onlyContext(base);
-        if (ops != null) {
-            ctx = new KdamondsConfig.Context(ops, ctx.addrUnit(), ctx.targets(), ctx.intervals(), ctx.nrRegions(),
-                    ctx.pause(), ctx.schemes());
-        }
-        if (targetPid != null || (regions != null && !regions.isEmpty())) {
-            List<AddressRange> ranges = regions == null ? List.of() : regions.stream().map(DamonArgs::range).toList();
-            String o = ops != null ? ops : targetPid != null ? (ranges.isEmpty() ? "vaddr" : "fvaddr") : ctx.ops();
-            ctx = new KdamondsConfig.Context(o, ctx.addrUnit(),
-                    List.of(new KdamondsConfig.TargetConfig(targetPid, false, ranges)), ctx.intervals(), ctx.nrRegions(),
+        boolean targetGiven = targetPid != null || (regions != null && !regions.isEmpty());
+        if (base == null || targetGiven || ops != null) {
+            String o = ops != null ? ops : base != null && !targetGiven ? ctx.ops() : targetPid != null ? "vaddr" : "paddr";
+            List<KdamondsConfig.TargetConfig> targets = ctx.targets();
+            if (base == null || targetGiven) {
+                List<AddressRange> ranges = regions == null ? List.of() : regions.stream().map(DamonArgs::range).toList();
+                if (o.equals("paddr") && ranges.isEmpty()) {
+                    ranges = systemRam.get().map(List::of).orElse(List.of());
+                }
+                Long pid = o.equals("vaddr") || o.equals("fvaddr") ? targetPid : null;
+                targets = List.of(new KdamondsConfig.TargetConfig(pid, false, ranges));
+            }
+            ctx = new KdamondsConfig.Context(o, ctx.addrUnit(), targets, ctx.intervals(), ctx.nrRegions(),
                     ctx.pause(), ctx.schemes());
         }
         if (preset != null) {

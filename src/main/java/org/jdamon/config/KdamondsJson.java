@@ -81,6 +81,7 @@ public final class KdamondsJson {
 
     private static KdamondsConfig.Context context(Obj o) {
         o.allowOnly("ops", "addr_unit", "targets", "intervals", "nr_regions", "pause", "schemes");
+        rejectUnsupportedSampling(o);
         KdamondsConfig.Context d = KdamondsConfig.defaultContext();
         String ops = o.string("ops", d.ops());
         long addrUnit = o.value("addr_unit", 1, Values::size);
@@ -109,6 +110,33 @@ public final class KdamondsJson {
             CoreConversion.scheme(ctx.schemes().get(i), ctx.attributes(), o.path + ".schemes[" + i + "]");
         }
         return ctx;
+    }
+
+    /**
+     * damo 3.3.0 writes {@code probes} (damon/next data-attribute probes) and {@code sample_control}
+     * (access sampling primitives and filters); jdamon reads their defaults and refuses anything else
+     * rather than dropping it.
+     */
+    private static void rejectUnsupportedSampling(Obj o) {
+        if (o.has("probes") && (!o.node.get("probes").isArray() || !o.node.get("probes").isEmpty())) {
+            throw new ConfigException(o.path + ".probes", "data-attribute probes (damon/next) are not supported");
+        }
+        if (!o.has("sample_control")) {
+            return;
+        }
+        Obj sc = o.obj("sample_control");
+        sc.allowOnly("primitives_enabled", "sample_filters");
+        if (sc.has("primitives_enabled")) {
+            Obj p = sc.obj("primitives_enabled");
+            p.allowOnly("page_table", "page_fault");
+            if (!p.bool("page_table", true) || p.bool("page_fault", false)) {
+                throw new ConfigException(p.path, "only page-table access sampling is supported (page_table true, "
+                        + "page_fault false)");
+            }
+        }
+        if (sc.has("sample_filters") && !sc.list("sample_filters", f -> f).isEmpty()) {
+            throw new ConfigException(sc.path + ".sample_filters", "sample filters are not supported");
+        }
     }
 
     private static KdamondsConfig.TargetConfig target(Obj o) {
@@ -176,8 +204,13 @@ public final class KdamondsJson {
         filters.addAll(o.list("ops_filters", KdamondsJson::filter));
         filters.addAll(o.list("filters", KdamondsJson::filter));
         s = s.withFilters(filters);
+        // jdamon keeps max_nr_snapshots in the scheme; damo in the scheme's stats
+        long maxSnapshots = o.value("max_nr_snapshots", 0, Values::integer);
+        if (maxSnapshots == 0 && o.has("stats")) {
+            maxSnapshots = o.obj("stats").value("max_nr_snapshots", 0, Values::integer);
+        }
         return new SchemeConfig(s.action(), s.targetNid(), s.dests(), s.pattern(), s.applyIntervalUs(), s.quota(),
-                s.watermarks(), s.filters(), o.value("max_nr_snapshots", 0, Values::integer));
+                s.watermarks(), s.filters(), maxSnapshots);
     }
 
     private static SchemeConfig.PatternConfig pattern(Obj o) {
@@ -330,7 +363,17 @@ public final class KdamondsJson {
         }
         long min = 0;
         long max = 0;
-        if (o.has("hugepage_size")) {
+        if (o.has("hugepage_size") && o.node.get("hugepage_size").isArray()) {
+            // damo's form: [min, max]
+            JsonNode h = o.node.get("hugepage_size");
+            if (h.size() != 2) {
+                throw new ConfigException(o.path + ".hugepage_size", "expected [min, max], found " + h.size() + " values");
+            }
+            Obj pair = new Obj(MAPPER.createObjectNode().set("min", h.get(0)).set("max", h.get(1)),
+                    o.path + ".hugepage_size");
+            min = pair.value("min", 0, Values::size);
+            max = pair.value("max", 0, Values::size);
+        } else if (o.has("hugepage_size")) {
             Obj h = o.obj("hugepage_size");
             h.allowOnly("min", "max");
             min = h.value("min", 0, Values::size);
@@ -360,8 +403,10 @@ public final class KdamondsJson {
             }
         }
 
+        /** Present and not null (damo writes null for unused fields). */
         boolean has(String key) {
-            return node.get(key) != null;
+            JsonNode n = node.get(key);
+            return n != null && !n.isNull();
         }
 
         void allowOnly(String... keys) {
@@ -454,7 +499,7 @@ public final class KdamondsJson {
                 return n.longValue();
             }
             if (n.isString()) {
-                return parse(key, s -> Long.parseLong(s.trim()));
+                return parse(key, s -> Long.parseLong(s.trim().replace(",", "")));
             }
             throw new ConfigException(path + "." + key, "expected a number, found " + kind(n));
         }
@@ -493,27 +538,42 @@ public final class KdamondsJson {
 
     // ---- writing -------------------------------------------------------------------------------
 
+    /** damo's {@code args damon} JSON for the configuration, with damo's human-readable numbers. */
     public static String write(KdamondsConfig cfg) {
-        return MAPPER.writeValueAsString(toTree(cfg)) + System.lineSeparator();
+        return write(cfg, false);
+    }
+
+    /** As {@link #write(KdamondsConfig)}; {@code raw} prints numbers in damo's machine-friendly form. */
+    public static String write(KdamondsConfig cfg, boolean raw) {
+        return MAPPER.writeValueAsString(toTree(cfg, raw)) + System.lineSeparator();
     }
 
     public static ObjectNode toTree(KdamondsConfig cfg) {
+        return toTree(cfg, false);
+    }
+
+    /**
+     * The JSON tree damo 3.3.0 writes for the same parameters (key order, nulls, value forms: damo's
+     * {@code to_kvpairs}), plus jdamon's {@code max_nr_snapshots} when it is set (damo keeps that in the
+     * scheme's stats and its {@code args damon} drops it).
+     */
+    public static ObjectNode toTree(KdamondsConfig cfg, boolean raw) {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode kds = root.putArray("kdamonds");
         for (KdamondsConfig.Kdamond k : cfg.kdamonds()) {
             ObjectNode kn = kds.addObject();
-            kn.put("refresh_ms", Values.formatDurationMs(k.refreshMs()));
+            kn.put("refresh_ms", k.refreshMs());
             ArrayNode ctxs = kn.putArray("contexts");
             for (KdamondsConfig.Context c : k.contexts()) {
-                writeContext(ctxs.addObject(), c);
+                writeContext(ctxs.addObject(), c, raw);
             }
         }
         return root;
     }
 
-    private static void writeContext(ObjectNode n, KdamondsConfig.Context c) {
+    private static void writeContext(ObjectNode n, KdamondsConfig.Context c, boolean raw) {
         n.put("ops", c.ops());
-        n.put("addr_unit", Values.formatSize(c.addrUnit()));
+        n.put("addr_unit", DamoText.szAccurate(c.addrUnit(), raw));
         ArrayNode ts = n.putArray("targets");
         for (KdamondsConfig.TargetConfig t : c.targets()) {
             ObjectNode tn = ts.addObject();
@@ -525,107 +585,137 @@ public final class KdamondsJson {
             tn.put("obsolete", t.obsolete());
             ArrayNode rs = tn.putArray("regions");
             for (AddressRange r : t.regions()) {
-                ObjectNode rn = rs.addObject();
-                rn.put("start", Long.toUnsignedString(r.start()));
-                rn.put("end", Long.toUnsignedString(r.end()));
+                writeRange(rs.addObject(), r.start(), r.end(), raw);
             }
         }
         ObjectNode iv = n.putObject("intervals");
-        iv.put("sample_us", Values.formatDurationUs(c.intervals().sampleUs()));
-        iv.put("aggr_us", Values.formatDurationUs(c.intervals().aggrUs()));
-        iv.put("ops_update_us", Values.formatDurationUs(c.intervals().opsUpdateUs()));
+        iv.put("sample_us", DamoText.timeUs(c.intervals().sampleUs(), raw));
+        iv.put("aggr_us", DamoText.timeUs(c.intervals().aggrUs(), raw));
+        iv.put("ops_update_us", DamoText.timeUs(c.intervals().opsUpdateUs(), raw));
         ObjectNode g = iv.putObject("intervals_goal");
         IntervalsGoal goal = c.intervals().goal();
-        g.put("access_bp", Values.formatRatio(goal.accessBp(), 100));
-        g.put("aggrs", Long.toString(goal.aggrs()));
-        g.put("min_sample_us", Values.formatDurationUs(goal.minSampleUs()));
-        g.put("max_sample_us", Values.formatDurationUs(goal.maxSampleUs()));
+        g.put("access_bp", DamoText.bp(goal.accessBp(), raw));
+        g.put("aggrs", DamoText.nr(goal.aggrs(), raw));
+        g.put("min_sample_us", DamoText.timeUs(goal.minSampleUs(), raw));
+        g.put("max_sample_us", DamoText.timeUs(goal.maxSampleUs(), raw));
         ObjectNode nr = n.putObject("nr_regions");
-        nr.put("min", Values.formatInteger(c.nrRegions().min()));
-        nr.put("max", Values.formatInteger(c.nrRegions().max()));
+        nr.put("min", DamoText.nr(c.nrRegions().min(), raw));
+        nr.put("max", DamoText.nr(c.nrRegions().max(), raw));
+        n.putArray("probes");
+        ObjectNode sc = n.putObject("sample_control");
+        ObjectNode prim = sc.putObject("primitives_enabled");
+        prim.put("page_table", true);
+        prim.put("page_fault", false);
+        sc.putArray("sample_filters");
         n.put("pause", c.pause());
         ArrayNode ss = n.putArray("schemes");
         for (SchemeConfig s : c.schemes()) {
-            writeScheme(ss.addObject(), s);
+            writeScheme(ss.addObject(), s, raw);
         }
     }
 
-    private static void writeScheme(ObjectNode n, SchemeConfig s) {
+    private static void writeRange(ObjectNode n, long start, long end, boolean raw) {
+        n.put("start", DamoText.nr(new java.math.BigInteger(Long.toUnsignedString(start)), raw));
+        n.put("end", DamoText.nr(new java.math.BigInteger(Long.toUnsignedString(end)), raw));
+    }
+
+    private static void writeScheme(ObjectNode n, SchemeConfig s, boolean raw) {
         n.put("action", s.action().keyword());
-        n.put("target_nid", s.targetNid());
         ArrayNode ds = n.putArray("dests");
         for (MigrationDest d : s.dests()) {
             ObjectNode dn = ds.addObject();
             dn.put("id", d.nid());
             dn.put("weight", d.weight());
         }
+        if (s.action().isMigration()) {
+            if (s.targetNid() < 0) {
+                n.putNull("target_nid");
+            } else {
+                n.put("target_nid", s.targetNid());
+            }
+        }
         ObjectNode ap = n.putObject("access_pattern");
         SchemeConfig.PatternConfig p = s.pattern();
         ObjectNode sz = ap.putObject("sz_bytes");
-        sz.put("min", Values.formatSize(p.minSzBytes()));
-        sz.put("max", Values.formatSize(p.maxSzBytes()));
+        sz.put("min", DamoText.sz(p.minSzBytes(), raw));
+        sz.put("max", DamoText.sz(p.maxSzBytes(), raw));
         ObjectNode nr = ap.putObject("nr_accesses");
-        boolean pct = p.rateUnit() == SchemeConfig.RateUnit.PERCENT;
-        nr.put("min", pct ? Values.formatRatio(p.minNrAccesses(), 1) : Values.formatInteger(p.minNrAccesses()) + " samples");
-        nr.put("max", pct ? Values.formatRatio(p.maxNrAccesses(), 1)
-                : p.maxNrAccesses() == Values.MAX ? "max" : p.maxNrAccesses() + " samples");
+        String rateSuffix = p.rateUnit() == SchemeConfig.RateUnit.PERCENT ? " %" : " samples";
+        nr.put("min", DamoText.nr(p.minNrAccesses(), raw) + rateSuffix);
+        nr.put("max", DamoText.nr(p.maxNrAccesses(), raw) + rateSuffix);
         ObjectNode age = ap.putObject("age");
         boolean time = p.ageUnit() == SchemeConfig.AgeUnit.US;
-        age.put("min", time ? Values.formatDurationUs(p.minAge()) : p.minAge() + " aggr_intervals");
-        age.put("max", time ? Values.formatDurationUs(p.maxAge())
-                : p.maxAge() == Values.MAX ? "max" : p.maxAge() + " aggr_intervals");
-        n.put("apply_interval_us", Values.formatDurationUs(s.applyIntervalUs()));
+        age.put("min", time ? DamoText.timeUsExact(p.minAge(), raw) : DamoText.nr(p.minAge(), raw) + " aggr_intervals");
+        age.put("max", time ? DamoText.timeUsExact(p.maxAge(), raw) : DamoText.nr(p.maxAge(), raw) + " aggr_intervals");
+        n.put("apply_interval_us", DamoText.timeUs(s.applyIntervalUs(), raw));
         Quota q = s.quota();
         ObjectNode qn = n.putObject("quotas");
-        qn.put("time_ms", Values.formatDurationMs(q.timeMs()));
-        qn.put("sz_bytes", Values.formatSize(q.szBytes()));
-        qn.put("reset_interval_ms", Values.formatDurationMs(q.resetIntervalMs()));
-        qn.put("fail_charge_num", q.failChargeNum());
-        qn.put("fail_charge_denom", q.failChargeDenom());
+        qn.put("time_ms", DamoText.timeMsExact(q.timeMs(), raw));
+        qn.put("sz_bytes", DamoText.sz(q.szBytes(), raw));
+        qn.put("reset_interval_ms", DamoText.timeMsExact(q.resetIntervalMs(), raw));
+        qn.put("fail_charge_num", DamoText.nr(q.failChargeNum(), raw));
+        qn.put("fail_charge_denom", DamoText.nr(q.failChargeDenom(), raw));
         ArrayNode gs = qn.putArray("goals");
         for (QuotaGoal g : q.goals()) {
             ObjectNode gn = gs.addObject();
             gn.put("metric", g.metric().keyword());
-            gn.put("nid", g.nid());
-            gn.put("memcg_path", g.memcgPath() == null ? "" : g.memcgPath());
-            gn.put("target_value", formatGoalValue(g.metric(), g.targetValue()));
-            gn.put("current_value", formatGoalValue(g.metric(), g.currentValue()));
+            if (g.nid() < 0) {
+                gn.putNull("nid");
+            } else {
+                gn.put("nid", DamoText.nr(g.nid(), raw));
+            }
+            putNullable(gn, "memcg_path", g.memcgPath());
+            gn.put("target_value", DamoText.nr(g.targetValue(), raw));
+            gn.put("current_value", DamoText.nr(g.currentValue(), raw));
         }
         qn.put("goal_tuner", q.goalTuner().keyword());
+        qn.put("effective_sz_bytes", DamoText.sz(0, raw));
         ObjectNode w = qn.putObject("weights");
-        w.put("sz_permil", Values.formatRatio(q.weightSz(), 10));
-        w.put("nr_accesses_permil", Values.formatRatio(q.weightNrAccesses(), 10));
-        w.put("age_permil", Values.formatRatio(q.weightAge(), 10));
+        w.put("sz_permil", DamoText.permil(q.weightSz(), raw));
+        w.put("nr_accesses_permil", DamoText.permil(q.weightNrAccesses(), raw));
+        w.put("age_permil", DamoText.permil(q.weightAge(), raw));
         Watermarks wm = s.watermarks();
         ObjectNode wn = n.putObject("watermarks");
         wn.put("metric", wm.metric().keyword());
-        wn.put("interval_us", Values.formatDurationUs(wm.intervalUs()));
-        wn.put("high_permil", Values.formatRatio(wm.high(), 10));
-        wn.put("mid_permil", Values.formatRatio(wm.mid(), 10));
-        wn.put("low_permil", Values.formatRatio(wm.low(), 10));
+        wn.put("interval_us", DamoText.timeUsExact(wm.intervalUs(), raw));
+        wn.put("high_permil", DamoText.permil(wm.high(), raw));
+        wn.put("mid_permil", DamoText.permil(wm.mid(), raw));
+        wn.put("low_permil", DamoText.permil(wm.low(), raw));
         ArrayNode fs = n.putArray("filters");
         for (DamosFilter f : s.filters()) {
             ObjectNode fn = fs.addObject();
             fn.put("filter_type", f.type().keyword());
             fn.put("matching", f.matching());
             fn.put("allow", f.allow());
-            fn.put("memcg_path", f.memcgPath() == null ? "" : f.memcgPath());
-            ObjectNode ar = fn.putObject("address_range");
-            ar.put("start", Long.toUnsignedString(f.addrStart()));
-            ar.put("end", Long.toUnsignedString(f.addrEnd()));
-            fn.put("damon_target_idx", f.targetIdx());
-            ObjectNode hp = fn.putObject("hugepage_size");
-            hp.put("min", Values.formatSize(f.minBytes()));
-            hp.put("max", Values.formatSize(f.maxBytes()));
+            putNullable(fn, "memcg_path", f.memcgPath());
+            if (f.type() == FilterType.ADDR) {
+                writeRange(fn.putObject("address_range"), f.addrStart(), f.addrEnd(), raw);
+            } else {
+                fn.putNull("address_range");
+            }
+            if (f.type() == FilterType.TARGET) {
+                fn.put("damon_target_idx", DamoText.nr(f.targetIdx(), raw));
+            } else {
+                fn.putNull("damon_target_idx");
+            }
+            if (f.type() == FilterType.HUGEPAGE_SIZE) {
+                ArrayNode hp = fn.putArray("hugepage_size");
+                hp.add(DamoText.sz(f.minBytes(), raw));
+                hp.add(DamoText.sz(f.maxBytes(), raw));
+            } else {
+                fn.putNull("hugepage_size");
+            }
         }
-        n.put("max_nr_snapshots", s.maxNrSnapshots());
+        if (s.maxNrSnapshots() != 0) {
+            n.put("max_nr_snapshots", DamoText.nr(s.maxNrSnapshots(), raw));
+        }
     }
 
-    static String formatGoalValue(GoalMetric m, long v) {
-        return switch (m) {
-            case USER_INPUT -> Long.toString(v);
-            case SOME_MEM_PSI_US -> Values.formatDurationUs(v);
-            default -> Values.formatRatio(v, 100);
-        };
+    private static void putNullable(ObjectNode n, String key, String value) {
+        if (value == null) {
+            n.putNull(key);
+        } else {
+            n.put(key, value);
+        }
     }
 }

@@ -17,7 +17,14 @@ public final class Values {
     private Values() {}
 
     public static long size(String text) {
-        return Units.parseSize(strip(text));
+        String s = strip(text).trim();
+        return isHugeInteger(s) ? MAX : Units.parseSize(s);
+    }
+
+    /** damo writes ULONG_MAX and its multiples as plain digits: at or past 2^63 - 1 they mean "no bound". */
+    private static boolean isHugeInteger(String s) {
+        return s.length() >= 19 && s.chars().allMatch(Character::isDigit)
+                && new java.math.BigInteger(s).compareTo(java.math.BigInteger.valueOf(MAX)) >= 0;
     }
 
     /** Microseconds, compound forms like {@code "1 m 30 s"} allowed; a bare number is in {@code bareUnitUs}. */
@@ -64,7 +71,7 @@ public final class Values {
         if (s.equals("min")) {
             return 0;
         }
-        if (s.equals("max")) {
+        if (s.equals("max") || isHugeInteger(s)) {
             return MAX;
         }
         try {

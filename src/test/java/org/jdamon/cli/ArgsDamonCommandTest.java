@@ -41,7 +41,7 @@ class ArgsDamonCommandTest {
     void presetAddsTheModuleSchemes() {
         Result r = run("args", "damon", "--preset", "reclaim");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"action\" : \"pageout\"", "\"min\" : \"2 m\"", "\"sz_bytes\" : \"128 MiB\"",
+        assertThat(r.out()).contains("\"action\" : \"pageout\"", "\"min\" : \"2 m\"", "\"sz_bytes\" : \"128.000 MiB\"",
                 "\"high_permil\" : \"50 %\"");
     }
 

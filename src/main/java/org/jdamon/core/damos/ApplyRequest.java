@@ -24,8 +24,14 @@ public final class ApplyRequest {
         this.schemeIdx = schemeIdx;
         List<DamosFilter> ops = scheme.opsFilters();
         this.opsFilters = ops.toArray(new DamosFilter[0]);
-        this.opsDefaultReject = !ops.isEmpty() && ops.getLast().allow();
+        this.opsDefaultReject = opsFiltersDefaultReject(scheme);
         this.hasYoungFilter = ops.stream().anyMatch(f -> f.type() == FilterType.YOUNG);
+    }
+
+    /** {@code damos_set_filters_default_reject} for the ops stage: the last ops filter allows. */
+    static boolean opsFiltersDefaultReject(Scheme s) {
+        List<DamosFilter> ops = s.opsFilters();
+        return !ops.isEmpty() && ops.getLast().allow();
     }
 
     public Scheme scheme() {

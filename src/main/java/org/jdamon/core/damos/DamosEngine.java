@@ -26,8 +26,9 @@ public final class DamosEngine implements SchemeEngine {
 
     private static final DamosOperations NO_DAMOS = (ctx, t, s, e, req) -> 0;
 
-    private final SchemeRuntime[] runtimes;
-    private final List<Scheme> schemes;
+    private volatile SchemeRuntime[] runtimes;
+    private volatile List<Scheme> schemes;
+    private volatile List<Scheme> pendingCommit;
     private final long[] histogram = new long[Scores.MAX_SCORE + 1];
     private DamosOperations ops;
     private MonitorContext boundTo;
@@ -46,6 +47,49 @@ public final class DamosEngine implements SchemeEngine {
         return schemes;
     }
 
+    /**
+     * Commits a new scheme list to this engine, online, as the kernel's {@code damon_commit_schemes}:
+     * schemes are matched by index; a kept scheme takes every parameter of the new one (pattern, action,
+     * apply interval, quota and its goals by index, watermarks, filters, target node, dests,
+     * max_nr_snapshots) but keeps its runtime state (stats, charge window, esz and esz_bp, min_score,
+     * resume point, tried regions; per goal {@code last_psi_total}, and for other than user_input goals
+     * the last measured value). Extra old schemes go, extra new ones start fresh. Validated now against
+     * the bound operations set; a running worker applies it before its next watermark check or pass.
+     */
+    public void commitSchemes(List<Scheme> newSchemes) {
+        List<Scheme> copy = List.copyOf(newSchemes);
+        MonitorContext ctx = boundTo;
+        if (ctx != null) {
+            validate(copy, ctx.operations());
+            pendingCommit = copy;
+        } else {
+            install(copy, null, 0);
+        }
+    }
+
+    private void applyPendingCommit(MonitorContext ctx, long passed) {
+        List<Scheme> next = pendingCommit;
+        if (next != null) {
+            pendingCommit = null;
+            install(next, ctx, passed);
+        }
+    }
+
+    private void install(List<Scheme> next, MonitorContext ctx, long passed) {
+        SchemeRuntime[] old = runtimes;
+        SchemeRuntime[] fresh = new SchemeRuntime[next.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            fresh[i] = new SchemeRuntime(next.get(i), i);
+            if (i < old.length) {
+                fresh[i].inheritFrom(old[i]);
+            } else if (ctx != null) {
+                fresh[i].nextApplySis = passed + applyIntervalSis(ctx, fresh[i].scheme);
+            }
+        }
+        schemes = next;
+        runtimes = fresh;
+    }
+
     @Override
     public boolean hasSchemes() {
         return runtimes.length != 0;
@@ -56,8 +100,12 @@ public final class DamosEngine implements SchemeEngine {
      * the schemes use; throws {@link IllegalArgumentException} naming the first missing capability.
      */
     public void validateFor(Operations operations) {
+        validate(schemes, operations);
+    }
+
+    private static void validate(List<Scheme> schemes, Operations operations) {
         DamosOperations d = operations instanceof DamosOperations x ? x : null;
-        for (int i = 0; i < runtimes.length; i++) {
+        for (int i = 0; i < schemes.size(); i++) {
             Scheme s = schemes.get(i);
             String where = "scheme " + i + ": ";
             if (d == null) {
@@ -150,6 +198,7 @@ public final class DamosEngine implements SchemeEngine {
     @Override
     public boolean waitForActivation(MonitorContext ctx) throws InterruptedException {
         bind(ctx);
+        applyPendingCommit(ctx, ctx.passedSampleIntervals());
         if (runtimes.length == 0) {
             return true;
         }
@@ -210,6 +259,7 @@ public final class DamosEngine implements SchemeEngine {
     /** One pass as if {@code passed} sampling intervals had completed (tests drive this directly). */
     void applySchemesAt(MonitorContext ctx, long passed) {
         bind(ctx);
+        applyPendingCommit(ctx, passed);
         boolean any = false;
         for (SchemeRuntime rt : runtimes) {
             if (passed < rt.nextApplySis || !rt.activated) {
@@ -224,6 +274,7 @@ public final class DamosEngine implements SchemeEngine {
         long maxRegionSz = ctx.regionSizeLimit();
         for (Target t : ctx.targets()) {
             if (!ctx.operations().targetValid(ctx, t)) {
+                forgetResumePointsIn(t);
                 continue;
             }
             Regions r = t.regions();
@@ -244,6 +295,18 @@ public final class DamosEngine implements SchemeEngine {
             }
             rt.completePass(collectTried);
             rt.nextApplySis = passed + applyIntervalSis(ctx, rt.scheme);
+        }
+    }
+
+    /**
+     * The newest kernel resets a quota's resume point that sits in a target which is no longer valid
+     * ("reset invalid quota->charge_target_from"): otherwise every other target is skipped for good.
+     */
+    private void forgetResumePointsIn(Target t) {
+        for (SchemeRuntime rt : runtimes) {
+            if (rt.chargeTargetFrom == t.index()) {
+                rt.clearResumePoint();
+            }
         }
     }
 
@@ -293,8 +356,10 @@ public final class DamosEngine implements SchemeEngine {
         long sz = r.regionSize(i);
         long applied = 0;
         long passedBytes = 0;
-        boolean tried = true;
-        if (rt.quotaSet() && rt.chargedSz + sz > rt.esz) {
+        // Without apply support (the kernel's ops.apply_scheme == NULL) a region is only counted as
+        // tried: no quota split, filters, charge or walk report.
+        boolean tried = ops != NO_DAMOS;
+        if (tried && rt.quotaSet() && Long.compareUnsigned(rt.chargedSz + sz, rt.esz) > 0) {
             sz = UnsignedMath.alignDown(rt.esz - rt.chargedSz, ctx.minRegionSize());
             if (sz == 0) {
                 tried = false;
@@ -360,6 +425,12 @@ public final class DamosEngine implements SchemeEngine {
 
     // ---- §8.4.4 resuming ----------------------------------------------------------------------
 
+    /**
+     * {@code damos_skip_charged_region} of the newest kernel ("fix unconditionally skip last region"):
+     * regions of the resume target before the resume point are skipped, the one holding it is split at
+     * it, and the last region is skipped only when it, too, lies before the resume point (the resume
+     * point then clears, so the next window starts over).
+     */
     private static boolean skipChargedRegion(MonitorContext ctx, Target t, Regions r, int i, SchemeRuntime rt) {
         if (rt.chargeTargetFrom < 0) {
             return false;
@@ -367,18 +438,21 @@ public final class DamosEngine implements SchemeEngine {
         if (t.index() != rt.chargeTargetFrom) {
             return true;
         }
-        if (i == r.size() - 1) {
-            rt.clearResumePoint();
-            return true;
-        }
+        boolean last = i == r.size() - 1;
         long from = rt.chargeAddrFrom;
         if (from != 0 && Long.compareUnsigned(r.end(i), from) <= 0) {
+            if (last) {
+                rt.clearResumePoint();
+            }
             return true;
         }
         if (from != 0 && Long.compareUnsigned(r.start(i), from) < 0) {
             long cut = UnsignedMath.alignDown(from - r.start(i), ctx.minRegionSize());
             if (cut == 0) {
-                if (r.regionSize(i) <= ctx.minRegionSize()) {
+                if (Long.compareUnsigned(r.regionSize(i), ctx.minRegionSize()) <= 0) {
+                    if (last) {
+                        rt.clearResumePoint();
+                    }
                     return true;
                 }
                 cut = ctx.minRegionSize();
@@ -406,7 +480,7 @@ public final class DamosEngine implements SchemeEngine {
     }
 
     /** Whether the filter matches region i; an {@code addr} filter may split the region at its edges. */
-    private static boolean coreFilterMatches(MonitorContext ctx, DamosFilter f, Target t, Regions r, int i) {
+    static boolean coreFilterMatches(MonitorContext ctx, DamosFilter f, Target t, Regions r, int i) {
         boolean has;
         if (f.type() == FilterType.TARGET) {
             has = t.index() == f.targetIdx();
@@ -458,21 +532,26 @@ public final class DamosEngine implements SchemeEngine {
         }
     }
 
+    /**
+     * {@code damos_set_effective_quota} of the newest kernel, in unsigned arithmetic: the goal tuner's
+     * size, limited by the time quota's size floored at one minimum region
+     * ({@code esz = min(max(time_esz, min_region_sz), goal_esz)}), then by the size quota.
+     */
     private void setEffectiveQuota(MonitorContext ctx, SchemeRuntime rt) {
         Quota q = rt.scheme.quota();
         if (q.timeMs() == 0 && q.goals().isEmpty()) {
             rt.esz = q.szBytes();
             return;
         }
-        long esz = Long.MAX_VALUE;
+        long esz = UnsignedMath.ULONG_MAX;
         if (!q.goals().isEmpty()) {
             long score = quotaScore(ctx, rt);
             if (q.goalTuner() == Quota.GoalTuner.CONSIST) {
-                rt.eszBp = Feedback.next(Math.max(rt.eszBp, Feedback.MIN_INPUT), score);
-            } else if (score >= Feedback.GOAL) {
+                rt.eszBp = Feedback.next(unsignedMax(rt.eszBp, Feedback.MIN_INPUT), score);
+            } else if (Long.compareUnsigned(score, Feedback.GOAL) >= 0) {
                 rt.eszBp = 0;
             } else {
-                rt.eszBp = q.szBytes() != 0 ? UnsignedMath.mulDiv(q.szBytes(), 10_000, 1) : UnsignedMath.ULONG_MAX;
+                rt.eszBp = q.szBytes() != 0 ? q.szBytes() * 10_000 : UnsignedMath.ULONG_MAX;
             }
             esz = Long.divideUnsigned(rt.eszBp, 10_000);
         }
@@ -480,18 +559,31 @@ public final class DamosEngine implements SchemeEngine {
             long bytesPerMs = rt.totalChargedNs != 0
                     ? UnsignedMath.mulDiv(rt.totalChargedSz, 1_000_000, rt.totalChargedNs)
                     : DEFAULT_BYTES_PER_MS;
-            long timeEsz = Math.multiplyHigh(bytesPerMs, q.timeMs()) != 0 || bytesPerMs * q.timeMs() < 0
-                    ? Long.MAX_VALUE
+            long timeEsz = Math.unsignedMultiplyHigh(bytesPerMs, q.timeMs()) != 0
+                    ? UnsignedMath.ULONG_MAX
                     : bytesPerMs * q.timeMs();
-            esz = Math.max(ctx.minRegionSize(), Math.min(timeEsz, esz));
+            esz = unsignedMin(unsignedMax(timeEsz, ctx.minRegionSize()), esz);
         }
-        if (q.szBytes() != 0 && q.szBytes() < esz) {
+        if (q.szBytes() != 0 && Long.compareUnsigned(q.szBytes(), esz) < 0) {
             esz = q.szBytes();
         }
         rt.esz = esz;
     }
 
-    /** The most satisfied goal's score, 10,000 meaning on target (§8.6.2). */
+    private static long unsignedMax(long a, long b) {
+        return Long.compareUnsigned(a, b) >= 0 ? a : b;
+    }
+
+    private static long unsignedMin(long a, long b) {
+        return Long.compareUnsigned(a, b) <= 0 ? a : b;
+    }
+
+    /**
+     * {@code damos_quota_score}: the most satisfied goal's score, 10,000 meaning on target (§8.6.2), in
+     * the kernel's unsigned arithmetic ({@code current * 10000 / target} wraps like an unsigned long).
+     * {@code some_mem_psi_us} is the total's growth since the last window; the kernel's last total
+     * starts at U64_MAX, so the first window's value is the total plus one.
+     */
     private long quotaScore(MonitorContext ctx, SchemeRuntime rt) {
         List<QuotaGoal> goals = rt.scheme.quota().goals();
         long best = 0;
@@ -503,16 +595,37 @@ public final class DamosEngine implements SchemeEngine {
                     long total = ops.readMetric(ctx, goal);
                     long delta = total - rt.lastPsiTotal[g];
                     rt.lastPsiTotal[g] = total;
-                    yield Math.max(delta, 0);
+                    yield delta;
                 }
+                case NODE_ELIGIBLE_MEM_BP -> nodeEligibleMemBp(ctx, rt.scheme, goal.nid());
                 default -> ops.readMetric(ctx, goal);
             };
             if (goal.metric() != GoalMetric.USER_INPUT) {
                 rt.goalCurrent[g] = current;
             }
-            best = Math.max(best, UnsignedMath.mulDiv(current, 10_000, goal.targetValue()));
+            best = unsignedMax(best, Long.divideUnsigned(current * 10_000, goal.targetValue()));
         }
         return best;
+    }
+
+    /**
+     * {@code node_eligible_mem_bp} (mm.git): of the memory in regions matching the scheme's access
+     * pattern, over all targets, the part on node {@code nid}, in basis points; 0 when nothing matches.
+     */
+    private long nodeEligibleMemBp(MonitorContext ctx, Scheme s, int nid) {
+        long total = 0;
+        long onNode = 0;
+        for (Target t : ctx.targets()) {
+            Regions r = t.regions();
+            for (int i = 0; i < r.size(); i++) {
+                if (!s.pattern().matches(r.regionSize(i), r.nrAccessesBp(i) / 10_000, r.age(i))) {
+                    continue;
+                }
+                total += ops.presentBytes(ctx, t, r.start(i), r.end(i), -1);
+                onNode += ops.presentBytes(ctx, t, r.start(i), r.end(i), nid);
+            }
+        }
+        return total == 0 ? 0 : UnsignedMath.mulDiv(onNode, 10_000, total);
     }
 
     private void computeMinScore(MonitorContext ctx, SchemeRuntime rt) {
@@ -535,6 +648,15 @@ public final class DamosEngine implements SchemeEngine {
             }
         }
         rt.minScore = Scores.minScore(hist, maxScore, rt.esz);
+    }
+
+    /**
+     * {@code damos_set_filters_default_reject} for the core stage: reject what no core filter matched
+     * when the last core filter allows and no ops filter follows.
+     */
+    static boolean coreFiltersDefaultReject(Scheme s) {
+        List<DamosFilter> core = s.coreFilters();
+        return s.opsFilters().isEmpty() && !core.isEmpty() && core.getLast().allow();
     }
 
     /** Per-scheme runtime state: the kernel's {@code damos} fields that are not parameters. */
@@ -577,10 +699,11 @@ public final class DamosEngine implements SchemeEngine {
             this.request = new ApplyRequest(scheme, index);
             List<DamosFilter> core = scheme.coreFilters();
             this.coreFilters = core.toArray(new DamosFilter[0]);
-            this.coreDefaultReject = scheme.opsFilters().isEmpty() && !core.isEmpty() && core.getLast().allow();
+            this.coreDefaultReject = coreFiltersDefaultReject(scheme);
             List<QuotaGoal> goals = scheme.quota().goals();
             this.goalCurrent = new long[goals.size()];
             this.lastPsiTotal = new long[goals.size()];
+            java.util.Arrays.fill(lastPsiTotal, UnsignedMath.ULONG_MAX);
             for (int g = 0; g < goals.size(); g++) {
                 goalCurrent[g] = goals.get(g).currentValue();
             }
@@ -596,7 +719,37 @@ public final class DamosEngine implements SchemeEngine {
             if (!quotaSet()) {
                 return false;
             }
-            return chargedSz >= esz || esz - chargedSz < minRegionSz;
+            return Long.compareUnsigned(chargedSz, esz) >= 0 || Long.compareUnsigned(esz - chargedSz, minRegionSz) < 0;
+        }
+
+        /** Takes over the runtime state of the scheme this one replaces in a commit. */
+        void inheritFrom(SchemeRuntime old) {
+            nextApplySis = old.nextApplySis;
+            windowStarted = old.windowStarted;
+            chargedFromMs = old.chargedFromMs;
+            chargedSz = old.chargedSz;
+            totalChargedSz = old.totalChargedSz;
+            totalChargedNs = old.totalChargedNs;
+            esz = old.esz;
+            eszBp = old.eszBp;
+            minScore = old.minScore;
+            chargeTargetFrom = old.chargeTargetFrom;
+            chargeAddrFrom = old.chargeAddrFrom;
+            nrTried = old.nrTried;
+            szTried = old.szTried;
+            nrApplied = old.nrApplied;
+            szApplied = old.szApplied;
+            szOpsFilterPassed = old.szOpsFilterPassed;
+            qtExceeds = old.qtExceeds;
+            nrSnapshots = old.nrSnapshots;
+            lastTried = old.lastTried;
+            List<QuotaGoal> goals = scheme.quota().goals();
+            for (int g = 0; g < goals.size() && g < old.goalCurrent.length; g++) {
+                lastPsiTotal[g] = old.lastPsiTotal[g];
+                if (goals.get(g).metric() != GoalMetric.USER_INPUT) {
+                    goalCurrent[g] = old.goalCurrent[g];
+                }
+            }
         }
 
         void clearResumePoint() {

@@ -56,6 +56,15 @@ public interface DamosOperations {
         throw new UnsupportedOperationException("metric " + goal.metric().keyword());
     }
 
+    /**
+     * Bytes of {@code [start, end)} of the target that are backed by memory, only those on node
+     * {@code nid} when it is not negative; what {@code node_eligible_mem_bp} counts. Only called when
+     * {@link #supportsMetric} is true for that metric.
+     */
+    default long presentBytes(MonitorContext ctx, Target target, long start, long end, int nid) {
+        throw new UnsupportedOperationException("metric node_eligible_mem_bp");
+    }
+
     /** Free memory in permil of total, for {@code free_mem_rate} watermarks. */
     default long freeMemRatePermil(MonitorContext ctx) {
         throw new UnsupportedOperationException("free_mem_rate");

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a quota goal measures (design §8.6.1). Values are read from the operations set once per charge
- * window; {@code some_mem_psi_us} is cumulative there and turned into a per-window delta by the engine.
+ * window; {@code some_mem_psi_us} is cumulative there and turned into a per-window delta by the engine,
+ * and {@code node_eligible_mem_bp} is computed by the engine from {@link DamosOperations#presentBytes}.
  */
 public enum GoalMetric {
     USER_INPUT(false, false),
@@ -14,7 +15,11 @@ public enum GoalMetric {
     NODE_MEMCG_USED_BP(true, true),
     NODE_MEMCG_FREE_BP(true, true),
     ACTIVE_MEM_BP(false, false),
-    INACTIVE_MEM_BP(false, false);
+    INACTIVE_MEM_BP(false, false),
+    /** mm.git: the scheme's pattern-matching bytes on node {@code nid} over all of them (computed by the engine). */
+    NODE_ELIGIBLE_MEM_BP(true, false),
+    /** mm.git: the huge-page-backed share of resident memory. */
+    HUGEPAGE_MEM_BP(false, false);
 
     private final boolean needsNid;
     private final boolean needsMemcg;

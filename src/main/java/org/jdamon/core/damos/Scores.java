@@ -18,7 +18,8 @@ public final class Scores {
         long wf = q.weightNrAccesses();
         long wa = q.weightAge();
         long freq = (long) nrAccesses * MAX_SUBSCORE / Math.max(attrs.maxNrAccesses(), 1);
-        long ageSec = (long) age * attrs.aggrUs() / 1_000_000;
+        // the kernel keeps age_in_sec in an unsigned int: the seconds are truncated to 32 bits
+        long ageSec = (Long.divideUnsigned(Integer.toUnsignedLong(age) * attrs.aggrUs(), 1_000_000)) & 0xFFFF_FFFFL;
         long ageLog = 0;
         while (ageLog < MAX_AGE_IN_LOG && ageSec != 0) {
             ageLog++;
@@ -59,7 +60,7 @@ public final class Scores {
         int sc;
         for (sc = maxScore; ; sc--) {
             cum += bytesByScore[sc];
-            if (cum >= esz || sc == 0) {
+            if (Long.compareUnsigned(cum, esz) >= 0 || sc == 0) {
                 break;
             }
         }

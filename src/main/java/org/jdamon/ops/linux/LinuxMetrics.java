@@ -23,6 +23,7 @@ public final class LinuxMetrics {
             case NODE_MEM_USED_BP, NODE_MEM_FREE_BP, NODE_MEMCG_USED_BP, NODE_MEMCG_FREE_BP ->
                     Files.isDirectory(Path.of("/sys/devices/system/node/node0"));
             case ACTIVE_MEM_BP, INACTIVE_MEM_BP -> Files.exists(MemInfo.PROC_MEMINFO);
+            case NODE_ELIGIBLE_MEM_BP, HUGEPAGE_MEM_BP -> false;
         };
     }
 
@@ -38,6 +39,8 @@ public final class LinuxMetrics {
                 case NODE_MEMCG_FREE_BP -> memcgBp(goal.memcgPath(), goal.nid(), false);
                 case ACTIVE_MEM_BP -> MemInfo.read().activeBp();
                 case INACTIVE_MEM_BP -> MemInfo.read().inactiveBp();
+                case NODE_ELIGIBLE_MEM_BP, HUGEPAGE_MEM_BP ->
+                        throw new UnsupportedOperationException("metric " + goal.metric().keyword());
             };
         } catch (IOException e) {
             throw new UncheckedIOException("reading quota goal metric " + goal.metric().keyword(), e);

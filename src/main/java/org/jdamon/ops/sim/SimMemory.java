@@ -703,6 +703,20 @@ public final class SimMemory {
         return Math.round(sum);
     }
 
+    /** Resident bytes of {@code [start, end)} on memory tier {@code tier} (0 fast, 1 slow); 0 for other nodes. */
+    public long residentBytesOnTier(long start, long end, int tier) {
+        double sum = 0;
+        for (int i = find(start); i < segs.size() && segs.get(i).start < end; i++) {
+            Seg g = segs.get(i);
+            long s = Math.max(g.start, start);
+            long e = Math.min(g.end, end);
+            if (e > s && g.tier == tier) {
+                sum += g.residentBytes() * (e - s) / (g.end - g.start);
+            }
+        }
+        return Math.round(sum);
+    }
+
     /** Pages that came back because the workload touched them after they were evicted. */
     public long refaults() {
         return Math.round(refaults);

@@ -18,6 +18,7 @@ import org.jdamon.core.damos.MemoryState;
 import org.jdamon.core.damos.MigrationDest;
 import org.jdamon.core.damos.PageProperties;
 import org.jdamon.core.damos.QuotaGoal;
+import org.jdamon.core.damos.Scheme;
 import org.jdamon.eval.GroundTruth;
 import org.jdamon.eval.TruthWindow;
 import org.jdamon.ops.common.ThreeRegions;
@@ -218,7 +219,8 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
     @Override
     public boolean supportsMetric(GoalMetric metric) {
         return switch (metric) {
-            case SOME_MEM_PSI_US, NODE_MEM_USED_BP, NODE_MEM_FREE_BP, ACTIVE_MEM_BP, INACTIVE_MEM_BP -> true;
+            case SOME_MEM_PSI_US, NODE_MEM_USED_BP, NODE_MEM_FREE_BP, ACTIVE_MEM_BP, INACTIVE_MEM_BP,
+                    NODE_ELIGIBLE_MEM_BP, HUGEPAGE_MEM_BP -> true;
             default -> false;
         };
     }
@@ -233,12 +235,11 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
         SimMemory mem = memories[target.index()];
         mem.syncTo(ctx.clock().nowNs() - originNs);
         DamosAction action = req.action();
-        int nid = migrationNode(req);
         long applied = 0;
         long passed = 0;
         if (!req.hasOpsFilters()) {
             passed = mem.residentBytes(start, end);
-            applied = mem.apply(action, start, end, nid);
+            applied = applyToDests(mem, action, start, end, req.scheme());
         } else {
             page.memory = mem;
             for (long a = start; a < end; ) {
@@ -246,7 +247,7 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
                 page.addr = a;
                 if (!req.filterOut(page)) {
                     passed += mem.residentBytes(a, next);
-                    applied += mem.apply(action, a, next, nid);
+                    applied += applyToDests(mem, action, a, next, req.scheme());
                 }
                 a = next;
             }
@@ -256,17 +257,50 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
         return action == DamosAction.STAT ? 0 : applied;
     }
 
-    private static int migrationNode(ApplyRequest req) {
-        if (!req.action().isMigration()) {
-            return -1;
+    /**
+     * Applies the action; a migration with weighted {@code dests} interleaves pages over them like the
+     * kernel's {@code damos_va_migrate_dests_add} (page index modulo the total weight picks the
+     * destination). The model moves each destination's exact share of pages as one contiguous piece, so
+     * its segment count does not grow with every page.
+     */
+    private static long applyToDests(SimMemory mem, DamosAction action, long start, long end, Scheme scheme) {
+        List<MigrationDest> dests = scheme.dests();
+        long totalWeight = 0;
+        for (MigrationDest d : dests) {
+            totalWeight += d.weight();
         }
-        MigrationDest heaviest = null;
-        for (MigrationDest d : req.scheme().dests()) {
-            if (d.weight() > 0 && (heaviest == null || d.weight() > heaviest.weight())) {
-                heaviest = d;
+        if (!action.isMigration() || totalWeight == 0) {
+            return mem.apply(action, start, end, action.isMigration() ? scheme.targetNid() : -1);
+        }
+        long firstPage = Long.divideUnsigned(start, SimMemory.PAGE);
+        long pages = Long.divideUnsigned(end - start + SimMemory.PAGE - 1, SimMemory.PAGE);
+        long applied = 0;
+        long at = start;
+        long slotFrom = 0;
+        for (MigrationDest d : dests) {
+            long share = interleavedPages(firstPage, pages, totalWeight, slotFrom, d.weight());
+            slotFrom += d.weight();
+            long to = Math.min(end, at + share * SimMemory.PAGE);
+            if (to > at) {
+                applied += mem.apply(action, at, to, d.nid());
+            }
+            at = to;
+        }
+        return applied;
+    }
+
+    /** How many of the pages {@code [first, first + n)} have {@code index mod w} in {@code [slot, slot + len)}. */
+    static long interleavedPages(long first, long n, long w, long slot, long len) {
+        long count = n / w * len;
+        long rest = n % w;
+        long s = Long.remainderUnsigned(first, w);
+        for (long k = 0; k < rest; k++) {
+            long pos = (s + k) % w;
+            if (pos >= slot && pos < slot + len) {
+                count++;
             }
         }
-        return heaviest != null ? heaviest.nid() : req.scheme().targetNid();
+        return count;
     }
 
     /** The page-level view ops filters test, at one address of one memory model; reused, no allocation. */
@@ -306,14 +340,26 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
             resident += m.rssBytes();
             stallNs += m.refaultStallNs();
         }
+        long huge = 0;
+        for (SimMemory m : memories) {
+            huge += m.hugePageBytes();
+        }
         return switch (goal.metric()) {
+            case HUGEPAGE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(huge, 10_000, resident);
+            // a node without memory reads 0 used and 10000 free, like the kernel's invalid_mem_node() guard
             case NODE_MEM_USED_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(used, 10_000, total);
-            case NODE_MEM_FREE_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(total - used, 10_000, total);
+            case NODE_MEM_FREE_BP -> total == 0 ? 10_000 : UnsignedMath.mulDiv(total - used, 10_000, total);
             case ACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(active, 10_000, resident);
             case INACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(resident - active, 10_000, resident);
             case SOME_MEM_PSI_US -> stallNs / 1_000;
             default -> throw new UnsupportedOperationException("metric " + goal.metric().keyword());
         };
+    }
+
+    @Override
+    public long presentBytes(MonitorContext ctx, Target target, long start, long end, int nid) {
+        SimMemory mem = memories[target.index()];
+        return nid < 0 ? mem.residentBytes(start, end) : mem.residentBytesOnTier(start, end, nid);
     }
 
     @Override

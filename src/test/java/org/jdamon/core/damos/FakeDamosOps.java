@@ -27,6 +27,13 @@ class FakeDamosOps implements Operations, DamosOperations {
     final Map<GoalMetric, ToLongFunction<MonitorContext>> metrics = new EnumMap<>(GoalMetric.class);
     long nsPerPage = -1;
     boolean scorer = true;
+    final java.util.Set<Integer> invalid = new java.util.HashSet<>();
+    final java.util.Set<FilterType> filterTypes = java.util.EnumSet.of(FilterType.ANON, FilterType.YOUNG);
+
+    @Override
+    public boolean targetValid(MonitorContext ctx, Target target) {
+        return !invalid.contains(target.index());
+    }
 
     @Override
     public String name() {
@@ -43,7 +50,7 @@ class FakeDamosOps implements Operations, DamosOperations {
 
     @Override
     public boolean supportsFilter(FilterType type) {
-        return type == FilterType.ANON || type == FilterType.YOUNG;
+        return filterTypes.contains(type);
     }
 
     @Override
@@ -69,7 +76,7 @@ class FakeDamosOps implements Operations, DamosOperations {
             boolean out = req.filterOut(f -> switch (f.type()) {
                 case ANON -> anon.test(addr);
                 case YOUNG -> young.test(addr);
-                default -> throw new AssertionError(f.type());
+                default -> false;
             });
             if (!out) {
                 passed += PAGE;
