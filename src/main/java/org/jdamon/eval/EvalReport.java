@@ -39,6 +39,14 @@ public final class EvalReport {
                 + pct(s.freqAbsErrorPercentOfMax()) + " of max)");
         row(rows, runs, "hot precision / recall", s -> num(s.hotPrecision()) + " / " + num(s.hotRecall()));
         row(rows, runs, "cold precision / recall", s -> num(s.coldPrecision()) + " / " + num(s.coldRecall()));
+        String[] cov = new String[runs.size() + 1];
+        cov[0] = "outside regions: pages / accesses";
+        for (int i = 0; i < runs.size(); i++) {
+            Coverage c = runs.get(i).coverage();
+            cov[i + 1] = c == null ? "-" : "%,d of %,d (%s) / %s".formatted(c.pagesOutside(), c.pages(),
+                    pct(c.pagesOutsideShare() * 100), pct(c.accessesOutsideShare() * 100));
+        }
+        rows.add(cov);
         row(rows, runs, "access checks", s -> "%,d".formatted(s.damonChecks()));
         row(rows, runs, "page-granular checks", s -> "%,d".formatted(s.pageGranularChecks()));
         row(rows, runs, "check reduction", s -> "x" + num(s.checkReduction()));
@@ -102,6 +110,15 @@ public final class EvalReport {
             sm.put("hot_recall", j(s.hotRecall()));
             sm.put("cold_precision", j(s.coldPrecision()));
             sm.put("cold_recall", j(s.coldRecall()));
+            Coverage c = run.coverage();
+            if (c != null) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("pages", c.pages());
+                cm.put("pages_outside", c.pagesOutside());
+                cm.put("accesses", c.accesses());
+                cm.put("accesses_outside", c.accessesOutside());
+                sm.put("coverage", cm);
+            }
             sm.put("access_checks", s.damonChecks());
             sm.put("page_granular_checks", s.pageGranularChecks());
             sm.put("wall_seconds", run.wallNanos() / 1e9);
