@@ -191,7 +191,7 @@ public final class RecordCommand implements Callable<Integer> {
         if (meter == null || meter.samples().isEmpty()) {
             return;
         }
-        err.println("jdamon: " + meter.summary());
+        err.println("jdamon: " + meter.summary().text());
         String warning = meter.warning();
         if (warning != null) {
             err.println("jdamon: warning: " + warning);

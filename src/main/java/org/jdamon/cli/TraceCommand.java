@@ -169,7 +169,7 @@ public final class TraceCommand implements Runnable {
                 if (evaluator[0] != null) {
                     Evaluator ev = evaluator[0];
                     EvalRun run = new EvalRun("damon", ev.summary(), ev.windows(), wall, TraceReplay.facts(ops))
-                            .withCoverage(coverage[0].total());
+                            .withCoverage(coverage[0].summary());
                     out.print(json ? EvalReport.json(label, List.of(run)) + "\n"
                             : EvalReport.text(label, List.of(run), false));
                     out.flush();

@@ -4,13 +4,14 @@ package org.jdamon.eval;
  * How much of what a target really touched the monitor could see: pages touched and accesses made, and
  * those of them that fell outside every monitored region (where no sampling address can ever land). Over
  * one aggregation window a page counts once; over a whole run {@code pages} is the distinct pages
- * touched and {@code pagesOutside} those that were ever touched while outside. Accesses are page touches
- * (an access crossing a page boundary touches two). A simulated workload gives expected counts, rounded.
+ * touched and {@code pagesOutside} those never monitored (no touch of them fell inside a region).
+ * Accesses are page touches (an access crossing a page boundary touches two). A simulated workload gives
+ * expected counts, rounded, and its run's pages outside are those of the byte ranges ever outside.
  */
 public record Coverage(long pages, long pagesOutside, long accesses, long accessesOutside) {
     public static final Coverage NONE = new Coverage(0, 0, 0, 0);
 
-    /** Above this share of pages or accesses outside, {@code record} warns. */
+    /** Above this share of page-windows or accesses outside, {@code record} warns. */
     public static final double WARN_SHARE = 0.05;
 
     public Coverage {

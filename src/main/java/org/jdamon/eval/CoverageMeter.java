@@ -2,25 +2,25 @@ package org.jdamon.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Target;
-import org.jdamon.core.Units;
 import org.jdamon.record.SideData;
 
 /**
  * Takes a {@link CoverageSource}'s counts at every aggregation, keeps them per window and, given a sink,
  * writes them as {@link CoverageSideData}. {@link #summary} and {@link #warning} are what {@code record}
- * prints at the end.
+ * prints at the end, and what {@code eval} shows.
  */
 public final class CoverageMeter implements AggregationListener {
     private final CoverageSource source;
     private final Consumer<SideData> sink;
     private final List<CoverageSideData.Sample> samples = new ArrayList<>();
     private Coverage total = Coverage.NONE;
+    private long pageWindows;
+    private long pageWindowsOutside;
     private double worstWindowShare;
     private long updateUs;
 
@@ -50,6 +50,8 @@ public final class CoverageMeter implements AggregationListener {
             Coverage tot = source.totalCoverage(t.index());
             targets.add(new CoverageSideData.TargetCoverage(t.index(), w, tot));
             worstWindowShare = Math.max(worstWindowShare, w.pagesOutsideShare());
+            pageWindows += w.pages();
+            pageWindowsOutside += w.pagesOutside();
             sum = plus(sum, tot);
         }
         total = sum;
@@ -75,44 +77,13 @@ public final class CoverageMeter implements AggregationListener {
         return total;
     }
 
-    /** The largest share of a window's touched pages that fell outside, over all windows and targets. */
-    public double worstWindowShare() {
-        return worstWindowShare;
+    /** The run so far: totals, page-windows, worst window. */
+    public CoverageSummary summary() {
+        return new CoverageSummary(total, pageWindows, pageWindowsOutside, worstWindowShare);
     }
 
-    /** One line: what the monitored regions covered of what was touched. */
-    public String summary() {
-        return summaryOf(total, worstWindowShare);
-    }
-
-    static String summaryOf(Coverage c, double worstWindow) {
-        return String.format(Locale.ROOT,
-                "coverage: %,d of %,d touched pages (%s) and %s of accesses fell outside every monitored region"
-                        + " (worst window: %s of its pages)",
-                c.pagesOutside(), c.pages(), percent(c.pagesOutsideShare()), percent(c.accessesOutsideShare()),
-                percent(worstWindow));
-    }
-
-    /**
-     * A one-line warning when more than {@link Coverage#WARN_SHARE} of the pages or accesses fell outside,
-     * naming the option that fixes it; null otherwise.
-     */
+    /** The warning {@link CoverageSummary#warning} gives for this run's update interval, or null. */
     public String warning() {
-        return warningOf(total, updateUs);
-    }
-
-    static String warningOf(Coverage c, long updateUs) {
-        if (!c.poor()) {
-            return null;
-        }
-        return String.format(Locale.ROOT,
-                "%s of the touched pages (%s of the accesses) were outside every monitored region: memory mapped"
-                        + " after a ranges update is unseen until the next one (every %s); lower -u/--updr, e.g."
-                        + " to the aggregation interval",
-                percent(c.pagesOutsideShare()), percent(c.accessesOutsideShare()), Units.formatDurationUs(updateUs));
-    }
-
-    static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return summary().warning(updateUs);
     }
 }

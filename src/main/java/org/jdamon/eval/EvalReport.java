@@ -40,11 +40,10 @@ public final class EvalReport {
         row(rows, runs, "hot precision / recall", s -> num(s.hotPrecision()) + " / " + num(s.hotRecall()));
         row(rows, runs, "cold precision / recall", s -> num(s.coldPrecision()) + " / " + num(s.coldRecall()));
         String[] cov = new String[runs.size() + 1];
-        cov[0] = "outside regions: pages / accesses";
+        cov[0] = "outside regions: accesses / pages";
         for (int i = 0; i < runs.size(); i++) {
-            Coverage c = runs.get(i).coverage();
-            cov[i + 1] = c == null ? "-" : "%,d of %,d (%s) / %s".formatted(c.pagesOutside(), c.pages(),
-                    pct(c.pagesOutsideShare() * 100), pct(c.accessesOutsideShare() * 100));
+            CoverageSummary c = runs.get(i).coverage();
+            cov[i + 1] = c == null ? "-" : c.cell();
         }
         rows.add(cov);
         row(rows, runs, "access checks", s -> "%,d".formatted(s.damonChecks()));
@@ -110,13 +109,15 @@ public final class EvalReport {
             sm.put("hot_recall", j(s.hotRecall()));
             sm.put("cold_precision", j(s.coldPrecision()));
             sm.put("cold_recall", j(s.coldRecall()));
-            Coverage c = run.coverage();
+            CoverageSummary c = run.coverage();
             if (c != null) {
                 Map<String, Object> cm = new LinkedHashMap<>();
-                cm.put("pages", c.pages());
-                cm.put("pages_outside", c.pagesOutside());
-                cm.put("accesses", c.accesses());
-                cm.put("accesses_outside", c.accessesOutside());
+                cm.put("pages", c.total().pages());
+                cm.put("pages_never_monitored", c.total().pagesOutside());
+                cm.put("page_windows", c.pageWindows());
+                cm.put("page_windows_outside", c.pageWindowsOutside());
+                cm.put("accesses", c.total().accesses());
+                cm.put("accesses_outside", c.total().accessesOutside());
                 sm.put("coverage", cm);
             }
             sm.put("access_checks", s.damonChecks());

@@ -10,12 +10,12 @@ import org.jdamon.core.MonitorContext;
 /**
  * One monitored run scored against its truth: a label ({@code damon}, {@code page-granular}), the
  * summary, the windows, the wall time, free-form facts about the input (records, pages, time model) and
- * the run's {@link Coverage} (null when the operations set does not measure it). Pages outside every
+ * the run's {@link CoverageSummary} (null when the operations set does not measure it). Pages outside every
  * monitored region are in the summary's recall as misses: the evaluator scores every page the truth
  * reported, monitored or not.
  */
 public record EvalRun(String label, EvalSummary summary, List<EvalWindow> windows, long wallNanos,
-        Map<String, String> facts, Coverage coverage) {
+        Map<String, String> facts, CoverageSummary coverage) {
 
     public EvalRun {
         windows = List.copyOf(windows);
@@ -36,14 +36,14 @@ public record EvalRun(String label, EvalSummary summary, List<EvalWindow> window
         ctx.run();
         long wall = System.nanoTime() - t0;
         return new EvalRun(label, ev.summary(), ev.windows(), wall, Map.of(),
-                meter == null || meter.samples().isEmpty() ? null : meter.total());
+                meter == null || meter.samples().isEmpty() ? null : meter.summary());
     }
 
     public EvalRun withFacts(Map<String, String> more) {
         return new EvalRun(label, summary, windows, wallNanos, more, coverage);
     }
 
-    public EvalRun withCoverage(Coverage c) {
+    public EvalRun withCoverage(CoverageSummary c) {
         return new EvalRun(label, summary, windows, wallNanos, facts, c);
     }
 }

@@ -40,10 +40,13 @@ class CoverageSideDataTest {
         assertThat(new Coverage(100, 6, 1000, 0).poor()).isTrue();
         assertThat(new Coverage(100, 0, 1000, 51).poor()).isTrue();
         assertThat(Coverage.NONE.pagesOutsideShare()).isZero();
-        assertThat(CoverageMeter.warningOf(new Coverage(100, 5, 1000, 50), 1_000_000)).isNull();
-        assertThat(CoverageMeter.warningOf(new Coverage(10, 10, 1000, 1000), 1_000_000)).isEqualTo(
-                "100.0% of the touched pages (100.0% of the accesses) were outside every monitored region: memory"
+        // the warning goes by page-windows and accesses, not by pages never monitored
+        Coverage fewMissed = new Coverage(100, 90, 1000, 50);
+        assertThat(new CoverageSummary(fewMissed, 1000, 50, 1.0).warning(1_000_000)).isNull();
+        assertThat(new CoverageSummary(fewMissed, 1000, 51, 1.0).warning(1_000_000)).isEqualTo(
+                "5.0% of accesses (5.1% of pages per window) were outside every monitored region: memory"
                         + " mapped after a ranges update is unseen until the next one (every 1 s); lower -u/--updr,"
                         + " e.g. to the aggregation interval");
+        assertThat(new CoverageSummary(new Coverage(100, 0, 1000, 51), 1000, 0, 0).poor()).isTrue();
     }
 }

@@ -33,8 +33,8 @@ import org.jdamon.ops.common.ThreeRegions;
  *
  * <p>It also measures its own coverage ({@link CoverageSource}): an access is outside when its page lies
  * in no monitored range at the check of its sampling interval (so pages an ops update adds before that
- * check count as seen). Regions are built over every page touched so far, so only pages first touched
- * after the last build can be outside; each keeps an {@code inside} flag set at its first touch (a page
+ * check count as seen; over the run, a page is outside when none of its touches was seen). Regions are
+ * built over every page touched so far, so only pages first touched after the last build can be outside; each keeps an {@code inside} flag set at its first touch (a page
  * in a gap the three-regions rule kept is inside) and at every rebuild. Outside touches wait in a list
  * until the check settles them, which costs nothing while coverage is complete.
  */
@@ -66,9 +66,12 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
     private int regionsBuiltForPages;
     private long[] drainScratch = new long[0];
 
-    // coverage, per page slot: inside a monitored range now; window (1-based) of the last touch and of the
-    // last outside touch (0: never); touches outside awaiting this interval's check
+    // coverage, per page slot: inside a monitored range now; touched while inside at least once (seen);
+    // window (1-based) of the last touch and of the last outside touch (0: never); touches outside
+    // awaiting this interval's check
     private boolean[] inside = new boolean[1 << 14];
+    private boolean[] seen = new boolean[1 << 14];
+    private int seenPages;
     private int[] touchWindow = new int[1 << 14];
     private int[] outsideWindow = new int[1 << 14];
     private int[] pendingTouches = new int[1 << 14];
@@ -81,7 +84,6 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
     private long windowPagesOutside;
     private long windowTouches;
     private long windowTouchesOutside;
-    private long totalPagesOutside;
     private long totalTouches;
     private long totalTouchesOutside;
 
@@ -328,7 +330,12 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
             touchWindow[slot] = coverageWindow;
             windowPages++;
         }
-        if (!inside[slot] && pendingTouches[slot]++ == 0) {
+        if (inside[slot]) {
+            if (!seen[slot]) {
+                seen[slot] = true;
+                seenPages++;
+            }
+        } else if (pendingTouches[slot]++ == 0) {
             if (pendingCount == pendingSlots.length) {
                 pendingSlots = Arrays.copyOf(pendingSlots, pendingCount * 2);
             }
@@ -348,6 +355,7 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
         int cap = lastSample.length * 2;
         lastSample = Arrays.copyOf(lastSample, cap);
         inside = Arrays.copyOf(inside, cap);
+        seen = Arrays.copyOf(seen, cap);
         touchWindow = Arrays.copyOf(touchWindow, cap);
         outsideWindow = Arrays.copyOf(outsideWindow, cap);
         pendingTouches = Arrays.copyOf(pendingTouches, cap);
@@ -423,11 +431,13 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
     private void settlePending() {
         for (int i = 0; i < pendingCount; i++) {
             int slot = pendingSlots[i];
-            if (!inside[slot]) {
-                windowTouchesOutside += pendingTouches[slot];
-                if (outsideWindow[slot] == 0) {
-                    totalPagesOutside++;
+            if (inside[slot]) {
+                if (!seen[slot]) {
+                    seen[slot] = true;
+                    seenPages++;
                 }
+            } else {
+                windowTouchesOutside += pendingTouches[slot];
                 if (outsideWindow[slot] != coverageWindow) {
                     outsideWindow[slot] = coverageWindow;
                     windowPagesOutside++;
@@ -453,7 +463,7 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
 
     @Override
     public Coverage totalCoverage(int targetIndex) {
-        return new Coverage(pages.size(), totalPagesOutside, totalTouches + windowTouches,
+        return new Coverage(pages.size(), pages.size() - seenPages, totalTouches + windowTouches,
                 totalTouchesOutside + windowTouchesOutside);
     }
 
