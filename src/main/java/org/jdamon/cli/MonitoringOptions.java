@@ -9,6 +9,13 @@ import picocli.CommandLine.Option;
 /**
  * damo's monitoring options, shared by every command that monitors: intervals (bare numbers are
  * microseconds, as in damo), region-count bounds and the intervals auto-tuning goal.
+ *
+ * <p>One rule departs from damo: when {@code -s} or {@code -a} is given and the update interval is not
+ * ({@code -u}, {@code --monitoring_intervals}), the update interval follows the aggregation interval in
+ * damo's default proportion (1 s : 100 ms, {@link #UPDATES_PER_AGGREGATION}), never above the default it
+ * would otherwise keep. damo keeps 1 s, so {@code -s 10us -a 200us} on a program that lives 20 ms sets the
+ * ranges once, before the program has mapped its memory, and monitors nothing of what it uses. Given all
+ * three intervals, they are used as given, as the kernel does.
  */
 public final class MonitoringOptions {
     @Option(names = {"-s", "--sample"}, paramLabel = "INTERVAL", description = "Sampling interval (default 5ms).")
@@ -18,7 +25,8 @@ public final class MonitoringOptions {
     String aggr;
 
     @Option(names = {"-u", "--updr"}, paramLabel = "INTERVAL",
-            description = "Operations update interval (default 1s, like damo).")
+            description = "Operations update interval (default 1s, like damo; when only -s/-a are given, "
+                    + "10 x the aggregation interval, at most 1s).")
     String update;
 
     @Option(names = "--monitoring_intervals", arity = "3", paramLabel = "INTERVAL",
@@ -49,6 +57,9 @@ public final class MonitoringOptions {
             description = "Auto-tune intervals with damo's goal: 4%% 3 5ms 10s.")
     boolean autotune;
 
+    /** damo's default update interval over its default aggregation interval (1 s / 100 ms). */
+    public static final long UPDATES_PER_AGGREGATION = 10;
+
     public long seed() {
         return seed;
     }
@@ -75,6 +86,8 @@ public final class MonitoringOptions {
         }
         if (update != null) {
             u = us("--updr", update);
+        } else if (intervals == null && (sample != null || aggr != null)) {
+            u = scaledUpdateUs(a, u);
         }
         int min = defaults.minNrRegions();
         int max = defaults.maxNrRegions();
@@ -104,6 +117,18 @@ public final class MonitoringOptions {
         } catch (IllegalArgumentException e) {
             throw new UserException("invalid monitoring attributes: " + e.getMessage(), true);
         }
+    }
+
+    /**
+     * The update interval for aggregation interval {@code aggrUs} when the user chose the sampling or
+     * aggregation interval but not the update one: {@link #UPDATES_PER_AGGREGATION} aggregations, capped
+     * at {@code defaultUpdateUs} (a larger aggregation interval keeps the default).
+     */
+    public static long scaledUpdateUs(long aggrUs, long defaultUpdateUs) {
+        if (aggrUs > defaultUpdateUs / UPDATES_PER_AGGREGATION) {
+            return defaultUpdateUs;
+        }
+        return aggrUs * UPDATES_PER_AGGREGATION;
     }
 
     private static long us(String option, String value) {

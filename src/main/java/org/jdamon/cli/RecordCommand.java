@@ -12,6 +12,7 @@ import org.jdamon.ops.kernel.KdamondSpec;
 import org.jdamon.ops.kernel.KernelRecording;
 import org.jdamon.ops.linux.PhysicalMemory;
 import org.jdamon.core.damos.DamosEngine;
+import org.jdamon.eval.CoverageMeter;
 import java.io.UncheckedIOException;
 import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOptions;
@@ -144,6 +145,7 @@ public final class RecordCommand implements Callable<Integer> {
             err.println("jdamon: note: " + live.caveat());
             err.flush();
         }
+        CoverageMeter[] coverage = new CoverageMeter[1];
         MonitorRun run = new MonitorRun(source)
                 .attributes(schemes.attributes())
                 .seed(monitoring.seed())
@@ -151,6 +153,8 @@ public final class RecordCommand implements Callable<Integer> {
                 .output(output)
                 .schemes(schemes.schemeEngine())
                 .onBuild((ctx, writer) -> {
+                    coverage[0] = CoverageMeter.attach(ctx, source.operations(),
+                            writer == null ? null : writer.sideDataSink());
                     if (writer != null) {
                         DamosSideData.attach(ctx, engine, writer, schemes.configJson());
                         if (source instanceof LinuxSource) {
@@ -169,6 +173,7 @@ public final class RecordCommand implements Callable<Integer> {
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
+        printCoverage(err, coverage[0]);
         if (source instanceof TraceSource trace) {
             TraceOptionsMixin.printStretchHint(err, trace.traceOperations(), schemes.attributes().aggrUs());
         }
@@ -178,6 +183,18 @@ public final class RecordCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** The coverage line of a trace or simulation, and the warning when much of it went unseen. */
+    static void printCoverage(java.io.PrintWriter err, CoverageMeter meter) {
+        if (meter == null || meter.samples().isEmpty()) {
+            return;
+        }
+        err.println("jdamon: " + meter.summary().text());
+        String warning = meter.warning();
+        if (warning != null) {
+            err.println("jdamon: warning: " + warning);
+        }
     }
 
     /** {@code record --kernel}: the kernel's DAMON takes the snapshots; jdamon writes them as a record. */

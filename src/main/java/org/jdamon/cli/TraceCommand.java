@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import org.jdamon.core.Units;
+import org.jdamon.eval.CoverageMeter;
 import org.jdamon.eval.EvalReport;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
@@ -126,6 +127,7 @@ public final class TraceCommand implements Runnable {
                 TraceSource source;
                 MonitorRun.Result result;
                 Evaluator[] evaluator = new Evaluator[1];
+                CoverageMeter[] coverage = new CoverageMeter[1];
                 long wall;
                 try {
                     TraceReader reader = lackey.open();
@@ -137,6 +139,9 @@ public final class TraceCommand implements Runnable {
                     MonitorRun run = new MonitorRun(source).attributes(attrs).seed(monitoring.seed()).output(output)
                             .property("command", label)
                             .progress(System.console() != null ? System.err : null);
+                    TraceOperations traceOps = source.traceOperations();
+                    run.onBuild((ctx, writer) -> coverage[0] = CoverageMeter.attach(ctx, traceOps,
+                            writer == null ? null : writer.sideDataSink()));
                     if (eval) {
                         TraceOperations ops = source.traceOperations();
                         run.onBuild((ctx, writer) -> evaluator[0] = new Evaluator(ops, th, ops.options().pageSize()).attach(ctx));
@@ -158,11 +163,13 @@ public final class TraceCommand implements Runnable {
                 err.printf("jdamon: recorded %d snapshots (%s of trace time, %,d records, %,d pages) to %s (%s)%n",
                         result.snapshots(), Units.formatDurationUs(result.monitoredNs() / 1000), ops.recordsReplayed(),
                         ops.distinctPages(), output, Units.formatSize(result.recordBytes()));
+                RecordCommand.printCoverage(err, coverage[0]);
                 TraceOptionsMixin.printStretchHint(err, ops, attrs.aggrUs());
                 err.flush();
                 if (evaluator[0] != null) {
                     Evaluator ev = evaluator[0];
-                    EvalRun run = new EvalRun("damon", ev.summary(), ev.windows(), wall, TraceReplay.facts(ops));
+                    EvalRun run = new EvalRun("damon", ev.summary(), ev.windows(), wall, TraceReplay.facts(ops))
+                            .withCoverage(coverage[0].summary());
                     out.print(json ? EvalReport.json(label, List.of(run)) + "\n"
                             : EvalReport.text(label, List.of(run), false));
                     out.flush();

@@ -39,6 +39,13 @@ public final class EvalReport {
                 + pct(s.freqAbsErrorPercentOfMax()) + " of max)");
         row(rows, runs, "hot precision / recall", s -> num(s.hotPrecision()) + " / " + num(s.hotRecall()));
         row(rows, runs, "cold precision / recall", s -> num(s.coldPrecision()) + " / " + num(s.coldRecall()));
+        String[] cov = new String[runs.size() + 1];
+        cov[0] = "outside regions: accesses / pages";
+        for (int i = 0; i < runs.size(); i++) {
+            CoverageSummary c = runs.get(i).coverage();
+            cov[i + 1] = c == null ? "-" : c.cell();
+        }
+        rows.add(cov);
         row(rows, runs, "access checks", s -> "%,d".formatted(s.damonChecks()));
         row(rows, runs, "page-granular checks", s -> "%,d".formatted(s.pageGranularChecks()));
         row(rows, runs, "check reduction", s -> "x" + num(s.checkReduction()));
@@ -102,6 +109,17 @@ public final class EvalReport {
             sm.put("hot_recall", j(s.hotRecall()));
             sm.put("cold_precision", j(s.coldPrecision()));
             sm.put("cold_recall", j(s.coldRecall()));
+            CoverageSummary c = run.coverage();
+            if (c != null) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("pages", c.total().pages());
+                cm.put("pages_never_monitored", c.total().pagesOutside());
+                cm.put("page_windows", c.pageWindows());
+                cm.put("page_windows_outside", c.pageWindowsOutside());
+                cm.put("accesses", c.total().accesses());
+                cm.put("accesses_outside", c.total().accessesOutside());
+                sm.put("coverage", cm);
+            }
             sm.put("access_checks", s.damonChecks());
             sm.put("page_granular_checks", s.pageGranularChecks());
             sm.put("wall_seconds", run.wallNanos() / 1e9);

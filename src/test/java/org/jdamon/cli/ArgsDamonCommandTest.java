@@ -62,4 +62,30 @@ class ArgsDamonCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: " + f + ": $.kdamonds[0].contexts[0].targets: expected a list");
     }
+
+    /** damo's 1 s : 100 ms proportion when only -s/-a are given; given intervals are kept as given. */
+    @Test
+    void updateIntervalFollowsTheAggregationIntervalUnlessGiven() {
+        assertThat(updateOf("-s", "10us", "-a", "200us")).isEqualTo("\"ops_update_us\" : \"2 ms\"");
+        assertThat(updateOf("-a", "50ms")).isEqualTo("\"ops_update_us\" : \"500 ms\"");
+        // -s alone leaves the 100 ms aggregation, so 10 x 100 ms: damo's 1 s
+        assertThat(updateOf("-s", "1ms")).isEqualTo("\"ops_update_us\" : \"1 s\"");
+        // a longer aggregation never raises the update interval above the default
+        assertThat(updateOf("-s", "100ms", "-a", "2s")).isEqualTo("\"ops_update_us\" : \"1 s\"");
+        assertThat(updateOf("-s", "10us", "-a", "200us", "-u", "5s")).isEqualTo("\"ops_update_us\" : \"5 s\"");
+        assertThat(updateOf("--monitoring_intervals", "10us", "200us", "3s"))
+                .isEqualTo("\"ops_update_us\" : \"3 s\"");
+        assertThat(updateOf()).isEqualTo("\"ops_update_us\" : \"1 s\"");
+    }
+
+    private static String updateOf(String... monitoring) {
+        String[] args = new String[monitoring.length + 2];
+        args[0] = "args";
+        args[1] = "damon";
+        System.arraycopy(monitoring, 0, args, 2, monitoring.length);
+        Result r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.out().lines().map(String::strip).filter(l -> l.startsWith("\"ops_update_us\""))
+                .map(l -> l.replaceAll(",$", "")).findFirst().orElseThrow();
+    }
 }

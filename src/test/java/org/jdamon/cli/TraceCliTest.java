@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jdamon.eval.Coverage;
+import org.jdamon.eval.CoverageSideData;
+import org.jdamon.record.RecordFiles;
+import org.jdamon.record.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -162,5 +166,51 @@ class TraceCliTest {
                 "--accesses-per-us", "0.1", "-s", "10us", "-a", "100us", "-u", "100us", "-n", "3", "-m", "10");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("to stretch");
+    }
+
+    @Test
+    void recordStoresPrintsAndWarnsAboutCoverage() throws Exception {
+        // TraceOperationsTest: P2 and P3 are each outside for one window: 150 of 400 accesses, 2 of 5
+        // page-windows; P2 is never touched once inside.
+        Path out = dir.resolve("cov.jdr");
+        CliRunner r = jdamon("record", "--trace", handTrace().toString(), "-o", out.toString(),
+                "--accesses-per-us", "1", "-s", "10us", "-a", "100us", "-u", "100us", "-n", "3", "-m", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("jdamon: coverage: 37.5% of accesses and 40.0% of touched pages per window"
+                        + " fell outside every monitored region (worst window 100.0%); 1 of 3 touched pages were never"
+                        + " monitored")
+                .contains("jdamon: warning: 37.5% of accesses (40.0% of pages per window) were outside every"
+                        + " monitored region").contains("lower -u/--updr");
+        Recording rec = RecordFiles.read(out);
+        var samples = CoverageSideData.all(rec.sideData());
+        assertThat(samples).hasSize(4);
+        assertThat(samples).extracting(smp -> smp.targets().getFirst().window().accessesOutside())
+                .containsExactly(0L, 50L, 100L, 0L);
+        assertThat(samples.getLast().targets().getFirst().total()).isEqualTo(new Coverage(3, 1, 400, 150));
+    }
+
+    @Test
+    void onlySampleAndAggregationGivenScaleTheUpdateIntervalInTheHeader() throws Exception {
+        Path out = dir.resolve("scaled.jdr");
+        CliRunner r = jdamon("record", "--trace", handTrace().toString(), "-o", out.toString(),
+                "--accesses-per-us", "1", "-s", "10us", "-a", "20us", "-n", "3", "-m", "10");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(RecordFiles.read(out).header().attributes().updateUs()).isEqualTo(200);
+    }
+
+    @Test
+    void aSimulatedWorkloadIsFullyCovered() throws Exception {
+        Path out = dir.resolve("sim.jdr");
+        CliRunner r = jdamon("record", "--sim", "stairs", "--duration", "1s", "-o", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("jdamon: coverage: 0.0% of accesses and 0.0% of touched pages per window")
+                .contains("; 0 of 24,420 touched pages were never monitored")
+                .doesNotContain("warning");
+        Coverage total = CoverageSideData.all(RecordFiles.read(out).sideData()).getLast().targets().getFirst().total();
+        // stairs' 10 s initial phase walks all ten 10,000,000 B regions with a 4 KiB stride, each many
+        // times within 1 s (25,000 accesses/ms): ten times ceil(10e6 / 4096) pages
+        assertThat(total.pages()).isEqualTo(10 * ((10_000_000L + 4095) / 4096));
+        assertThat(total.accesses()).isPositive();
+        assertThat(total.accessesOutside()).isZero();
     }
 }

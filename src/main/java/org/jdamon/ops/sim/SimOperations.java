@@ -2,10 +2,13 @@ package org.jdamon.ops.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
+import org.jdamon.core.RegionsView;
 import org.jdamon.core.Target;
 import org.jdamon.core.UnsignedMath;
 import org.jdamon.core.damos.ApplyRequest;
@@ -19,6 +22,8 @@ import org.jdamon.core.damos.MigrationDest;
 import org.jdamon.core.damos.PageProperties;
 import org.jdamon.core.damos.QuotaGoal;
 import org.jdamon.core.damos.Scheme;
+import org.jdamon.eval.Coverage;
+import org.jdamon.eval.CoverageSource;
 import org.jdamon.eval.GroundTruth;
 import org.jdamon.eval.TruthWindow;
 import org.jdamon.ops.common.ThreeRegions;
@@ -40,13 +45,24 @@ import org.jdamon.ops.common.ThreeRegions;
  * cumulative refault stall. Node 0 is the fast tier, node 1 the slow one; a migration without a target
  * node goes to the fast tier for {@code migrate_hot} and the slow one for {@code migrate_cold}, and
  * with weighted destinations to the heaviest one.
+ *
+ * <p>Coverage ({@link CoverageSource}) compares each window's exact accesses with the regions at its
+ * end; its page counts are the workload model's expectations, rounded, and a run's distinct pages are
+ * those of the byte ranges it accessed. The three-regions rule spans every mapping of the static
+ * layout, so a simulated workload is always fully covered unless its target was given narrower ranges.
  */
-public final class SimOperations implements Operations, DamosOperations, GroundTruth {
+public final class SimOperations implements Operations, DamosOperations, GroundTruth, CoverageSource {
     private final List<SimWorkload> workloads;
     private final SimMemory[] memories;
     private final long[] lastDrainNs;
     private final SimWorkload.Window[] windows;
     private final Page page = new Page();
+    private final long[] lastCoverageNs;
+    private final TruthWindow coverageScratch = new TruthWindow();
+    private final List<TreeMap<Long, Long>> touchedRanges = new ArrayList<>();
+    private final List<TreeMap<Long, Long>> outsideRanges = new ArrayList<>();
+    private final long[] totalAccesses;
+    private final double[] totalAccessesOutside;
     private MonitorContext ctx;
     private long originNs;
     private long prepareNs;
@@ -61,6 +77,13 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
             memories[i] = new SimMemory(workloads.get(i), memoryConfig);
         }
         this.lastDrainNs = new long[workloads.size()];
+        this.lastCoverageNs = new long[workloads.size()];
+        this.totalAccesses = new long[workloads.size()];
+        this.totalAccessesOutside = new double[workloads.size()];
+        for (int i = 0; i < workloads.size(); i++) {
+            touchedRanges.add(new TreeMap<>());
+            outsideRanges.add(new TreeMap<>());
+        }
         this.windows = new SimWorkload.Window[workloads.size()];
         for (int i = 0; i < windows.length; i++) {
             windows[i] = workloads.get(i).newWindow();
@@ -207,6 +230,105 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
         long t1 = workloadTimeNs();
         workloads.get(targetIndex).truth(lastDrainNs[targetIndex], t1, out);
         lastDrainNs[targetIndex] = t1;
+    }
+
+    // ---- coverage -----------------------------------------------------------------------------------
+
+    @Override
+    public Coverage drainCoverage(int targetIndex) {
+        long t1 = workloadTimeNs();
+        TruthWindow tw = coverageScratch;
+        workloads.get(targetIndex).truth(lastCoverageNs[targetIndex], t1, tw);
+        lastCoverageNs[targetIndex] = t1;
+        RegionsView regions = ctx.targets().get(targetIndex).regions();
+        double pages = 0;
+        double pagesOutside = 0;
+        double accesses = 0;
+        double accessesOutside = 0;
+        for (int i = 0; i < tw.size(); i++) {
+            long s = tw.start(i);
+            long e = tw.end(i);
+            if (tw.accesses(i) <= 0 || e == s) {
+                continue;
+            }
+            double bytes = e - s;
+            double outsideBytes = bytes - coveredBytes(regions, s, e);
+            pages += bytes * tw.touchedFraction(i) / SimLayout.PAGE_SIZE;
+            pagesOutside += outsideBytes * tw.touchedFraction(i) / SimLayout.PAGE_SIZE;
+            accesses += tw.accesses(i);
+            accessesOutside += tw.accesses(i) * outsideBytes / bytes;
+            addRange(touchedRanges.get(targetIndex), s, e);
+            if (outsideBytes > 0) {
+                addUncovered(outsideRanges.get(targetIndex), regions, s, e);
+            }
+        }
+        long acc = Math.round(accesses);
+        totalAccesses[targetIndex] += acc;
+        totalAccessesOutside[targetIndex] += accessesOutside;
+        long pg = Math.round(pages);
+        return new Coverage(pg, Math.min(pg, Math.round(pagesOutside)), acc, Math.min(acc, Math.round(accessesOutside)));
+    }
+
+    @Override
+    public Coverage totalCoverage(int targetIndex) {
+        long pg = pagesOf(touchedRanges.get(targetIndex));
+        long acc = totalAccesses[targetIndex];
+        return new Coverage(pg, Math.min(pg, pagesOf(outsideRanges.get(targetIndex))), acc,
+                Math.min(acc, Math.round(totalAccessesOutside[targetIndex])));
+    }
+
+    /** Bytes of {@code [s, e)} inside the (sorted, disjoint) regions. */
+    private static long coveredBytes(RegionsView r, long s, long e) {
+        long covered = 0;
+        for (int i = 0; i < r.size(); i++) {
+            long a = Math.max(s, r.start(i));
+            long b = Math.min(e, r.end(i));
+            if (a < b) {
+                covered += b - a;
+            }
+        }
+        return covered;
+    }
+
+    /** Adds the parts of {@code [s, e)} outside the regions to {@code ranges}. */
+    private static void addUncovered(TreeMap<Long, Long> ranges, RegionsView r, long s, long e) {
+        long pos = s;
+        for (int i = 0; i < r.size() && pos < e; i++) {
+            if (r.end(i) <= pos) {
+                continue;
+            }
+            if (r.start(i) > pos) {
+                addRange(ranges, pos, Math.min(e, r.start(i)));
+            }
+            pos = Math.max(pos, r.end(i));
+        }
+        if (pos < e) {
+            addRange(ranges, pos, e);
+        }
+    }
+
+    /** Adds {@code [s, e)} to a map of disjoint ranges (start to end), merging what it overlaps or touches. */
+    private static void addRange(TreeMap<Long, Long> ranges, long s, long e) {
+        Map.Entry<Long, Long> before = ranges.floorEntry(s);
+        if (before != null && before.getValue() >= s) {
+            s = before.getKey();
+            e = Math.max(e, before.getValue());
+        }
+        Map.Entry<Long, Long> next = ranges.ceilingEntry(s);
+        while (next != null && next.getKey() <= e) {
+            e = Math.max(e, next.getValue());
+            ranges.remove(next.getKey());
+            next = ranges.ceilingEntry(s);
+        }
+        ranges.put(s, e);
+    }
+
+    private static long pagesOf(TreeMap<Long, Long> ranges) {
+        long bytes = 0;
+        for (Map.Entry<Long, Long> r : ranges.entrySet()) {
+            bytes += r.getValue() - r.getKey();
+        }
+        return (bytes + SimLayout.PAGE_SIZE - 1) / SimLayout.PAGE_SIZE;
     }
 
     // ---- DAMOS --------------------------------------------------------------------------------------

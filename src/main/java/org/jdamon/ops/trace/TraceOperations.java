@@ -9,6 +9,8 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
+import org.jdamon.eval.Coverage;
+import org.jdamon.eval.CoverageSource;
 import org.jdamon.eval.GroundTruth;
 import org.jdamon.eval.TruthWindow;
 import org.jdamon.ops.common.PageTable;
@@ -28,8 +30,15 @@ import org.jdamon.ops.common.ThreeRegions;
  *
  * <p>The same pass yields the ground truth ({@link GroundTruth}) when asked for, and with
  * {@link TraceOptions#pageGranular} the operations set becomes the page-granular baseline monitor.
+ *
+ * <p>It also measures its own coverage ({@link CoverageSource}): an access is outside when its page lies
+ * in no monitored range at the check of its sampling interval (so pages an ops update adds before that
+ * check count as seen; over the run, a page is outside when none of its touches was seen). Regions are
+ * built over every page touched so far, so only pages first touched after the last build can be outside; each keeps an {@code inside} flag set at its first touch (a page
+ * in a gap the three-regions rule kept is inside) and at every rebuild. Outside touches wait in a list
+ * until the check settles them, which costs nothing while coverage is complete.
  */
-public final class TraceOperations implements Operations, GroundTruth {
+public final class TraceOperations implements Operations, GroundTruth, CoverageSource {
     private static final int BATCH = 1 << 14;
 
     private final TraceReader reader;
@@ -56,6 +65,27 @@ public final class TraceOperations implements Operations, GroundTruth {
 
     private int regionsBuiltForPages;
     private long[] drainScratch = new long[0];
+
+    // coverage, per page slot: inside a monitored range now; touched while inside at least once (seen);
+    // window (1-based) of the last touch and of the last outside touch (0: never); touches outside
+    // awaiting this interval's check
+    private boolean[] inside = new boolean[1 << 14];
+    private boolean[] seen = new boolean[1 << 14];
+    private int seenPages;
+    private int[] touchWindow = new int[1 << 14];
+    private int[] outsideWindow = new int[1 << 14];
+    private int[] pendingTouches = new int[1 << 14];
+    private int[] pendingSlots = new int[1 << 10];
+    private int pendingCount;
+    private long[] rangeStarts = new long[0];
+    private long[] rangeEnds = new long[0];
+    private int coverageWindow = 1;
+    private long windowPages;
+    private long windowPagesOutside;
+    private long windowTouches;
+    private long windowTouchesOutside;
+    private long totalTouches;
+    private long totalTouchesOutside;
 
     public TraceOperations(TraceReader reader, TraceOptions opts) {
         this.reader = reader;
@@ -181,6 +211,7 @@ public final class TraceOperations implements Operations, GroundTruth {
             // unless it has nothing to monitor yet.
             updateRegions(ctx, t);
         }
+        settlePending();
         int maxNr = 0;
         for (int i = 0, n = r.size(); i < n; i++) {
             int slot = pages.get(r.samplingAddr(i) >>> pageShift);
@@ -281,15 +312,35 @@ public final class TraceOperations implements Operations, GroundTruth {
         if (page == cachedPage) {
             slot = cachedSlot;
         } else {
+            int before = pages.size();
             slot = pages.getOrAdd(page);
             if (slot == lastSample.length) {
                 growSlots();
+            }
+            if (pages.size() != before) {
+                inside[slot] = opts.pageGranular() || inRanges(page << pageShift);
             }
             cachedPage = page;
             cachedSlot = slot;
         }
         boolean firstInInterval = lastSample[slot] != seq;
         lastSample[slot] = seq;
+        windowTouches++;
+        if (touchWindow[slot] != coverageWindow) {
+            touchWindow[slot] = coverageWindow;
+            windowPages++;
+        }
+        if (inside[slot]) {
+            if (!seen[slot]) {
+                seen[slot] = true;
+                seenPages++;
+            }
+        } else if (pendingTouches[slot]++ == 0) {
+            if (pendingCount == pendingSlots.length) {
+                pendingSlots = Arrays.copyOf(pendingSlots, pendingCount * 2);
+            }
+            pendingSlots[pendingCount++] = slot;
+        }
         if (opts.groundTruth()) {
             if (firstInInterval) {
                 windowSamples[slot]++;
@@ -303,6 +354,11 @@ public final class TraceOperations implements Operations, GroundTruth {
     private void growSlots() {
         int cap = lastSample.length * 2;
         lastSample = Arrays.copyOf(lastSample, cap);
+        inside = Arrays.copyOf(inside, cap);
+        seen = Arrays.copyOf(seen, cap);
+        touchWindow = Arrays.copyOf(touchWindow, cap);
+        outsideWindow = Arrays.copyOf(outsideWindow, cap);
+        pendingTouches = Arrays.copyOf(pendingTouches, cap);
         if (opts.groundTruth()) {
             windowAccesses = Arrays.copyOf(windowAccesses, cap);
             windowSamples = Arrays.copyOf(windowSamples, cap);
@@ -340,7 +396,75 @@ public final class TraceOperations implements Operations, GroundTruth {
             return;
         }
         List<AddressRange> three = ThreeRegions.of(maps, opts.pageSize());
-        ctx.setRegions(t, three.isEmpty() ? maps : three);
+        List<AddressRange> ranges = three.isEmpty() ? maps : three;
+        ctx.setRegions(t, ranges);
+        // the ranges span every page touched so far
+        Arrays.fill(inside, 0, pages.size(), true);
+        rangeStarts = new long[ranges.size()];
+        rangeEnds = new long[ranges.size()];
+        for (int i = 0; i < ranges.size(); i++) {
+            rangeStarts[i] = ranges.get(i).start();
+            rangeEnds[i] = ranges.get(i).end();
+        }
+    }
+
+    /** True when {@code addr} lies in one of the ranges of the last build (sorted, disjoint). */
+    private boolean inRanges(long addr) {
+        int lo = 0;
+        int hi = rangeStarts.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(addr, rangeStarts[mid]) < 0) {
+                hi = mid - 1;
+            } else if (Long.compareUnsigned(addr, rangeEnds[mid]) >= 0) {
+                lo = mid + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- coverage -------------------------------------------------------------------------------
+
+    /** At a check: the touches of pages still outside every range count as unseen. */
+    private void settlePending() {
+        for (int i = 0; i < pendingCount; i++) {
+            int slot = pendingSlots[i];
+            if (inside[slot]) {
+                if (!seen[slot]) {
+                    seen[slot] = true;
+                    seenPages++;
+                }
+            } else {
+                windowTouchesOutside += pendingTouches[slot];
+                if (outsideWindow[slot] != coverageWindow) {
+                    outsideWindow[slot] = coverageWindow;
+                    windowPagesOutside++;
+                }
+            }
+            pendingTouches[slot] = 0;
+        }
+        pendingCount = 0;
+    }
+
+    @Override
+    public Coverage drainCoverage(int targetIndex) {
+        Coverage c = new Coverage(windowPages, windowPagesOutside, windowTouches, windowTouchesOutside);
+        totalTouches += windowTouches;
+        totalTouchesOutside += windowTouchesOutside;
+        windowPages = 0;
+        windowPagesOutside = 0;
+        windowTouches = 0;
+        windowTouchesOutside = 0;
+        coverageWindow++;
+        return c;
+    }
+
+    @Override
+    public Coverage totalCoverage(int targetIndex) {
+        return new Coverage(pages.size(), pages.size() - seenPages, totalTouches + windowTouches,
+                totalTouchesOutside + windowTouchesOutside);
     }
 
     /** Baseline mode: one region per touched page, keeping the counters of pages already monitored. */

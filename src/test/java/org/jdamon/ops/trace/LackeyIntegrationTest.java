@@ -15,11 +15,15 @@ import java.util.regex.Pattern;
 import org.jdamon.cli.Main;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
+import org.jdamon.eval.Coverage;
+import org.jdamon.eval.CoverageSideData;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalSummary;
 import org.jdamon.eval.EvalThresholds;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.record.Recording;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetSnapshot;
 import org.jdamon.report.WorkingSetSize;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +55,36 @@ class LackeyIntegrationTest {
             }
             """;
 
+    /**
+     * The issue-12 program: after start-up mallocs (so mmaps) a 16 MiB array and a 1 MiB one, writes a byte
+     * of every page of the first once, then increments random bytes of the second argv[1] times
+     * (xorshift, about 10 instructions each); writes the hot array's range.
+     */
+    static final String LATE_C = """
+            #include <stdio.h>
+            #include <stdlib.h>
+            #define HOT (1L << 20)
+            #define COLD (16L << 20)
+            int main(int argc, char **argv) {
+                long n = atol(argv[1]);
+                char *cold = malloc(COLD);
+                char *hot = malloc(HOT);
+                for (long i = 0; i < COLD; i += 4096) cold[i] = 1;
+                unsigned long x = 88172645463325252UL, sum = 0;
+                for (long k = 0; k < n; k++) {
+                    x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                    sum += ++hot[x & (HOT - 1)];
+                }
+                FILE *f = fopen(argv[2], "w");
+                fprintf(f, "%lx %lx %lu\\n", (unsigned long) hot, (unsigned long) (hot + HOT), sum);
+                fclose(f);
+                return 0;
+            }
+            """;
+
     static final long MIB = 1 << 20;
+
+    static Path lateProgram;
 
     @TempDir
     static Path dir;
@@ -68,6 +101,16 @@ class LackeyIntegrationTest {
         if (run("gcc", "-O1", "-static", "-o", program.toString(), src.toString()) != 0) {
             assertThat(run("gcc", "-O1", "-o", program.toString(), src.toString())).isZero();
         }
+        lateProgram = compile("late", LATE_C);
+    }
+
+    static Path compile(String name, String source) throws Exception {
+        Path src = Files.writeString(dir.resolve(name + ".c"), source);
+        Path bin = dir.resolve(name);
+        if (run("gcc", "-O1", "-static", "-o", bin.toString(), src.toString()) != 0) {
+            assertThat(run("gcc", "-O1", "-o", bin.toString(), src.toString())).isZero();
+        }
+        return bin;
     }
 
     static int run(String... cmd) throws IOException, InterruptedException {
@@ -127,6 +170,56 @@ class LackeyIntegrationTest {
         EvalSummary baseline = focused.get(1).summary();
         assertThat(baseline.hotPrecision()).isEqualTo(1.0);
         assertThat(baseline.hotRecall()).isEqualTo(1.0);
+    }
+
+    /**
+     * Issue 12: a program that maps its arrays after start-up and ends within 30 ms of trace time, traced
+     * with only -s and -a. The update interval follows them (10 x 200 us = 2 ms), so the arrays are
+     * monitored from the first update on; with damo's 1 s the ranges never leave the start-up pages, the
+     * WSS is 0 and the coverage warning says so.
+     */
+    @Test
+    void aShortProgramMappingItsArraysLateIsMonitoredWithOnlySampleAndAggregationGiven() throws Exception {
+        Path saved = dir.resolve("late.jdtrace");
+        Path range = dir.resolve("late-range.txt");
+        Path record = dir.resolve("late.data");
+        Result r = jdamon("trace", "record", "-o", record.toString(), "--save-trace", saved.toString(),
+                "-s", "10us", "-a", "200us", "--", lateProgram.toString(), "1000000", range.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Recording rec = RecordFiles.read(record);
+        assertThat(rec.header().attributes().updateUs()).isEqualTo(2_000);
+        Snapshot last = rec.snapshots().getLast();
+        assertThat(last.endNs()).as("trace time").isLessThan(30_000_000L);
+        assertThat(rec.snapshots()).hasSizeGreaterThan(20);
+        String[] hot = Files.readString(range).trim().split(" ");
+        AddressRange hotRange = new AddressRange(Long.parseLong(hot[0], 16), Long.parseLong(hot[1], 16));
+        long p50 = p50(new WorkingSetSize(1, 1, 0).series(rec, 0));
+        assertThat(p50).isBetween((long) (0.9 * MIB), (long) (1.1 * MIB));
+        // the hot array is found: at the end, regions with accesses cover at least 90% of it
+        long hotFound = 0;
+        TargetSnapshot ts = last.targets().getFirst();
+        for (int i = 0; i < ts.size(); i++) {
+            if (ts.nrAccesses()[i] > 0) {
+                long s = Math.max(ts.starts()[i], hotRange.start());
+                long e = Math.min(ts.ends()[i], hotRange.end());
+                hotFound += Math.max(0, e - s);
+            }
+        }
+        assertThat(hotFound).isGreaterThanOrEqualTo((long) (0.9 * MIB));
+        assertThat(r.err()).contains("jdamon: coverage: ");
+
+        // The same trace with damo's 1 s update interval: the arrays are never monitored, and record says so
+        Path stale = dir.resolve("late-1s.data");
+        Result s1 = jdamon("record", "--trace", saved.toString(), "-o", stale.toString(),
+                "-s", "10us", "-a", "200us", "-u", "1s");
+        assertThat(s1.exit()).as(s1.err()).isZero();
+        // (what remains is the start-up pages still in use: the stack, libc's data)
+        assertThat(p50(new WorkingSetSize(1, 1, 0).series(RecordFiles.read(stale), 0))).isLessThan(MIB / 16);
+        assertThat(s1.err()).contains("jdamon: warning: ").contains("were outside every monitored region");
+        Coverage missed = CoverageSideData.all(RecordFiles.read(stale).sideData()).getLast().targets().getFirst()
+                .total();
+        // the 4096 cold and 256 hot pages, at least, were never seen
+        assertThat(missed.pagesOutside()).isGreaterThanOrEqualTo(4096 + 256);
     }
 
     @Test

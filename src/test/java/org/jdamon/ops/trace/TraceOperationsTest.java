@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
+import org.jdamon.eval.Coverage;
+import org.jdamon.eval.CoverageMeter;
+import org.jdamon.eval.CoverageSideData;
+import org.jdamon.eval.CoverageSummary;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalSummary;
 import org.jdamon.eval.EvalThresholds;
@@ -122,6 +126,79 @@ class TraceOperationsTest {
         assertThat(runs.get(1).windows()).extracting(EvalWindow::coldTruePositive).containsExactly(0.0, 0.0, 0.0, 2.0);
         assertThat(s.damonChecks()).isEqualTo(90);
         assertThat(s.pageGranularChecks()).isEqualTo(90);
+    }
+
+    /**
+     * Coverage of the three-page trace, worked out by hand from the region history above: W0 P1 only
+     * (100 touches, all seen); W1 P2 is new and outside the regions (P1) until the update after W1: 1 of
+     * 2 pages, 50 of 100 touches outside; W2 P3 is outside until the update after W2: 1 of 1 page, 100 of
+     * 100; W3 all seen. Run: 150 of 400 touches and 2 of 5 page-windows outside; P3 is seen in W3, but P2
+     * is never touched again once inside: 1 of 3 pages never monitored.
+     */
+    @Test
+    void coverageOfEachWindowAndOfTheRunIsExact() throws InterruptedException {
+        TraceOperations ops = new TraceOperations(reader(threePageTrace()), dataOnly());
+        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        CoverageMeter meter = CoverageMeter.attach(ctx, ops, null);
+        ctx.run();
+        assertThat(meter.samples()).extracting(smp -> smp.targets().getFirst().window()).containsExactly(
+                new Coverage(1, 0, 100, 0),
+                new Coverage(2, 1, 100, 50),
+                new Coverage(1, 1, 100, 100),
+                new Coverage(1, 0, 100, 0));
+        assertThat(meter.samples()).extracting(smp -> smp.targets().getFirst().total()).containsExactly(
+                new Coverage(1, 0, 100, 0),
+                new Coverage(2, 1, 200, 50),
+                new Coverage(3, 2, 300, 150),
+                new Coverage(3, 1, 400, 150));
+        assertThat(meter.total()).isEqualTo(new Coverage(3, 1, 400, 150));
+        assertThat(meter.summary()).isEqualTo(new CoverageSummary(new Coverage(3, 1, 400, 150), 5, 2, 1.0));
+        assertThat(meter.summary().text()).isEqualTo("coverage: 37.5% of accesses and 40.0% of touched pages per"
+                + " window fell outside every monitored region (worst window 100.0%); 1 of 3 touched pages were"
+                + " never monitored");
+        assertThat(meter.warning()).startsWith("37.5% of accesses (40.0% of pages per window) were outside"
+                + " every monitored region").contains("(every 100 us)").contains("lower -u/--updr");
+        CoverageSideData.Sample last = meter.samples().getLast();
+        assertThat(CoverageSideData.decode(CoverageSideData.encode(last))).isEqualTo(last);
+        assertThat(last.timeNs()).isEqualTo(400_000);
+    }
+
+    @Test
+    void aPageInAGapTheRegionsSpanIsSeenFromItsFirstTouch() throws InterruptedException {
+        // Pages A=0x1000, B=0x10000, C=0x100000 and D=0x1000000 are touched in sample 1: the regions drop
+        // the two largest gaps (C-D, B-C) and span A..B. E=0x8000, first touched in W1, lies between A
+        // and B: inside, so nothing is ever outside although E joins no mapping before the update.
+        StringBuilder sb = new StringBuilder();
+        long[] first = {0x1000, 0x10000, 0x100000, 0x1000000};
+        for (int k = 0; k < 200; k++) {
+            long a = k < 8 ? first[k % 4] : k < 100 ? 0x1000 : 0x8000;
+            sb.append(" L ").append(Long.toHexString(a)).append(",4\n");
+        }
+        TraceOperations ops = new TraceOperations(reader(sb.toString()), dataOnly());
+        MonitorContext ctx = TraceReplay.builder(ops, new Attributes(10, 100, 1_000_000, 3, 10, null), 1).build();
+        CoverageMeter meter = CoverageMeter.attach(ctx, ops, null);
+        ctx.run();
+        assertThat(meter.total()).isEqualTo(new Coverage(5, 0, 200, 0));
+        assertThat(meter.warning()).isNull();
+    }
+
+    @Test
+    void thePageGranularBaselineSeesEveryPage() throws InterruptedException {
+        TraceOperations ops = new TraceOperations(reader(threePageTrace()), dataOnly().withPageGranular(true));
+        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        CoverageMeter meter = CoverageMeter.attach(ctx, ops, null);
+        ctx.run();
+        assertThat(meter.total()).isEqualTo(new Coverage(3, 0, 400, 0));
+    }
+
+    @Test
+    void evalCountsTheUnmonitoredPagesAsMissesAndReportsTheirCoverage() throws InterruptedException {
+        // The two hot-recall misses of damonOnAGrowingAddressSpace... are W1 P2 and W2 P3: the pages outside.
+        EvalRun run = TraceReplay.evaluate(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
+                new EvalThresholds(1, 100), null, false).getFirst();
+        assertThat(run.coverage().total()).isEqualTo(new Coverage(3, 1, 400, 150));
+        assertThat(run.coverage().pageWindowsOutside()).isEqualTo(2);
+        assertThat(run.windows()).extracting(EvalWindow::hotFalseNegative).containsExactly(0.0, 1.0, 1.0, 0.0);
     }
 
     /** 250 straight-line instructions at 0x400000 and one store to 0x2000 after instruction 150. */

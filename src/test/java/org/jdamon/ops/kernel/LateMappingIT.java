@@ -1,0 +1,61 @@
+package org.jdamon.ops.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.jdamon.core.AddressRange;
+import org.jdamon.core.Attributes;
+import org.jdamon.core.MonitorContext;
+import org.jdamon.core.Target;
+import org.jdamon.core.WallClock;
+import org.jdamon.ops.linux.LateMappingProcess;
+import org.jdamon.ops.linux.SoftDirty;
+import org.jdamon.ops.linux.VaddrOperations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12 on a live process in the guest-run VM: a C program maps an 8 MiB buffer 4 s after the monitor
+ * started and then writes it continuously; jdamon's engine (vaddr, soft-dirty, ops update every 500 ms)
+ * must pick the buffer up at the next update and find it written.
+ */
+@EnabledIfEnvironmentVariable(named = "JDAMON_GUEST", matches = "1")
+class LateMappingIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBufferMappedLateIsPickedUpAtTheNextUpdateAndFoundHot() throws Exception {
+        Guest.requireGuest();
+        Path bin = LateMappingProcess.compile(dir);
+        assertThat(bin).as("a C compiler in the guest").isNotNull();
+        Attributes attrs = new Attributes(5_000, 100_000, 500_000, 10, 1000, null);
+        try (LateMappingProcess child = LateMappingProcess.start(bin, 4_000, 8, 8_000)) {
+            Target t = new Target(0, child.pid(), "late_mapping", null);
+            WallClock clock = new WallClock();
+            MonitorContext ctx = MonitorContext.builder()
+                    .attributes(attrs)
+                    .operations(VaddrOperations.vaddr(new SoftDirty(4096)))
+                    .clock(clock)
+                    .addTarget(t)
+                    .deadlineNs(clock.nowNs() + 11_000_000_000L)
+                    .build();
+            LateMappingProcess.Watch watch = new LateMappingProcess.Watch(child);
+            ctx.addAfterAggregation(watch);
+            ctx.run();
+            AddressRange buffer = child.buffer();
+            assertThat(buffer).as("the child printed its buffer").isNotNull();
+            long delayMs = watch.coveredAtNs < 0 ? -1 : (watch.coveredAtNs - child.mappedAtNs()) / 1_000_000;
+            Guest.report("late-mapping", "8 MiB buffer mapped 4 s in: covered " + delayMs
+                    + " ms after it was mapped (ops update every 500 ms); up to "
+                    + watch.maxAccessedBufferBytes / 1024 + " KiB of it seen written, "
+                    + watch.accessedBufferBytes / 1024 + " KiB at the end");
+            assertThat(watch.coveredBeforeMapping).as("the first ranges did not cover the buffer").isFalse();
+            assertThat(watch.coveredAtNs).as("the buffer was covered at some aggregation").isPositive();
+            // the next update within 500 ms, one aggregation to see it, and emulation's slowness
+            assertThat(delayMs).isLessThan(500 + 100 + 1_500);
+            assertThat(watch.maxAccessedBufferBytes).isGreaterThanOrEqualTo((long) (0.8 * buffer.size()));
+        }
+    }
+}
