@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.damos.DamosFilter;
+import org.jdamon.core.damos.FilterType;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.Snapshot;
@@ -103,6 +105,7 @@ public final class DamoJsonRecord {
         SeriesAssembler asm = new SeriesAssembler();
         Attributes attrs = null;
         String dataSource = null;
+        List<DamosFilter> snapshotFilters = List.of();
         int recordIdx = 0;
         for (JsonNode rec : root) {
             String where = "record " + recordIdx;
@@ -120,6 +123,9 @@ public final class DamoJsonRecord {
             if (dataSource == null && rec.has("data_source")) {
                 dataSource = text(rec.get("data_source"), null);
             }
+            if (snapshotFilters.isEmpty()) {
+                snapshotFilters = schemeFilters(rec.get("scheme_filters"), where);
+            }
             Attributes forUnits = recAttrs != null ? recAttrs : Attributes.DAMO_DEFAULTS;
             int snapIdx = 0;
             for (JsonNode snap : rec.get("snapshots")) {
@@ -132,6 +138,7 @@ public final class DamoJsonRecord {
                 }
                 snapIdx++;
             }
+            asm.recordedId(key, recordedTargetId(rec.get("target_id")));
             recordIdx++;
         }
         Map<String, String> props = new HashMap<>();
@@ -140,7 +147,96 @@ public final class DamoJsonRecord {
             props.put("data_source", dataSource);
         }
         asm.inferStartTimes();
-        return asm.build(attrs != null ? attrs : Attributes.DAMO_DEFAULTS, "unknown", props, List.of(), true);
+        Recording built = asm.build(attrs != null ? attrs : Attributes.DAMO_DEFAULTS, "unknown", props, List.of(), true);
+        return new Recording(built.header().withSnapshotFilters(snapshotFilters), built.snapshots(),
+                built.sideData(), built.warnings());
+    }
+
+    /** damo's {@code target_id} as damo prints it: the number as written, {@code None} for null. */
+    private static String recordedTargetId(JsonNode id) {
+        return text(id, "None");
+    }
+
+    /** damo's {@code scheme_filters}: the DAMOS filters the record's snapshots went through. */
+    private static List<DamosFilter> schemeFilters(JsonNode list, String where) throws IOException {
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            return List.of();
+        }
+        List<DamosFilter> filters = new java.util.ArrayList<>();
+        for (JsonNode f : list) {
+            try {
+                filters.add(schemeFilter(f));
+            } catch (RuntimeException e) {
+                throw new IOException(where + ": scheme_filters: " + e.getMessage());
+            }
+        }
+        return filters;
+    }
+
+    private static DamosFilter schemeFilter(JsonNode f) {
+        FilterType type = FilterType.fromKeyword(required(f, "filter_type"));
+        boolean matching = bool(f.get("matching"));
+        boolean allow = f.has("allow") ? bool(f.get("allow")) : bool(f.get("filter_pass"));
+        return switch (type) {
+            case ANON, ACTIVE, YOUNG, UNMAPPED -> DamosFilter.of(type, matching, allow);
+            case MEMCG -> DamosFilter.memcg(required(f, "memcg_path"), matching, allow);
+            case TARGET -> DamosFilter.target((int) DamoNumbers.nr(required(f, "damon_target_idx")), matching, allow);
+            case ADDR -> {
+                JsonNode range = f.get("address_range");
+                yield DamosFilter.addr(DamoNumbers.bytes(required(range, "start")),
+                        DamoNumbers.bytes(required(range, "end")), matching, allow);
+            }
+            case HUGEPAGE_SIZE -> {
+                JsonNode sizes = f.get("hugepage_size");
+                if (sizes == null || !sizes.isArray() || sizes.size() != 2) {
+                    throw new IllegalArgumentException("hugepage_size filter needs [min, max]");
+                }
+                yield DamosFilter.hugepageSize(cappedBytes(text(sizes.get(0), "0")),
+                        cappedBytes(text(sizes.get(1), "max")), matching, allow);
+            }
+        };
+    }
+
+    /** Bytes with damo's u64 {@code max} as jdamon's "no bound" ({@link Long#MAX_VALUE}). */
+    private static long cappedBytes(String text) {
+        long v = DamoNumbers.bytes(text);
+        return v < 0 ? Long.MAX_VALUE : v;
+    }
+
+    private static boolean bool(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (n.isBoolean()) {
+            return n.asBoolean();
+        }
+        String t = n.asString().trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("1")) {
+            return true;
+        }
+        if (t.equals("false") || t.equals("no") || t.equals("n") || t.equals("0")) {
+            return false;
+        }
+        throw new IllegalArgumentException("not a boolean: '" + n.asString() + "'");
+    }
+
+    /**
+     * The regions' {@code sz_filter_passed} bytes (a region without one passed 0, as damo reads it), or
+     * null when no region has one.
+     */
+    private static long[] filterPassedSizes(JsonNode list) {
+        int n = list == null ? 0 : list.size();
+        long[] passed = null;
+        for (int i = 0; i < n; i++) {
+            String v = text(list.get(i).get("sz_filter_passed"), null);
+            if (v != null) {
+                if (passed == null) {
+                    passed = new long[n];
+                }
+                passed[i] = DamoNumbers.bytes(v);
+            }
+        }
+        return passed;
     }
 
     private static Attributes intervals(JsonNode iv) {
@@ -187,7 +283,7 @@ public final class DamoJsonRecord {
                 age[i] = (int) (DamoNumbers.us(usec) / Math.max(attrs.aggrUs(), 1));
             }
         }
-        return new TargetSnapshot(0, s, e, nr, age);
+        return new TargetSnapshot(0, s, e, nr, age, filterPassedSizes(list));
     }
 
     private static String required(JsonNode parent, String field) {
