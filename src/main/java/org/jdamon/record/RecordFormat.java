@@ -38,6 +38,14 @@ public final class RecordFormat {
     /** Header property naming the access-check primitive (e.g. {@code page_table}, {@code sim}). */
     public static final String PROP_ACCESS_PRIMITIVE = "access_primitive";
 
+    /**
+     * Header property set to {@link #AGES_UNRECORDED} when the source stored no region ages (damo's old
+     * traces and records without {@code age}); the ages then read as 0, and damo's raw form prints -1.
+     */
+    public static final String PROP_AGES = "ages";
+
+    public static final String AGES_UNRECORDED = "unrecorded";
+
     /** Header property naming the source format when a record was converted from another tool's file. */
     public static final String PROP_SOURCE_FORMAT = "source_format";
 

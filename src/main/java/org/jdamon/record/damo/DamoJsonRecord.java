@@ -106,6 +106,7 @@ public final class DamoJsonRecord {
         Attributes attrs = null;
         String dataSource = null;
         List<DamosFilter> snapshotFilters = List.of();
+        boolean[] anyAge = {false};
         int recordIdx = 0;
         for (JsonNode rec : root) {
             String where = "record " + recordIdx;
@@ -132,7 +133,7 @@ public final class DamoJsonRecord {
                 try {
                     long start = DamoNumbers.ns(required(snap, "start_time"));
                     long end = DamoNumbers.ns(required(snap, "end_time"));
-                    asm.add(key, targetId, start, end, regions(snap.get("regions"), forUnits));
+                    asm.add(key, targetId, start, end, regions(snap.get("regions"), forUnits, anyAge));
                 } catch (RuntimeException e) {
                     throw new IOException(where + " snapshot " + snapIdx + ": " + e.getMessage());
                 }
@@ -145,6 +146,9 @@ public final class DamoJsonRecord {
         props.put(RecordFormat.PROP_SOURCE_FORMAT, sourceFormat);
         if (dataSource != null) {
             props.put("data_source", dataSource);
+        }
+        if (!anyAge[0]) {
+            props.put(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
         }
         asm.inferStartTimes();
         Recording built = asm.build(attrs != null ? attrs : Attributes.DAMO_DEFAULTS, "unknown", props, List.of(), true);
@@ -255,7 +259,8 @@ public final class DamoJsonRecord {
         return new Attributes(sample, aggr, update, 10, 1000, goal);
     }
 
-    private static TargetSnapshot regions(JsonNode list, Attributes attrs) {
+    /** The regions of one snapshot; {@code anyAge[0]} is set when some region has an age. */
+    private static TargetSnapshot regions(JsonNode list, Attributes attrs, boolean[] anyAge) {
         int n = list == null ? 0 : list.size();
         long[] s = new long[n];
         long[] e = new long[n];
@@ -277,6 +282,7 @@ public final class DamoJsonRecord {
             JsonNode a = r.get("age");
             String aggrs = a == null ? null : text(a.get("aggr_intervals"), null);
             String usec = a == null ? null : text(a.get("usec"), null);
+            anyAge[0] |= aggrs != null || usec != null;
             if (aggrs != null) {
                 age[i] = (int) DamoNumbers.nr(aggrs);
             } else if (usec != null) {
