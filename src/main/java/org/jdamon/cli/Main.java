@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RecordCommand.class,
             ReportCommand.class,
+            AdjustCommand.class,
             EvalCommand.class,
             TraceCommand.class,
             ServeCommand.class,

@@ -42,6 +42,7 @@ public final class DamoJsonRecord {
         RecordHeader h = r.header();
         Attributes a = h.attributes();
         ArrayNode root = MAPPER.createArrayNode();
+        boolean agesRecorded = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
         for (TargetInfo t : h.targets()) {
             ObjectNode rec = root.addObject();
             rec.put("kdamond_idx", 0);
@@ -57,8 +58,8 @@ public final class DamoJsonRecord {
             g.put("min_sample_us", Long.toString(goal.minSampleUs()));
             g.put("max_sample_us", Long.toString(goal.maxSampleUs()));
             rec.putNull("scheme_idx");
-            rec.put("target_id", t.id());
-            rec.putArray("scheme_filters");
+            putTargetId(rec, t);
+            putSchemeFilters(rec.putArray("scheme_filters"), h.snapshotFilters());
             ArrayNode snaps = rec.putArray("snapshots");
             for (Snapshot s : r.snapshots()) {
                 TargetSnapshot ts = s.target(t.id());
@@ -78,9 +79,15 @@ public final class DamoJsonRecord {
                     nr.putNull("percent");
                     ObjectNode age = reg.putObject("age");
                     age.putNull("usec");
-                    age.put("aggr_intervals", Integer.toString(ts.ages()[i]));
+                    if (agesRecorded) {
+                        age.put("aggr_intervals", Integer.toString(ts.ages()[i]));
+                    } else {
+                        age.putNull("aggr_intervals");
+                    }
                     reg.putArray("probe_hits");
-                    reg.put("sz_filter_passed", "0");
+                    if (ts.hasFilterPassed()) {
+                        reg.put("sz_filter_passed", Long.toUnsignedString(ts.filterPassed()[i]));
+                    }
                 }
                 sn.put("total_bytes", Long.toUnsignedString(ts.totalBytes()));
                 sn.putNull("damos_stats");
@@ -89,6 +96,40 @@ public final class DamoJsonRecord {
             rec.put("data_source", h.properties().getOrDefault("data_source", "unknown"));
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    /** damo's {@code target_id}: the recorded id (a JSON number, null for damo's None), else the index. */
+    private static void putTargetId(ObjectNode rec, TargetInfo t) {
+        String id = t.recordedId();
+        if (id == null) {
+            rec.put("target_id", t.id());
+        } else if (id.equals("None")) {
+            rec.putNull("target_id");
+        } else {
+            try {
+                rec.put("target_id", new java.math.BigInteger(id));
+            } catch (NumberFormatException e) {
+                rec.put("target_id", id);
+            }
+        }
+    }
+
+    /** damo's {@code scheme_filters} entries, every field present as damo writes them. */
+    private static void putSchemeFilters(ArrayNode list, List<DamosFilter> filters) {
+        for (DamosFilter f : filters) {
+            ObjectNode o = list.addObject();
+            o.put("filter_type", f.type().keyword());
+            o.put("matching", f.matching());
+            o.put("allow", f.allow());
+            o.put("memcg_path", f.memcgPath() == null ? "" : f.memcgPath());
+            ObjectNode range = o.putObject("address_range");
+            range.put("start", Long.toUnsignedString(f.addrStart()));
+            range.put("end", Long.toUnsignedString(f.addrEnd()));
+            o.put("damon_target_idx", Integer.toString(f.targetIdx()));
+            ArrayNode sizes = o.putArray("hugepage_size");
+            sizes.add(Long.toUnsignedString(f.minBytes()));
+            sizes.add(f.maxBytes() == Long.MAX_VALUE ? Long.toUnsignedString(-1L) : Long.toUnsignedString(f.maxBytes()));
+        }
     }
 
     /** Parses a damo JSON record; {@code sourceFormat} is kept as the header's source_format property. */
