@@ -46,6 +46,18 @@ public final class RecordFormat {
 
     public static final String AGES_UNRECORDED = "unrecorded";
 
+    /**
+     * Header property present when the source stored no monitoring intervals ({@code inferred} from the
+     * snapshot times, or {@code unrecorded}): damo's record {@code intervals} is None, its heatmaps count
+     * samples instead of Hz.
+     */
+    public static final String PROP_INTERVALS = "intervals";
+
+    /** Whether the record's monitoring intervals were recorded (not inferred or defaulted). */
+    public static boolean intervalsRecorded(RecordHeader h) {
+        return !h.properties().containsKey(PROP_INTERVALS);
+    }
+
     /** Header property naming the source format when a record was converted from another tool's file. */
     public static final String PROP_SOURCE_FORMAT = "source_format";
 

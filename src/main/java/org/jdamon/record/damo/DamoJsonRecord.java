@@ -47,16 +47,20 @@ public final class DamoJsonRecord {
             ObjectNode rec = root.addObject();
             rec.put("kdamond_idx", 0);
             rec.put("context_idx", 0);
-            ObjectNode iv = rec.putObject("intervals");
-            iv.put("sample_us", Long.toString(a.sampleUs()));
-            iv.put("aggr_us", Long.toString(a.aggrUs()));
-            iv.put("ops_update_us", Long.toString(a.updateUs()));
-            ObjectNode g = iv.putObject("intervals_goal");
-            IntervalsGoal goal = a.intervalsGoal();
-            g.put("access_bp", goal.accessBp() + ".000000");
-            g.put("aggrs", Long.toString(goal.aggrs()));
-            g.put("min_sample_us", Long.toString(goal.minSampleUs()));
-            g.put("max_sample_us", Long.toString(goal.maxSampleUs()));
+            if (!RecordFormat.intervalsRecorded(h)) {
+                rec.putNull("intervals");
+            } else {
+                ObjectNode iv = rec.putObject("intervals");
+                iv.put("sample_us", Long.toString(a.sampleUs()));
+                iv.put("aggr_us", Long.toString(a.aggrUs()));
+                iv.put("ops_update_us", Long.toString(a.updateUs()));
+                ObjectNode g = iv.putObject("intervals_goal");
+                IntervalsGoal goal = a.intervalsGoal();
+                g.put("access_bp", goal.accessBp() + ".000000");
+                g.put("aggrs", Long.toString(goal.aggrs()));
+                g.put("min_sample_us", Long.toString(goal.minSampleUs()));
+                g.put("max_sample_us", Long.toString(goal.maxSampleUs()));
+            }
             rec.putNull("scheme_idx");
             putTargetId(rec, t);
             putSchemeFilters(rec.putArray("scheme_filters"), h.snapshotFilters());
@@ -187,6 +191,9 @@ public final class DamoJsonRecord {
         props.put(RecordFormat.PROP_SOURCE_FORMAT, sourceFormat);
         if (dataSource != null) {
             props.put("data_source", dataSource);
+        }
+        if (attrs == null) {
+            props.put(RecordFormat.PROP_INTERVALS, "unrecorded");
         }
         if (!anyAge[0]) {
             props.put(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
