@@ -20,6 +20,7 @@ public final class Main implements Runnable {
             DemoCommand.class,
             RecordCommand.class,
             ReportCommand.class,
+            AdjustCommand.class,
             EvalCommand.class,
             TraceCommand.class,
             ServeCommand.class,

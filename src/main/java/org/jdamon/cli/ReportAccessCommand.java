@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jdamon.record.Recording;
 import org.jdamon.report.AccessReport;
 import org.jdamon.report.AccessStyle;
+import org.jdamon.report.DamoFormat;
 import org.jdamon.report.RegionOrder;
 import org.jdamon.report.SnapshotFilter;
 import org.jdamon.report.TemperatureWeights;
@@ -29,7 +30,7 @@ final class ReportAccessCommand implements Runnable {
     RecordInput input;
 
     @Option(names = "--snapshot_idx", arity = "1..2", paramLabel = "IDX",
-            description = "Snapshot index, or inclusive range START END; negative counts from the end (default: -1, the last).")
+            description = "Snapshot index, or inclusive range START END; negative counts from the end (default: every snapshot, as damo).")
     List<Integer> snapshotIdx;
 
     @Mixin
@@ -65,8 +66,9 @@ final class ReportAccessCommand implements Runnable {
             description = "Width of the heatmap strip (default: ${DEFAULT-VALUE}).")
     int heatmapWidth;
 
-    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
-            description = "Colour the heatmap strip and the boxes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
+    @Option(names = "--color", paramLabel = "WHEN",
+            description = "Colour the heatmap strip and the boxes: ${COMPLETION-CANDIDATES} (default: always, as damo "
+                    + "does; never when the NO_COLOR environment variable is set; auto: on a terminal).")
     Color color;
 
     @Option(names = "--raw_number", description = "Machine-friendly raw numbers.")
@@ -108,6 +110,10 @@ final class ReportAccessCommand implements Runnable {
         if (heatmapWidth <= 0) {
             throw new UserException("--snapshot_heatmap_width must be positive", true);
         }
+        if (color == null) {
+            String noColor = System.getenv("NO_COLOR");
+            color = noColor != null && !noColor.isEmpty() ? Color.never : Color.always;
+        }
         boolean colored = switch (color) {
             case always -> true;
             case never -> false;
@@ -127,16 +133,17 @@ final class ReportAccessCommand implements Runnable {
             throw new UserException(e.getMessage(), true);
         }
         SnapshotFilter filter = filters.toFilter();
-        int first = snapshotIdx == null ? -1 : snapshotIdx.get(0);
+        int first = snapshotIdx == null ? 0 : snapshotIdx.get(0);
         int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
         Recording r = AccessReport.filter(
                 input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last)), filter);
         if (r.snapshots().isEmpty()) {
-            throw new UserException(input.input + ": no snapshot at --snapshot_idx " + first + " " + last
+            throw new UserException(input.path() + ": no snapshot at --snapshot_idx " + first + " " + last
                     + " (or the record holds none, or the region filters left none)");
         }
         String out = json ? AccessReport.json(r, o) : rawForm ? AccessReport.rawForm(r, o) : AccessReport.text(r, o);
-        spec.commandLine().getOut().print(out);
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        spec.commandLine().getOut().print(terminal ? out : DamoFormat.asDamoPagerPrints(out));
         spec.commandLine().getOut().flush();
     }
 }

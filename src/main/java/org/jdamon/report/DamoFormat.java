@@ -197,4 +197,21 @@ public final class DamoFormat {
     static String padLeft(String s, int width) {
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
+
+    /** Lines damo assumes a screen has when its output is not a terminal. */
+    static final int DAMO_SCREEN_LINES = 50;
+
+    /**
+     * What damo writes for a report whose text ({@code lines}, ending in a newline) goes through its
+     * pager helper with stdout not a terminal: up to 50 line breaks it prints the text with its newline,
+     * beyond that it hands the text to {@code less}, which copies it without the final newline.
+     */
+    public static String asDamoPagerPrints(String lines) {
+        if (!lines.endsWith("\n")) {
+            return lines;
+        }
+        String text = lines.substring(0, lines.length() - 1);
+        long breaks = text.chars().filter(c -> c == '\n').count();
+        return breaks <= DAMO_SCREEN_LINES ? lines : text;
+    }
 }

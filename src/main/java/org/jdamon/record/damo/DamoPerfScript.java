@@ -3,7 +3,6 @@ package org.jdamon.record.damo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +57,7 @@ public final class DamoPerfScript {
         Map<String, Long> lastEnd = new HashMap<>();
         List<String> warnings = new ArrayList<>();
         int lineNo = 0;
+        boolean anyAge = false;
         int malformed = 0;
         int firstMalformed = 0;
         for (String line; (line = r.readLine()) != null; ) {
@@ -88,7 +88,9 @@ public final class DamoPerfScript {
                 long start = Long.parseUnsignedLong(range.substring(0, dash));
                 long end = Long.parseUnsignedLong(range.substring(dash + 1, range.length() - 1));
                 int accesses = Integer.parseInt(f[ev + 4]);
-                int age = f.length - ev == 6 ? Integer.parseInt(f[ev + 5]) : 0;
+                boolean hasAge = f.length - ev == 6;
+                int age = hasAge ? Integer.parseInt(f[ev + 5]) : 0;
+                anyAge |= hasAge;
                 Pending p = pending.get(id);
                 if (p == null) {
                     Long prev = lastEnd.get(id);
@@ -127,15 +129,21 @@ public final class DamoPerfScript {
         Map<String, String> props = new HashMap<>();
         props.put(RecordFormat.PROP_SOURCE_FORMAT, "damo perf_script");
         props.put("intervals", "inferred");
+        if (!anyAge) {
+            props.put(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
+        }
         return asm.build(asm.inferredAttributes(), "unknown", props, warnings, true);
     }
 
-    /** {@code 82877.315633:} to nanoseconds, exactly. */
+    /**
+     * {@code 82877.315633:} to nanoseconds as damo computes them, {@code int(float(text) * 1e9)}: the
+     * double product truncated, which may be a nanosecond below the decimal value.
+     */
     private static long seconds(String field) {
         if (!field.endsWith(":")) {
             throw new IllegalArgumentException();
         }
-        return new BigDecimal(field.substring(0, field.length() - 1)).movePointRight(9).longValue();
+        return (long) (Double.parseDouble(field.substring(0, field.length() - 1)) * 1e9);
     }
 
     private static String value(String field, String key) {
