@@ -49,7 +49,8 @@ class LateMappingIT {
             Guest.report("late-mapping", "8 MiB buffer mapped 4 s in (sample " + watch.mappedAtSample
                     + "): covered " + delay + " sampling intervals later (ops update every 100); up to "
                     + watch.maxAccessedBufferBytes / 1024 + " KiB of it seen written, "
-                    + watch.accessedBufferBytes / 1024 + " KiB at the end");
+                    + watch.accessedBufferBytes / 1024 + " KiB at the end; " + watch.lastSample + " samples, "
+                    + watch.lastNrRegions + " regions at the last");
             assertThat(watch.coveredBeforeMapping).as("the first ranges did not cover the buffer").isFalse();
             assertThat(watch.coveredAtSample).as("the buffer was covered at some sample").isPositive();
             // the next update within 500 ms / 5 ms = 100 sampling intervals (the core counts them, as the

@@ -99,7 +99,7 @@ public final class LateMappingProcess implements AutoCloseable {
      */
     public static final class Watch implements AggregationListener, Consumer<MonitorContext> {
         private final LateMappingProcess process;
-        /** Whether the regions covered the buffer's range before it was mapped (must not). */
+        /** Whether the regions of the last sample before the mapping overlapped the buffer's range. */
         public volatile boolean coveredBeforeMapping;
         /** Sampling intervals passed when the buffer's range was first known, or -1. */
         public volatile long mappedAtSample = -1;
@@ -109,7 +109,8 @@ public final class LateMappingProcess implements AutoCloseable {
         public volatile long accessedBufferBytes;
         /** The largest such value over all aggregations. */
         public volatile long maxAccessedBufferBytes;
-        private AddressRange initialSpan;
+        private long[] startsBefore = new long[0];
+        private long[] endsBefore = new long[0];
 
         public Watch(LateMappingProcess process) {
             this.process = process;
@@ -121,21 +122,31 @@ public final class LateMappingProcess implements AutoCloseable {
             return this;
         }
 
+        /** Sampling intervals passed at the last sample, and the regions then. */
+        public volatile long lastSample;
+        public volatile int lastNrRegions;
+
         @Override
         public void accept(MonitorContext ctx) {
             Regions r = ctx.targets().getFirst().regions();
-            if (r.size() == 0) {
-                return;
-            }
+            lastSample = ctx.passedSampleIntervals();
+            lastNrRegions = r.size();
             AddressRange b = process.buffer();
             if (b == null) {
-                initialSpan = new AddressRange(r.start(0), r.end(r.size() - 1));
+                startsBefore = new long[r.size()];
+                endsBefore = new long[r.size()];
+                for (int i = 0; i < r.size(); i++) {
+                    startsBefore[i] = r.start(i);
+                    endsBefore[i] = r.end(i);
+                }
                 return;
             }
             if (mappedAtSample < 0) {
                 mappedAtSample = ctx.passedSampleIntervals();
-                if (initialSpan != null && initialSpan.start() <= b.start() && b.end() <= initialSpan.end()) {
-                    coveredBeforeMapping = true;
+                for (int i = 0; i < startsBefore.length; i++) {
+                    if (startsBefore[i] < b.end() && b.start() < endsBefore[i]) {
+                        coveredBeforeMapping = true;
+                    }
                 }
             }
             if (coveredAtSample < 0 && bytesIn(r, b, false) == b.size()) {

@@ -29,7 +29,7 @@ class LateMappingTest {
         assumeTrue(bin != null, "no C compiler (cc or gcc): skipping the late-mapping test");
         Attributes attrs = new Attributes(5_000, 50_000, 200_000, 10, 1000, null);
         try (LateMappingProcess child = LateMappingProcess.start(bin, 400, 16, 1_600)) {
-            BufferAccess access = new BufferAccess(child);
+            VaddrOperationsTest.RangeAccess access = new VaddrOperationsTest.RangeAccess(child::buffer);
             Target t = new Target(0, child.pid(), "late_mapping", null);
             WallClock clock = new WallClock();
             MonitorContext ctx = MonitorContext.builder()
@@ -51,48 +51,6 @@ class LateMappingTest {
             assertThat(watch.coveredAtSample - watch.mappedAtSample).as("samples from the mapping to its coverage")
                     .isBetween(0L, 40L + 5);
             assertThat(watch.accessedBufferBytes).isGreaterThanOrEqualTo((long) (0.9 * buffer.size()));
-        }
-    }
-
-    /** Reports every sampled address inside the child's buffer as accessed, once the child has printed it. */
-    private record BufferAccess(LateMappingProcess child) implements AccessPrimitive {
-        @Override
-        public String name() {
-            return "test-buffer";
-        }
-
-        @Override
-        public String description() {
-            return "the child's buffer is accessed";
-        }
-
-        @Override
-        public boolean detectsReads() {
-            return true;
-        }
-
-        @Override
-        public PageAccess forProcess(long pid) {
-            return new PageAccess() {
-                @Override
-                public void prepare(long[] addrs, int n) {}
-
-                @Override
-                public void check(long[] addrs, int n, boolean[] accessed) {
-                    AddressRange b = child.buffer();
-                    for (int i = 0; i < n; i++) {
-                        accessed[i] = b != null && b.contains(addrs[i]);
-                    }
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public PageAccess forPhysical() {
-            return forProcess(-1);
         }
     }
 }
