@@ -15,8 +15,9 @@ import org.jdamon.core.Regions;
 
 /**
  * The late-mapping C program (test resource {@code late_mapping.c}) compiled and started: it maps its
- * buffer after a delay and prints the buffer's range, which a reader thread picks up. {@link Watch}
- * notes when the regions come to cover the buffer and how much of it looks accessed.
+ * buffer when told to ({@link #mapNow}) and prints the buffer's range, which a reader thread picks up.
+ * {@link Watch} tells it to at a given sample, notes when the regions come to cover the buffer and how
+ * much of it looks accessed, and stops the monitor soon after.
  */
 public final class LateMappingProcess implements AutoCloseable {
     private final Process process;
@@ -56,9 +57,19 @@ public final class LateMappingProcess implements AutoCloseable {
         return false;
     }
 
-    public static LateMappingProcess start(Path bin, long delayMs, long bufferMib, long runMs) throws IOException {
-        return new LateMappingProcess(new ProcessBuilder(bin.toString(), Long.toString(delayMs),
-                Long.toString(bufferMib), Long.toString(runMs)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    public static LateMappingProcess start(Path bin, long bufferMib, long runMs) throws IOException {
+        return new LateMappingProcess(new ProcessBuilder(bin.toString(), Long.toString(bufferMib),
+                Long.toString(runMs)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /** Tells the process to map its buffer now. */
+    public void mapNow() {
+        try {
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("telling process " + process.pid() + " to map", e);
+        }
     }
 
     private void readRange() {
@@ -93,13 +104,17 @@ public final class LateMappingProcess implements AutoCloseable {
     }
 
     /**
-     * Watches a monitor of the process: after every sample, whether the regions cover the buffer yet
-     * (counted in sampling intervals, the unit of the core's ops-update schedule, so a slow machine does
-     * not stretch it); after every aggregation, how many of the buffer's bytes look accessed.
+     * Watches a monitor of the process, in sampling intervals (the unit of the core's ops-update
+     * schedule, so a slow machine does not stretch it): at sample {@code mapAtSample} it has the process
+     * map its buffer; after every sample it notes whether the regions cover the buffer yet; after every
+     * aggregation, how many of the buffer's bytes look accessed; {@code samplesAfterCover} samples after
+     * the coverage it stops the monitor.
      */
     public static final class Watch implements AggregationListener, Consumer<MonitorContext> {
         private final LateMappingProcess process;
-        /** Whether the regions of the last sample before the mapping overlapped the buffer's range. */
+        private final long mapAtSample;
+        private final long samplesAfterCover;
+        /** Whether the regions at the sample that asked for the mapping overlapped the buffer's range. */
         public volatile boolean coveredBeforeMapping;
         /** Sampling intervals passed when the buffer's range was first known, or -1. */
         public volatile long mappedAtSample = -1;
@@ -112,8 +127,10 @@ public final class LateMappingProcess implements AutoCloseable {
         private long[] startsBefore = new long[0];
         private long[] endsBefore = new long[0];
 
-        public Watch(LateMappingProcess process) {
+        public Watch(LateMappingProcess process, long mapAtSample, long samplesAfterCover) {
             this.process = process;
+            this.mapAtSample = mapAtSample;
+            this.samplesAfterCover = samplesAfterCover;
         }
 
         public Watch attach(MonitorContext ctx) {
@@ -132,13 +149,18 @@ public final class LateMappingProcess implements AutoCloseable {
             lastSample = ctx.passedSampleIntervals();
             lastNrRegions = r.size();
             AddressRange b = process.buffer();
-            if (b == null) {
+            if (lastSample == mapAtSample) {
+                process.mapNow();
+            }
+            if (b == null && lastSample <= mapAtSample) {
                 startsBefore = new long[r.size()];
                 endsBefore = new long[r.size()];
                 for (int i = 0; i < r.size(); i++) {
                     startsBefore[i] = r.start(i);
                     endsBefore[i] = r.end(i);
                 }
+            }
+            if (b == null) {
                 return;
             }
             if (mappedAtSample < 0) {
@@ -151,6 +173,9 @@ public final class LateMappingProcess implements AutoCloseable {
             }
             if (coveredAtSample < 0 && bytesIn(r, b, false) == b.size()) {
                 coveredAtSample = ctx.passedSampleIntervals();
+            }
+            if (coveredAtSample >= 0 && lastSample >= coveredAtSample + samplesAfterCover) {
+                ctx.stop();
             }
         }
 
