@@ -16,6 +16,11 @@ import picocli.CommandLine.Option;
  * would otherwise keep. damo keeps 1 s, so {@code -s 10us -a 200us} on a program that lives 20 ms sets the
  * ranges once, before the program has mapped its memory, and monitors nothing of what it uses. Given all
  * three intervals, they are used as given, as the kernel does.
+ *
+ * <p>The alternative, letting the trace and sim operations update their ranges whenever an access leaves
+ * them, was rejected: no real operations set can do that (vaddr learns of new mappings only at the
+ * update), so a replay would then be more accurate than the monitor it stands for. The coverage that
+ * trace and sim runs now measure says when the update interval costs accuracy.
  */
 public final class MonitoringOptions {
     @Option(names = {"-s", "--sample"}, paramLabel = "INTERVAL", description = "Sampling interval (default 5ms).")

@@ -31,8 +31,9 @@ public record Coverage(long pages, long pagesOutside, long accesses, long access
         return accesses == 0 ? 0 : (double) accessesOutside / accesses;
     }
 
-    /** True when either share exceeds {@link #WARN_SHARE}. */
-    public boolean poor() {
-        return pagesOutsideShare() > WARN_SHARE || accessesOutsideShare() > WARN_SHARE;
+    /** The sum of two targets' coverage. */
+    public Coverage plus(Coverage o) {
+        return new Coverage(pages + o.pages, pagesOutside + o.pagesOutside, accesses + o.accesses,
+                accessesOutside + o.accessesOutside);
     }
 }

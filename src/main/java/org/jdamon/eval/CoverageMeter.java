@@ -52,7 +52,7 @@ public final class CoverageMeter implements AggregationListener {
             worstWindowShare = Math.max(worstWindowShare, w.pagesOutsideShare());
             pageWindows += w.pages();
             pageWindowsOutside += w.pagesOutside();
-            sum = plus(sum, tot);
+            sum = sum.plus(tot);
         }
         total = sum;
         CoverageSideData.Sample s = new CoverageSideData.Sample(windowEndNs - ctx.startNs(), targets);
@@ -60,11 +60,6 @@ public final class CoverageMeter implements AggregationListener {
         if (sink != null) {
             sink.accept(CoverageSideData.encode(s));
         }
-    }
-
-    private static Coverage plus(Coverage a, Coverage b) {
-        return new Coverage(a.pages() + b.pages(), a.pagesOutside() + b.pagesOutside(), a.accesses() + b.accesses(),
-                a.accessesOutside() + b.accessesOutside());
     }
 
     /** Every window's coverage so far, in order. */

@@ -111,6 +111,12 @@ class TraceCliTest {
         assertThat(s.get("windows").asInt()).isGreaterThan(100);
         assertThat(s.get("true_wss_p50_bytes").asDouble()).isBetween(0.99e7, 1.01e7);
         assertThat(s.get("access_checks").asLong()).isPositive();
+        // all ten regions are mapped from the start and spanned by the three regions: nothing outside
+        JsonNode cov = s.get("coverage");
+        assertThat(cov.get("pages").asLong()).isEqualTo(10 * ((10_000_000L + 4095) / 4096));
+        assertThat(cov.get("accesses").asLong()).isPositive();
+        assertThat(cov.get("accesses_outside").asLong()).isZero();
+        assertThat(cov.get("page_windows_outside").asLong()).isZero();
 
         CliRunner bad = jdamon("eval", "--sim", "stairs", "--trace", "x");
         assertThat(bad.exitCode()).isEqualTo(2);

@@ -36,10 +36,11 @@ class CoverageSideDataTest {
 
     @Test
     void sharesAndTheWarningThreshold() {
-        assertThat(new Coverage(100, 5, 1000, 50).poor()).as("exactly 5% is not above it").isFalse();
-        assertThat(new Coverage(100, 6, 1000, 0).poor()).isTrue();
-        assertThat(new Coverage(100, 0, 1000, 51).poor()).isTrue();
+        assertThat(new CoverageSummary(new Coverage(100, 0, 1000, 50), 100, 5, 1).poor())
+                .as("exactly 5% is not above it").isFalse();
+        assertThat(new CoverageSummary(new Coverage(100, 0, 1000, 0), 100, 6, 1).poor()).isTrue();
         assertThat(Coverage.NONE.pagesOutsideShare()).isZero();
+        assertThat(new Coverage(1, 0, 2, 1).plus(new Coverage(3, 2, 4, 4))).isEqualTo(new Coverage(4, 2, 6, 5));
         // the warning goes by page-windows and accesses, not by pages never monitored
         Coverage fewMissed = new Coverage(100, 90, 1000, 50);
         assertThat(new CoverageSummary(fewMissed, 1000, 50, 1.0).warning(1_000_000)).isNull();

@@ -34,9 +34,10 @@ import org.jdamon.ops.common.ThreeRegions;
  * <p>It also measures its own coverage ({@link CoverageSource}): an access is outside when its page lies
  * in no monitored range at the check of its sampling interval (so pages an ops update adds before that
  * check count as seen; over the run, a page is outside when none of its touches was seen). Regions are
- * built over every page touched so far, so only pages first touched after the last build can be outside; each keeps an {@code inside} flag set at its first touch (a page
- * in a gap the three-regions rule kept is inside) and at every rebuild. Outside touches wait in a list
- * until the check settles them, which costs nothing while coverage is complete.
+ * built over every page touched so far, so only pages first touched after the last build can be
+ * outside; each keeps an {@code inside} flag set at its first touch (a page in a gap the three-regions
+ * rule kept is inside) and at every rebuild. Outside touches wait in a list until the check settles
+ * them, which costs nothing while coverage is complete.
  */
 public final class TraceOperations implements Operations, GroundTruth, CoverageSource {
     private static final int BATCH = 1 << 14;

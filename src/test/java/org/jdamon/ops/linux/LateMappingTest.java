@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * vaddr on a live process that maps its big buffer 400 ms after the monitor started: the buffer is
- * outside the first ranges and inside them from the next ops update on. This host has no page-idle and
+ * vaddr on a live process that maps its big buffer late, at sample 50 (the ops update runs every 40
+ * samples: 200 ms / 5 ms): the buffer is outside the ranges until the update at sample 80 and inside
+ * from then on, seen at the sample after it. This host has no page-idle and
  * no soft-dirty, so the access signal is a stand-in that reports the buffer as accessed once it is known
  * (the real signal is tested in the VM, {@code org.jdamon.ops.kernel.LateMappingIT}); the ranges come
  * from the child's real {@code /proc/PID/maps}.
@@ -28,8 +29,8 @@ class LateMappingTest {
         Path bin = LateMappingProcess.compile(dir);
         assumeTrue(bin != null, "no C compiler (cc or gcc): skipping the late-mapping test");
         Attributes attrs = new Attributes(5_000, 50_000, 200_000, 10, 1000, null);
-        try (LateMappingProcess child = LateMappingProcess.start(bin, 400, 16, 1_600)) {
-            BufferAccess access = new BufferAccess(child);
+        try (LateMappingProcess child = LateMappingProcess.start(bin, 16, 60_000)) {
+            VaddrOperationsTest.RangeAccess access = new VaddrOperationsTest.RangeAccess(child::buffer);
             Target t = new Target(0, child.pid(), "late_mapping", null);
             WallClock clock = new WallClock();
             MonitorContext ctx = MonitorContext.builder()
@@ -37,63 +38,18 @@ class LateMappingTest {
                     .operations(VaddrOperations.vaddr(access))
                     .clock(clock)
                     .addTarget(t)
-                    .deadlineNs(clock.nowNs() + 1_500_000_000L)
+                    .deadlineNs(clock.nowNs() + 20_000_000_000L)
                     .build();
-            LateMappingProcess.Watch watch = new LateMappingProcess.Watch(child);
-            ctx.addAfterAggregation(watch);
+            LateMappingProcess.Watch watch = new LateMappingProcess.Watch(child, 50, 30).attach(ctx);
             ctx.run();
             AddressRange buffer = child.buffer();
             assertThat(buffer).as("the child printed its buffer").isNotNull();
             assertThat(buffer.size()).isEqualTo(16L << 20);
-            assertThat(watch.coveredBeforeMapping).as("the first ranges did not cover the buffer").isFalse();
-            assertThat(watch.coveredAtNs).as("the buffer was covered at some aggregation").isPositive();
-            long delayMs = (watch.coveredAtNs - child.mappedAtNs()) / 1_000_000;
-            // the next update comes within 200 ms; one more aggregation (50 ms) to see it, and slack for a
-            // loaded machine's wall clock
-            assertThat(delayMs).as("ms from the mapping to its coverage").isLessThan(200 + 50 + 400);
+            assertThat(watch.coveredBeforeMapping).as("the ranges before the mapping did not cover it").isFalse();
+            assertThat(watch.mappedAtSample).as("sample at which the range was known").isBetween(50L, 80L);
+            // covered after the update that follows the mapping (80), at the next sample's check
+            assertThat(watch.coveredAtSample).isEqualTo(81);
             assertThat(watch.accessedBufferBytes).isGreaterThanOrEqualTo((long) (0.9 * buffer.size()));
-        }
-    }
-
-    /** Reports every sampled address inside the child's buffer as accessed, once the child has printed it. */
-    private record BufferAccess(LateMappingProcess child) implements AccessPrimitive {
-        @Override
-        public String name() {
-            return "test-buffer";
-        }
-
-        @Override
-        public String description() {
-            return "the child's buffer is accessed";
-        }
-
-        @Override
-        public boolean detectsReads() {
-            return true;
-        }
-
-        @Override
-        public PageAccess forProcess(long pid) {
-            return new PageAccess() {
-                @Override
-                public void prepare(long[] addrs, int n) {}
-
-                @Override
-                public void check(long[] addrs, int n, boolean[] accessed) {
-                    AddressRange b = child.buffer();
-                    for (int i = 0; i < n; i++) {
-                        accessed[i] = b != null && b.contains(addrs[i]);
-                    }
-                }
-
-                @Override
-                public void close() {}
-            };
-        }
-
-        @Override
-        public PageAccess forPhysical() {
-            return forProcess(-1);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
@@ -19,12 +20,16 @@ import org.junit.jupiter.api.Test;
  * maps, and the worker stops cleanly when the child exits.
  */
 class VaddrOperationsTest {
-    /** Reports an access for every sampled address inside {@code hot}. */
+    /** Reports an access for every sampled address inside {@code hot} (none while it supplies null). */
     static final class RangeAccess implements AccessPrimitive {
-        final AddressRange hot;
+        final Supplier<AddressRange> hot;
         long prepares;
 
         RangeAccess(AddressRange hot) {
+            this(() -> hot);
+        }
+
+        RangeAccess(Supplier<AddressRange> hot) {
             this.hot = hot;
         }
 
@@ -53,8 +58,9 @@ class VaddrOperationsTest {
 
                 @Override
                 public void check(long[] addrs, int n, boolean[] accessed) {
+                    AddressRange h = hot.get();
                     for (int i = 0; i < n; i++) {
-                        accessed[i] = hot.contains(addrs[i]);
+                        accessed[i] = h != null && h.contains(addrs[i]);
                     }
                 }
 

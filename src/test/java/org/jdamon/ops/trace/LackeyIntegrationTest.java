@@ -95,15 +95,11 @@ class LackeyIntegrationTest {
     static void compile() throws Exception {
         assumeTrue(LackeyProcess.findOnPath("valgrind") != null, "valgrind is not installed: skipping Lackey tests");
         assumeTrue(LackeyProcess.findOnPath("gcc") != null, "gcc is not installed: skipping Lackey tests");
-        Path src = Files.writeString(dir.resolve("hotcold.c"), HOT_COLD_C);
-        program = dir.resolve("hotcold");
-        // Static linking keeps the dynamic loader's start-up out of the trace; fall back if libc.a is missing.
-        if (run("gcc", "-O1", "-static", "-o", program.toString(), src.toString()) != 0) {
-            assertThat(run("gcc", "-O1", "-o", program.toString(), src.toString())).isZero();
-        }
+        program = compile("hotcold", HOT_COLD_C);
         lateProgram = compile("late", LATE_C);
     }
 
+    /** Static linking keeps the dynamic loader's start-up out of the trace; falls back if libc.a is missing. */
     static Path compile(String name, String source) throws Exception {
         Path src = Files.writeString(dir.resolve(name + ".c"), source);
         Path bin = dir.resolve(name);

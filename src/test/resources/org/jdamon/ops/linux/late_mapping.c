@@ -1,6 +1,6 @@
-/* A process that maps its big buffer late: sleeps DELAY_MS, mmaps BUFFER_MIB, prints the buffer's range
- * on stdout, then writes a byte of every page of it, sweep after sweep (1 ms apart), for RUN_MS.
- * usage: late_mapping DELAY_MS BUFFER_MIB RUN_MS */
+/* A process that maps its big buffer late: waits for a line on stdin, mmaps BUFFER_MIB, prints the
+ * buffer's range on stdout, then writes a byte of every page of it, sweep after sweep (1 ms apart), for
+ * RUN_MS. usage: late_mapping BUFFER_MIB RUN_MS */
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -14,12 +14,15 @@ static long now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s DELAY_MS BUFFER_MIB RUN_MS\n", argv[0]);
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s BUFFER_MIB RUN_MS\n", argv[0]);
         return 2;
     }
-    long delay = atol(argv[1]), size = atol(argv[2]) << 20, run = atol(argv[3]);
-    usleep(delay * 1000);
+    long size = atol(argv[1]) << 20, run = atol(argv[2]);
+    char line[16];
+    if (!fgets(line, sizeof line, stdin)) {
+        return 0;
+    }
     char *buf = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (buf == MAP_FAILED) {
         perror("mmap");
