@@ -63,6 +63,13 @@ class DamoCompatCliTest {
         CliRunner out = CliRunner.run("report", "access", "-i", p.toString(), "--style", "recency-percentiles");
         assertThat(out.out()).startsWith("# damos filters (df): allow hugepage_size [2.000 MiB, max]\n");
 
+        // damo's --snapshot_damos_filter is for live snapshots: accepted, noted, the record's results shown
+        CliRunner live = CliRunner.run("report", "access", "-i", p.toString(), "--style", "recency-percentiles",
+                "--snapshot_damos_filter", "allow", "anon");
+        assertThat(live.exitCode()).isZero();
+        assertThat(live.out()).isEqualTo(out.out());
+        assertThat(live.err()).contains("--snapshot_damos_filter applies to live snapshots");
+
         Path big = Files.writeString(dir.resolve("big.json"), record("18446623438842320000", "",
                 List.<String[]>of(new String[] {"0", "100000000", region(4096, 8192, 1, "null", null)})));
         CliRunner raw = CliRunner.run("report", "access", "--raw_form", "-i", big.toString());
