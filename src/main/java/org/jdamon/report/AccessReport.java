@@ -211,7 +211,7 @@ public final class AccessReport {
         List<DamosFilter> filters = r.header().snapshotFilters();
         boolean anyFilter = FilterPassed.anyFilter(filters);
         boolean opsFilters = FilterPassed.opsFilters(filters);
-        String passType = padRight(FilterPassed.passType(filters, raw), 10);
+        String passType = padRight(FilterPassed.passType(filters), 10);
         List<String> out = new ArrayList<>();
         for (int ti = 0; ti < series.size(); ti++) {
             TargetSeries t = series.get(ti);
@@ -270,7 +270,9 @@ public final class AccessReport {
                 for (int i = 0; i < sorted.length && !style.percentiles() && !style.histogram(); i++) {
                     String line = style.boxes() ? boxLine(sorted[i], ts, a, aggrUs, box, style, o)
                             : regionLine(i, sorted[i], ts, a, aggrUs, raw);
-                    out.add(anyFilter ? line + " df-passed " + FilterPassed.region(ts, sorted[i], raw) : line);
+                    // damo's box styles set their own region format, which has no df-passed column
+                    boolean dfColumn = anyFilter && !style.boxes();
+                    out.add(dfColumn ? line + " df-passed " + FilterPassed.region(ts, sorted[i], raw) : line);
                 }
                 if (anyFilter) {
                     out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second  df-passed: "

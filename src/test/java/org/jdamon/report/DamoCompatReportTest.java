@@ -113,6 +113,18 @@ class DamoCompatReportTest {
     }
 
     @Test
+    void boxStylesHaveNoDfColumnButKeepTheDfTotalsAndRawNumbersKeepHumanFilters() {
+        String boxes = report(threeRegions(ALLOW_ANON), AccessStyle.parse("simple-boxes"));
+        assertThat(boxes).doesNotContain(" df-passed 10.000 KiB")
+                .contains("total size: 400.000 KiB  df-passed 100.000 KiB\n");
+        List<DamosFilter> hugepage = List.of(DamosFilter.hugepageSize(2 << 20, Long.MAX_VALUE, true, true));
+        String raw = AccessReport.text(threeRegions(hugepage), new AccessReport.Options(-1, -1, true, false, 80)
+                .withStyle(AccessStyle.parse("recency-percentiles")));
+        assertThat(raw).startsWith("# damos filters (df): allow hugepage_size [2.000 MiB, max]\n")
+                .contains("total size: 409600  df-passed 102400\n");
+    }
+
+    @Test
     void filterDescriptionsAreDamos() {
         assertThat(FilterPassed.describe(DamosFilter.of(FilterType.ACTIVE, true, false), false))
                 .isEqualTo("reject active");
@@ -122,7 +134,7 @@ class DamoCompatReportTest {
                 .isEqualTo("reject none addr [4,096, 8,192) (4.000 KiB)");
         assertThat(FilterPassed.describe(DamosFilter.memcg("/a/b", true, true), false)).isEqualTo("allow memcg /a/b");
         assertThat(FilterPassed.passType(List.of(DamosFilter.of(FilterType.ANON, true, true),
-                DamosFilter.target(1, true, true), DamosFilter.of(FilterType.YOUNG, true, false)), false))
+                DamosFilter.target(1, true, true), DamosFilter.of(FilterType.YOUNG, true, false))))
                 .isEqualTo("allow anon, reject young");
     }
 
