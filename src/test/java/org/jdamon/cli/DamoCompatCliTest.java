@@ -138,4 +138,19 @@ class DamoCompatCliTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).startsWith("jdamon: unsupported --output_type 'yaml'");
     }
+
+    @Test
+    void perfScriptFirstStartIsDamosFloatTruncated() throws IOException {
+        // ends 1.0, 1.1, 1.2, 1.300001 s: damo's first start is 1 s - 300,001,000 / 3 ns = 899,999,666.67 ns,
+        // printed as 899,999,666 (an integer average would give 899,999,667)
+        StringBuilder perf = new StringBuilder();
+        for (String t : new String[] {"1.000000", "1.100000", "1.200000", "1.300001"}) {
+            perf.append("       kdamond.0  4452 [000] ").append(t)
+                    .append(": damon:damon_aggregated: target_id=7 nr_regions=1 4096-8192: 3\n");
+        }
+        Recording r = RecordFiles.read(Files.writeString(dir.resolve("perf.data.script"), perf.toString()));
+        assertThat(r.header().startEpochNs()).isEqualTo(899_999_666L);
+        assertThat(r.header().targets().getFirst().recordedId()).isEqualTo("7");
+        assertThat(r.header().properties()).containsEntry(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
+    }
 }
