@@ -214,6 +214,10 @@ class DamoCompatReportTest {
         DamoHeatmap.Area hottest = DamoHeatmap.guides(r).getFirst().hottest();
         assertThat(hottest.start()).isEqualTo(1200);
         assertThat(hottest.end()).isEqualTo(1300);
+        // --output raw defaults to the guide's span and hottest area; one 200 ns x 100 byte pixel: S0's idle
+        // [1200, 1300) adds 0, S1's [1250, 1300) 3 x 100 ns x 50 bytes = 15,000, over 20,000: 0.75
+        assertThat(DamoHeatmap.rawText(r, new DamoHeatmap.RawOptions(null, List.of(), false, null, 1, 1, false,
+                false, false))).isEqualTo("0\t0\t0.75\n");
     }
 
     @Test
