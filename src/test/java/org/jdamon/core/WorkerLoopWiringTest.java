@@ -286,4 +286,67 @@ class WorkerLoopWiringTest {
         worker.join(10_000);
         assertThat(worker.isAlive()).isFalse();
     }
+
+    @Test
+    void theOperationsSetHearsOfTargetsComingAndGoingAndOfTheEnd() throws Exception {
+        ScriptedOperations ops = new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), a -> false);
+        Target joining = target(1, new AddressRange(1000 * P, 1010 * P));
+        MonitorContext c = MonitorContext.builder()
+                .operations(ops)
+                .addTarget(target(0))
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 3) {
+                        ctx.addTarget(joining);
+                    } else if (ctx.passedSampleIntervals() == 6) {
+                        ctx.removeTarget(joining);
+                        ctx.stop();
+                    }
+                })
+                .build();
+        assertThat(c.paused()).isFalse();
+        assertThat(SchemeEngine.NONE.hasSchemes()).isFalse();
+        c.run();
+        assertThat(ops.added).containsExactly(joining);
+        assertThat(ops.removed).containsExactly(joining);
+        assertThat(ops.cleanups).isEqualTo(1);
+        assertThat(c.operations()).isSameAs(ops);
+    }
+
+    @Test
+    void callsKeepRunningWhilePausedSoAPauseCanBeLifted() throws Exception {
+        // 100 ms of 5 ms sleeps: paused after sample 5, lifted by a call queued during the 10th sleep, so
+        // sleeps 6..10 sample nothing and 15 samples are taken in all. The clock starts at 7 ns.
+        VirtualClock time = new VirtualClock();
+        time.advanceNs(7);
+        MonitorContext[] self = new MonitorContext[1];
+        int[] sleeps = new int[1];
+        Clock clock = new Clock() {
+            @Override
+            public long nowNs() {
+                return time.nowNs();
+            }
+
+            @Override
+            public void sleepUs(long us) throws InterruptedException {
+                time.sleepUs(us);
+                if (++sleeps[0] == 10) {
+                    self[0].setPaused(false);
+                }
+            }
+        };
+        MonitorContext c = loop(a -> true, target(0))
+                .clock(clock)
+                .deadlineNs(100_000_007L)
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 5) {
+                        ctx.setPaused(true);
+                    }
+                })
+                .build();
+        self[0] = c;
+        c.run();
+        assertThat(c.startNs()).isEqualTo(7);
+        assertThat(sleeps[0]).isEqualTo(20);
+        assertThat(c.passedSampleIntervals()).isEqualTo(15);
+    }
 }
