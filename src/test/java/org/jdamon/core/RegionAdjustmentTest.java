@@ -33,9 +33,11 @@ class RegionAdjustmentTest {
         Regions r = regions(c);
         r.setLastNrAccesses(0, 7);
         r.setNrAccessesBp(0, 70_000);
+        int returned = 0;
         for (int s = 0; s < 20; s++) {
-            c.updateAccess(r, 0, s % 4 == 0);
+            returned = Math.max(returned, c.updateAccess(r, 0, s % 4 == 0));
         }
+        assertThat(returned).isEqualTo(5); // updateAccess returns the new nr_accesses
         // 5 accessed samples: 70000 - 20 * 3500 + 5 * 10000 = 50000
         assertThat(r.nrAccesses(0)).isEqualTo(5);
         assertThat(r.nrAccessesBp(0)).isEqualTo(50_000);

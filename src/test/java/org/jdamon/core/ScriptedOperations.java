@@ -12,6 +12,9 @@ public final class ScriptedOperations implements Operations {
     private final List<AddressRange> ranges;
     LongPredicate accessed;
     int updates;
+    int cleanups;
+    final java.util.List<Target> added = new java.util.ArrayList<>();
+    final java.util.List<Target> removed = new java.util.ArrayList<>();
 
     public ScriptedOperations(List<AddressRange> ranges, LongPredicate accessed) {
         this.ranges = ranges;
@@ -35,6 +38,21 @@ public final class ScriptedOperations implements Operations {
     @Override
     public void update(MonitorContext ctx) {
         updates++;
+    }
+
+    @Override
+    public void targetAdded(MonitorContext ctx, Target target) {
+        added.add(target);
+    }
+
+    @Override
+    public void targetRemoved(MonitorContext ctx, Target target) {
+        removed.add(target);
+    }
+
+    @Override
+    public void cleanup(MonitorContext ctx) {
+        cleanups++;
     }
 
     @Override

@@ -202,4 +202,151 @@ class WorkerLoopWiringTest {
         assertThat(c.passedSampleIntervals()).isEqualTo(5);
         assertThat(c.clock().nowNs()).isGreaterThanOrEqualTo(1_000_000_000L);
     }
+
+    @Test
+    void theOpsUpdateRunsEveryUpdateIntervalAndTheSchemesEveryIteration() throws Exception {
+        // update interval 100 ms = 20 samples: 1 s of 5 ms samples (200 iterations) gives 10 updates
+        ScriptedOperations ops = new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), a -> false);
+        int[] applied = new int[1];
+        boolean[] boundaryAt20 = new boolean[2];
+        MonitorContext c = MonitorContext.builder()
+                .attributes(Attributes.KERNEL_DEFAULTS.withIntervals(5_000, 100_000, 100_000))
+                .operations(ops)
+                .addTarget(target(0))
+                .deadlineNs(1_000_000_000L)
+                .schemes(new SchemeEngine() {
+                    @Override
+                    public boolean hasSchemes() {
+                        return true;
+                    }
+
+                    @Override
+                    public void applySchemes(MonitorContext ctx) {
+                        applied[0]++;
+                        if (ctx.passedSampleIntervals() == 19) {
+                            boundaryAt20[0] = ctx.atAggregationBoundary();
+                        } else if (ctx.passedSampleIntervals() == 20) {
+                            boundaryAt20[1] = ctx.atAggregationBoundary() && ctx.nextAggregationSis() == 20;
+                        }
+                    }
+                })
+                .build();
+        c.run();
+        assertThat(ops.updates).isEqualTo(10);
+        assertThat(applied[0]).isEqualTo(200);
+        assertThat(boundaryAt20).containsExactly(false, true);
+        assertThat(c.startNs()).isZero();
+        assertThat(c.schemeEngine().hasSchemes()).isTrue();
+        assertThat(c.random()).isNotNull();
+    }
+
+    @Test
+    void theIntervalsScoreIsAccessEventsOverTheGoalsShare() {
+        // two regions of 4 and 12 pages, nr_accesses 10 and 0 of 20 samples: events 4P * 10 = 40P, the
+        // maximum 16P * 20 = 320P; goal 4% -> target 12.8P; score 40P * 10000 / 12.8P = 31250
+        Target t = new Target(0, -1, "t", List.of());
+        t.regions().add(0, 4 * P);
+        t.regions().add(4 * P, 16 * P);
+        t.regions().setNrAccesses(0, 10);
+        MonitorContext c = MonitorContext.builder()
+                .attributes(Attributes.KERNEL_DEFAULTS.withIntervalsGoal(IntervalsGoal.RECOMMENDED))
+                .operations(new ScriptedOperations(List.of(), a -> false))
+                .addTarget(t)
+                .build();
+        assertThat(IntervalsGoal.RECOMMENDED.accessBp()).isEqualTo(400);
+        assertThat(c.intervalsTuningScore()).isEqualTo(31_250);
+        t.regions().setNrAccesses(0, 0);
+        assertThat(c.intervalsTuningScore()).isZero();
+    }
+
+    @Test
+    void theMovingSumOfARunningContextUsesItsWindowPosition() throws Exception {
+        // every sample accessed: at iteration 25 (5 samples into window 2) nr = 5, last = 20, window 20 with
+        // 15 samples left: 5 + 20 * 7500 / 10000 = 20
+        int[] mvsum = new int[1];
+        MonitorContext c = loop(a -> true, target(0))
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 25) {
+                        mvsum[0] = ctx.nrAccessesMvsum(ctx.targets().getFirst().regions(), 0);
+                        ctx.stop();
+                    }
+                })
+                .build();
+        c.run();
+        assertThat(mvsum[0]).isEqualTo(20);
+    }
+
+    @Test
+    void aWorkerThreadRunsTheLoopUntilStopped() throws Exception {
+        MonitorContext c = loop(a -> false, target(0)).clock(new VirtualClock()).build();
+        Thread worker = c.start("kdamond.test");
+        assertThat(worker.getName()).isEqualTo("kdamond.test");
+        assertThat(worker.isDaemon()).isTrue();
+        c.stop();
+        worker.join(10_000);
+        assertThat(worker.isAlive()).isFalse();
+    }
+
+    @Test
+    void theOperationsSetHearsOfTargetsComingAndGoingAndOfTheEnd() throws Exception {
+        ScriptedOperations ops = new ScriptedOperations(List.of(new AddressRange(0, 100 * P)), a -> false);
+        Target joining = target(1, new AddressRange(1000 * P, 1010 * P));
+        MonitorContext c = MonitorContext.builder()
+                .operations(ops)
+                .addTarget(target(0))
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 3) {
+                        ctx.addTarget(joining);
+                    } else if (ctx.passedSampleIntervals() == 6) {
+                        ctx.removeTarget(joining);
+                        ctx.stop();
+                    }
+                })
+                .build();
+        assertThat(c.paused()).isFalse();
+        assertThat(SchemeEngine.NONE.hasSchemes()).isFalse();
+        c.run();
+        assertThat(ops.added).containsExactly(joining);
+        assertThat(ops.removed).containsExactly(joining);
+        assertThat(ops.cleanups).isEqualTo(1);
+        assertThat(c.operations()).isSameAs(ops);
+    }
+
+    @Test
+    void callsKeepRunningWhilePausedSoAPauseCanBeLifted() throws Exception {
+        // 100 ms of 5 ms sleeps: paused after sample 5, lifted by a call queued during the 10th sleep, so
+        // sleeps 6..10 sample nothing and 15 samples are taken in all. The clock starts at 7 ns.
+        VirtualClock time = new VirtualClock();
+        time.advanceNs(7);
+        MonitorContext[] self = new MonitorContext[1];
+        int[] sleeps = new int[1];
+        Clock clock = new Clock() {
+            @Override
+            public long nowNs() {
+                return time.nowNs();
+            }
+
+            @Override
+            public void sleepUs(long us) throws InterruptedException {
+                time.sleepUs(us);
+                if (++sleeps[0] == 10) {
+                    self[0].setPaused(false);
+                }
+            }
+        };
+        MonitorContext c = loop(a -> true, target(0))
+                .clock(clock)
+                .deadlineNs(100_000_007L)
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 5) {
+                        ctx.setPaused(true);
+                    }
+                })
+                .build();
+        self[0] = c;
+        c.run();
+        assertThat(c.startNs()).isEqualTo(7);
+        assertThat(sleeps[0]).isEqualTo(20);
+        assertThat(c.passedSampleIntervals()).isEqualTo(15);
+    }
 }

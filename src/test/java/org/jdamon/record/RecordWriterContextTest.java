@@ -101,14 +101,15 @@ class RecordWriterContextTest {
         assertThat(r.sideData()).singleElement().satisfies(sd -> {
             assertThat(sd.kind()).isEqualTo(RecordFormat.SIDE_ATTRIBUTES);
             assertThat(RecordReader.attributesOf(sd)).isEqualTo(slower);
-            // committed after the 3rd window (ending at 300 ms); recorded with the 4th, ending at 500 ms
-            assertThat(sd.timeNs()).isEqualTo(500_000_000L);
+            // committed after the 3rd window (ending at 300 ms, iteration 60); the worker takes it at the
+            // next iteration's call point (kdamond_call), 305 ms, so the 4th window ends 200 ms later
+            assertThat(sd.timeNs()).isEqualTo(505_000_000L);
         });
-        // 3 windows of 100 ms, then windows of 200 ms; the one that would end at 1.1 s is cut by the
-        // 1 s deadline
+        // 3 windows of 100 ms, then windows of 200 ms from 305 ms; the one that would end at 1.105 s is
+        // cut by the 1 s deadline
         assertThat(r.snapshots()).extracting(Snapshot::endNs)
-                .containsExactly(100_000_000L, 200_000_000L, 300_000_000L, 500_000_000L, 700_000_000L,
-                        900_000_000L);
+                .containsExactly(100_000_000L, 200_000_000L, 300_000_000L, 505_000_000L, 705_000_000L,
+                        905_000_000L);
         assertThat(r.header().attributes()).isEqualTo(Attributes.DAMO_DEFAULTS);
     }
 
