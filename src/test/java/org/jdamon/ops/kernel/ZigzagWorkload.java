@@ -49,6 +49,7 @@ final class ZigzagWorkload implements AutoCloseable {
     /** Which region each measured phase writes. */
     static final Map<String, String> HOT_REGION = Map.of("low", "a", "high", "b", "low again", "a");
 
+    private static final Pattern ANNOUNCED_PID = Pattern.compile("workload: pid (\\d+)");
     private static final Pattern REGION = Pattern.compile("region (\\S+): 0x([0-9a-f]+)-0x([0-9a-f]+) .*");
     private static final Pattern PHASE = Pattern.compile("phase (.+): start at (\\d+) ms since epoch");
     private static final Pattern RATE = Pattern.compile("(.+):\\s+([0-9,]+) accesses/msec, (\\d+) msecs run");
@@ -62,12 +63,18 @@ final class ZigzagWorkload implements AutoCloseable {
     private final Thread stderrReader;
     private final Thread stdoutReader;
     volatile long exitMs;
+    /** The process holding the buffers: the native helper when workload run uses one, else the JVM. */
+    private long targetPid;
 
     private ZigzagWorkload(Process process) throws IOException {
         this.process = process;
         BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = err.readLine()) != null) {
+            Matcher pid = ANNOUNCED_PID.matcher(line);
+            if (pid.matches()) {
+                targetPid = Long.parseLong(pid.group(1));
+            }
             Matcher m = REGION.matcher(line);
             if (m.matches()) {
                 regions.put(m.group(1), new AddressRange(Long.parseUnsignedLong(m.group(2), 16),
@@ -110,7 +117,7 @@ final class ZigzagWorkload implements AutoCloseable {
     }
 
     long pid() {
-        return process.pid();
+        return targetPid != 0 ? targetPid : process.pid();
     }
 
     boolean alive() {
