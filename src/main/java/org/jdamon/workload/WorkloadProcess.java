@@ -16,7 +16,8 @@ import org.jdamon.core.AddressRange;
 /**
  * {@code jdamon workload run --verbose CONFIG} as a child JVM, for tests and demos that monitor it: starts
  * it on this JVM's class path with {@link #LEAN_JVM_FLAGS}, waits for a phase to begin, and reads the
- * region addresses and per-phase results from its output (a log file).
+ * region addresses and per-phase results from its output (a log file). The accesses run in the native
+ * helper when the child can build one ({@link #pid()} is then the helper's), else in the child JVM.
  *
  * <p>Why the flags: with compressed oops or class pointers the JVM maps memory below 4 GiB, which makes
  * the vaddr three-regions heuristic (the kernel's too) span the ~100 GB gap below the stack, so a small
@@ -31,6 +32,7 @@ public final class WorkloadProcess implements AutoCloseable {
 
     private static final Pattern REGION =
             Pattern.compile("^region (.+): 0x([0-9a-f]+)-0x([0-9a-f]+) \\(\\d+ bytes\\)$", Pattern.MULTILINE);
+    private static final Pattern ANNOUNCED_PID = Pattern.compile("^workload: pid (\\d+)$", Pattern.MULTILINE);
     private static final Pattern RESULT =
             Pattern.compile("^(.+):\\t +([0-9,]+) accesses/msec, ([0-9]+) msecs run$", Pattern.MULTILINE);
 
@@ -60,7 +62,19 @@ public final class WorkloadProcess implements AutoCloseable {
         return new WorkloadProcess(pb.start(), log);
     }
 
-    public long pid() {
+    /**
+     * The pid of the process whose address space holds the buffers: the native helper's when the child
+     * runs one (it announces "workload: pid N"), else the child JVM's. Waits up to 20 s for the line.
+     */
+    public long pid() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            Matcher m = ANNOUNCED_PID.matcher(output());
+            if (m.find()) {
+                return Long.parseLong(m.group(1));
+            }
+            Thread.sleep(20);
+        }
         return process.pid();
     }
 

@@ -42,7 +42,7 @@ class WorkloadRunCommandTest {
                 200
                 cold, 0, 4096, 1, ro
                 """);
-        Run r = run("workload", "run", "--verbose", "--no-warm-up", cfg.toString());
+        Run r = run("workload", "run", "--verbose", "--no-warm-up", "--engine", "jvm", cfg.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -61,6 +61,41 @@ class WorkloadRunCommandTest {
                 .isEqualTo(1048576);
         assertThat(r.err()).contains("workload: pid " + ProcessHandle.current().pid());
         assertThat(r.err()).contains("phase walk: start at ");
+        assertThat(r.err()).containsPattern("workload: pid [0-9]+ \\(this JVM\\): buffers 5.0 MiB of [0-9.]+ MiB mapped");
+    }
+
+    /**
+     * The native helper: its address space is the buffers plus libc and a stack, so they are most of what
+     * it maps (a JVM maps hundreds of MiB around them). Needs a C compiler; skipped without one.
+     */
+    @Test
+    void nativeHelperRunsThePlanInAnAddressSpaceOfMostlyBuffers(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.jdamon.workload.NativeWorkload.helper(new StringBuilder()).isPresent(), "no C compiler");
+        Path cfg = dir.resolve("n.cfg");
+        Files.writeString(cfg, """
+                a, 16M
+                b, 16M
+
+                hot phase
+                300
+                a, 1, 64, 1, wo
+                b, 0, 64, 1, rw
+                """);
+        Run r = run("workload", "run", "--verbose", "--engine", "native", cfg.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Matcher line = Pattern.compile("hot phase:\\t +([0-9,]+) accesses/msec, ([0-9]+) msecs run").matcher(r.out());
+        assertThat(line.find()).as(r.out()).isTrue();
+        assertThat(Long.parseLong(line.group(1).replace(",", ""))).isPositive();
+        assertThat(Long.parseLong(line.group(2))).isBetween(300L, 1300L);
+        Matcher helper = Pattern.compile("workload: pid ([0-9]+)\n").matcher(r.err());
+        assertThat(helper.find()).as(r.err()).isTrue();
+        assertThat(Long.parseLong(helper.group(1))).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(r.err()).containsPattern("region a: 0x[0-9a-f]+-0x[0-9a-f]+ \\(16777216 bytes\\)");
+        Matcher layout = Pattern.compile("\\(native helper\\): buffers 32.0 MiB of ([0-9.]+) MiB mapped \\(([0-9]+) %\\)")
+                .matcher(r.err());
+        assertThat(layout.find()).as(r.err()).isTrue();
+        assertThat(Integer.parseInt(layout.group(2))).isGreaterThan(50);
     }
 
     @Test

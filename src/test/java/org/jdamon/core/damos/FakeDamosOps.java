@@ -96,6 +96,20 @@ class FakeDamosOps implements Operations, DamosOperations {
         return metrics.get(goal.metric()).applyAsLong(ctx);
     }
 
+    /** The NUMA node of each page, for node_eligible_mem_bp; every page is present. */
+    java.util.function.LongToIntFunction nodeOf = a -> 0;
+
+    @Override
+    public long presentBytes(MonitorContext ctx, Target target, long start, long end, int nid) {
+        long sum = 0;
+        for (long a = start; a < end; a += PAGE) {
+            if (nid < 0 || nodeOf.applyAsInt(a) == nid) {
+                sum += Math.min(PAGE, end - a);
+            }
+        }
+        return sum;
+    }
+
     @Override
     public long freeMemRatePermil(MonitorContext ctx) {
         return freeMemRate.applyAsLong(ctx);

@@ -181,6 +181,65 @@ class KernelParityTest {
         assertThat(Scores.minScore(hist, 70, 8192)).isEqualTo(20);
     }
 
+    /**
+     * mm.git's failed-region charge ratio: a region is charged its applied bytes plus the failed ones at
+     * fail_charge_num / fail_charge_denom. Every page is anon and the scheme rejects anon, so nothing is
+     * applied: each 16 KiB region charges 16K * 1 / 4 = 4 KiB, and all four fit the 32 KiB budget
+     * (16 KiB charged) where the plain charge would stop after two.
+     */
+    @Test
+    void failedBytesAreChargedAtTheFailChargeRatio() {
+        Quota q = new Quota(0, 32 * K, 1000, 0, 0, 0, List.of(), Quota.GoalTuner.CONSIST, 1, 4);
+        Scheme s = pageout(q).withFilters(List.of(DamosFilter.of(FilterType.ANON, true, false)));
+        Fixture f = new Fixture(s).layout(BASE, 16 * K, 4, 0, 0);
+        f.ops.anon = a -> true;
+        f.pass();
+        assertThat(f.engine.stats(0).nrTried()).isEqualTo(4);
+        assertThat(f.engine.stats(0).szApplied()).isZero();
+        assertThat(f.engine.chargedBytes(0)).isEqualTo(16 * K);
+    }
+
+    /**
+     * node_eligible_mem_bp (mm.git): pattern-matching bytes on the node over all pattern-matching bytes.
+     * Hot (nr_accesses 5) regions: 2 x 16 KiB on node 0 and 2 x 16 KiB on node 1; two cold regions on
+     * node 1 do not match the pattern (min nr_accesses 1). 32K / 64K = 5000 bp.
+     */
+    @Test
+    void nodeEligibleMemBpCountsOnlyPatternMatchingMemory() {
+        QuotaGoal g = new QuotaGoal(GoalMetric.NODE_ELIGIBLE_MEM_BP, 3000, 0, 1, null);
+        Scheme s = Scheme.of(new AccessPattern(0, Long.MAX_VALUE, 1, Integer.MAX_VALUE, 0, Integer.MAX_VALUE),
+                DamosAction.STAT).withQuota(new Quota(0, 0, 100, 0, 0, 0).withGoals(List.of(g)));
+        Fixture f = new Fixture(s).layout(BASE, 16 * K, 4, 5, 0).layout(BASE + 64 * K, 16 * K, 2, 0, 0);
+        f.ops.metrics.put(GoalMetric.NODE_ELIGIBLE_MEM_BP, c -> {
+            throw new AssertionError("computed by the engine, not read from the ops");
+        });
+        f.ops.nodeOf = a -> a < BASE + 32 * K ? 0 : 1;
+        f.pass();
+        assertThat(f.engine.goalCurrentValues(0)).containsExactly(5000);
+    }
+
+    /**
+     * damos_skip_charged_region when the region holding the resume point starts less than a minimum
+     * region before it: ALIGN_DOWN(2K, 4K) = 0 and the region is only 4 KiB, so it is skipped whole; the
+     * next region starts past the resume point, which then clears, and is tried.
+     */
+    @Test
+    void smallRegionAcrossTheResumePointIsSkippedWhole() {
+        Fixture f = new Fixture(pageout(new Quota(0, 32 * K, 0, 0, 0, 0))).layout(BASE, 16 * K, 4, 0, 0);
+        f.pass(); // regions 0 and 1: resume point BASE + 32K
+        org.jdamon.core.Regions r = f.regions();
+        while (r.size() > 0) {
+            r.remove(r.size() - 1);
+        }
+        r.add(BASE, BASE + 30 * K);
+        r.add(BASE + 30 * K, BASE + 34 * K);
+        r.add(BASE + 34 * K, BASE + 64 * K);
+        f.pass();
+        assertThat(f.ops.calls.subList(2, f.ops.calls.size())).extracting(FakeDamosOps.Call::start)
+                .containsExactly(BASE + 34 * K);
+        assertThat(r.size()).isEqualTo(3);
+    }
+
     /** An operations set with no DAMOS support at all (no apply_scheme, no scorer). */
     private static final class NoDamosOps implements Operations {
         @Override
