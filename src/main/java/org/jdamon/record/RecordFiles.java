@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import org.jdamon.record.damo.DamoJsonRecord;
+import org.jdamon.record.damo.DamoJsonStream;
 import org.jdamon.record.damo.DamoLegacyRecord;
 import org.jdamon.record.damo.DamoPerfScript;
 
@@ -28,34 +29,70 @@ public final class RecordFiles {
     public static final String DEFAULT_NAME = "jdamon.data";
 
     /**
-     * Opens any record format for reading one snapshot at a time: jdamon files stream from disk, damo's
-     * formats are parsed into memory first.
+     * Opens any record format for reading one snapshot at a time: jdamon files and damo's {@code json} and
+     * {@code json_compressed} stream from disk (damo's series by series, see {@link DamoJsonStream}), the
+     * other damo formats are parsed into memory first.
      */
     public static RecordStream open(Path path) throws IOException {
-        if (isJdamonRecord(path)) {
-            return RecordReader.open(path);
-        }
-        return RecordStream.of(read(path));
+        Kind kind = kind(path);
+        return switch (kind) {
+            case JDAMON -> RecordReader.open(path);
+            case JSON, JSON_ZLIB, JSON_GZIP -> openJson(path, kind);
+            case OTHER -> RecordStream.of(read(path));
+        };
     }
 
     /**
-     * A source for repeated passes: jdamon files are reopened and streamed each time, damo's formats
-     * parsed once here and replayed from memory.
+     * A source for repeated passes: jdamon files and damo's json formats are reopened and streamed each
+     * time, the other damo formats parsed once here and replayed from memory.
      */
     public static RecordSource source(Path path) throws IOException {
-        if (isJdamonRecord(path)) {
-            RecordReader.open(path).close(); // fail now, with the file's name, if it cannot be read
-            return () -> RecordReader.open(path);
-        }
-        return RecordSource.of(read(path));
+        Kind kind = kind(path);
+        return switch (kind) {
+            case JDAMON -> {
+                RecordReader.open(path).close(); // fail now, with the file's name, if it cannot be read
+                yield () -> RecordReader.open(path);
+            }
+            case JSON, JSON_ZLIB, JSON_GZIP -> {
+                openJson(path, kind).close();
+                yield () -> openJson(path, kind);
+            }
+            case OTHER -> RecordSource.of(read(path));
+        };
     }
 
-    private static boolean isJdamonRecord(Path path) throws IOException {
+    private enum Kind { JDAMON, JSON, JSON_ZLIB, JSON_GZIP, OTHER }
+
+    private static Kind kind(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
-            return false;
+            return Kind.OTHER;
         }
+        byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            return RecordReader.isRecord(in.readNBytes(RecordFormat.MAGIC.length));
+            head = in.readNBytes(64);
+        }
+        if (RecordReader.isRecord(head)) {
+            return Kind.JDAMON;
+        }
+        return isGzip(head) ? Kind.JSON_GZIP : isZlib(head) ? Kind.JSON_ZLIB
+                : startsLikeJson(head) ? Kind.JSON : Kind.OTHER;
+    }
+
+    private static RecordStream openJson(Path path, Kind kind) throws IOException {
+        InputStream file = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        try {
+            return switch (kind) {
+                case JSON_GZIP -> DamoJsonStream.open(new GZIPInputStream(file, 1 << 16), "damo json_compressed (gzip)");
+                case JSON_ZLIB -> DamoJsonStream.open(new InflaterInputStream(file, new java.util.zip.Inflater(), 1 << 16),
+                        "damo json_compressed");
+                default -> DamoJsonStream.open(file, "damo json");
+            };
+        } catch (ZipException | java.io.EOFException e) {
+            throw new RecordFormatException(path + ": truncated or corrupt compressed record (" + e.getMessage() + ")");
+        } catch (RecordFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RecordFormatException(path + ": " + e.getMessage());
         }
     }
 
@@ -77,19 +114,20 @@ public final class RecordFiles {
         if (RecordReader.isRecord(head)) {
             return RecordReader.read(path);
         }
+        Kind kind = kind(path);
+        if (kind != Kind.OTHER) {
+            try (RecordStream s = openJson(path, kind)) {
+                return DamoJsonRecord.joinTargets(s);
+            } catch (RecordFormatException e) {
+                throw e;
+            } catch (ZipException | java.io.EOFException e) {
+                throw new RecordFormatException(path + ": truncated or corrupt compressed record (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                throw new RecordFormatException(path + ": " + e.getMessage());
+            }
+        }
         byte[] data = Files.readAllBytes(path);
         try {
-            if (isGzip(data)) {
-                return DamoJsonRecord.read(new GZIPInputStream(new ByteArrayInputStream(data)),
-                        "damo json_compressed (gzip)");
-            }
-            if (isZlib(data)) {
-                return DamoJsonRecord.read(new InflaterInputStream(new ByteArrayInputStream(data)),
-                        "damo json_compressed");
-            }
-            if (startsLikeJson(data)) {
-                return DamoJsonRecord.read(new ByteArrayInputStream(data), "damo json");
-            }
             if (DamoPerfScript.looksLike(new String(data, 0, Math.min(data.length, 1 << 16), StandardCharsets.ISO_8859_1))) {
                 return DamoPerfScript.read(new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
             }

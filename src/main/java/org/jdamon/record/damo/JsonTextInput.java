@@ -1,0 +1,137 @@
+package org.jdamon.record.damo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The bytes of a JSON text, read ahead on a second thread (where a {@code json_compressed} record is
+ * inflated) and with line breaks and the indentation after them removed, so the parser sees compact JSON.
+ * damo indents its records by four spaces a level, so indentation is about two thirds of a record's
+ * bytes; dropping it there halves the parsing time. A raw line break cannot occur inside a JSON string,
+ * so this needs no knowledge of the JSON around it.
+ *
+ * <p>Memory: a few chunks of {@link #CHUNK} bytes. Errors of the source (a truncated zlib stream) come out
+ * of {@link #read} as they were thrown; {@link #close} stops the reading thread.
+ */
+final class JsonTextInput extends InputStream {
+    static final int CHUNK = 1 << 18;
+    private static final byte[] END = new byte[0];
+
+    private final InputStream source;
+    private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(4);
+    private final Thread reader;
+    private volatile boolean closed;
+    private byte[] current = new byte[0];
+    private int currentLength;
+    private int pos;
+    private boolean ended;
+
+    JsonTextInput(InputStream source, String name) {
+        this.source = source;
+        reader = Thread.ofPlatform().daemon().name("jdamon-read " + name).unstarted(this::readAll);
+        reader.start();
+    }
+
+    private void readAll() {
+        boolean inBreak = false;
+        try {
+            while (!closed) {
+                byte[] chunk = new byte[CHUNK];
+                int n = source.readNBytes(chunk, 0, CHUNK);
+                if (n == 0) {
+                    break;
+                }
+                int out = 0;
+                for (int i = 0; i < n; i++) {
+                    byte b = chunk[i];
+                    if (b == '\n' || b == '\r') {
+                        inBreak = true;
+                    } else if (!inBreak || (b != ' ' && b != '\t')) {
+                        inBreak = false;
+                        chunk[out++] = b;
+                    }
+                }
+                chunks.put(new Object[] {chunk, out});
+            }
+            chunks.put(END);
+        } catch (IOException | RuntimeException e) {
+            offer(e);
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    private void offer(Exception e) {
+        try {
+            chunks.put(e);
+        } catch (InterruptedException ignored) {
+            // closed
+        }
+    }
+
+    private boolean fill() throws IOException {
+        while (pos == currentLength) {
+            if (ended) {
+                return false;
+            }
+            Object o;
+            try {
+                o = chunks.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading");
+            }
+            if (o == END) {
+                ended = true;
+                return false;
+            }
+            if (o instanceof IOException e) {
+                ended = true;
+                throw e;
+            }
+            if (o instanceof RuntimeException e) {
+                ended = true;
+                throw e;
+            }
+            Object[] c = (Object[]) o;
+            current = (byte[]) c[0];
+            currentLength = (Integer) c[1];
+            pos = 0;
+        }
+        return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        return fill() ? current[pos++] & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (!fill()) {
+            return -1;
+        }
+        int n = Math.min(len, currentLength - pos);
+        System.arraycopy(current, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        reader.interrupt();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.close();
+    }
+}
