@@ -1,5 +1,7 @@
 package org.jdamon.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -129,6 +131,19 @@ final class ReportAccessCommand implements Runnable {
         SnapshotFilter filter = filters.toFilter();
         int first = snapshotIdx == null ? -1 : snapshotIdx.get(0);
         int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
+        if (rawForm && !json) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                java.util.List<String> warnings = AccessReport.writeRawForm(RecordInputs.source(input.input),
+                        o.withSnapshotRange(first, last), filter, out);
+                out.flush();
+                RecordInputs.printWarnings(input.input, warnings, err);
+            } catch (IOException e) {
+                throw RecordInputs.failure(input.input, e);
+            }
+            return;
+        }
         Recording r = AccessReport.filter(
                 input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last)), filter);
         if (r.snapshots().isEmpty()) {

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.AddressRange;
-import org.jdamon.record.Recording;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
 import org.jdamon.report.TerminalHeatmap;
@@ -83,7 +84,6 @@ public final class ReportHeatmapCommand implements Runnable {
                 throw new UserException(e.getMessage(), true);
             }
         }
-        Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
         boolean image = output != null && !output.equals("raw");
         int width = imageSize != null ? imageSize[0] : HeatmapImage.DEFAULT_WIDTH;
         int height = imageSize != null ? imageSize[1] : HeatmapImage.DEFAULT_HEIGHT;
@@ -97,17 +97,20 @@ public final class ReportHeatmapCommand implements Runnable {
         }
         HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges, times, draw, sortTemperature,
                 res[0], res[1]);
+        RecordSource source = input.source(spec.commandLine().getErr());
         List<HeatmapViews.View> views;
         try {
-            views = HeatmapViews.plan(rec, o);
+            views = HeatmapViews.plan(source, o);
         } catch (IllegalArgumentException e) {
             throw new UserException(input.input + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw RecordInputs.failure(input.input, e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (image) {
             Path file = Path.of(output);
             try {
-                for (Path p : Images.writeHeatmaps(rec, o, file, Palette.GNUPLOT, width, height)) {
+                for (Path p : Images.writeHeatmaps(source, o, file, Palette.GNUPLOT, width, height)) {
                     out.println(p);
                 }
             } catch (IllegalArgumentException e) {
@@ -123,7 +126,14 @@ public final class ReportHeatmapCommand implements Runnable {
             out.print("{\"heatmaps\":[");
         }
         for (HeatmapViews.View v : views) {
-            HeatmapGrid g = HeatmapGrid.build(rec.snapshots(), v.spec(), v.layout());
+            HeatmapGrid g;
+            try (RecordStream s = source.open()) {
+                g = HeatmapGrid.build(s, v.spec(), v.layout());
+            } catch (IOException e) {
+                throw RecordInputs.failure(input.input, e);
+            } catch (java.io.UncheckedIOException e) {
+                throw RecordInputs.failure(input.input, e.getCause());
+            }
             if (json) {
                 out.print((first ? "" : ",") + gridJson(v, g));
             } else if (output != null) {

@@ -80,6 +80,12 @@ public final class DamoJsonStream implements RecordStream {
                 throw new IOException("not a damo record (expected a JSON list of records)");
             }
             pending = readSnapshot();
+        } catch (JacksonIOException e) {
+            in.close();
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage());
+        } catch (JacksonException e) {
+            in.close();
+            throw new IOException("invalid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -171,7 +177,10 @@ public final class DamoJsonStream implements RecordStream {
         return null;
     }
 
-    private void cutShort() {
+    private void cutShort() throws EOFException {
+        if (baseNs == Long.MIN_VALUE) {
+            throw new EOFException("the file ends before its first snapshot (cut short?)");
+        }
         done = true;
         warnings.add(where() + ": the file ends inside the record (cut short?); read up to there");
     }

@@ -40,9 +40,14 @@ final class JsonTextInput extends InputStream {
         try {
             while (!closed) {
                 byte[] chunk = new byte[CHUNK];
-                int n = source.readNBytes(chunk, 0, CHUNK);
-                if (n == 0) {
-                    break;
+                int n = 0;
+                IOException failure = null;
+                try {
+                    for (int r; n < CHUNK && (r = source.read(chunk, n, CHUNK - n)) > 0; ) {
+                        n += r;
+                    }
+                } catch (IOException e) {
+                    failure = e; // hand over what was read before it
                 }
                 int out = 0;
                 for (int i = 0; i < n; i++) {
@@ -54,7 +59,15 @@ final class JsonTextInput extends InputStream {
                         chunk[out++] = b;
                     }
                 }
-                chunks.put(new Object[] {chunk, out});
+                if (out > 0) {
+                    chunks.put(new Object[] {chunk, out});
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                if (n < CHUNK) {
+                    break;
+                }
             }
             chunks.put(END);
         } catch (IOException | RuntimeException e) {
