@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             RecordCommand.class,
+            ConvertRecordFormatCommand.class,
             ReportCommand.class,
             EvalCommand.class,
             TraceCommand.class,

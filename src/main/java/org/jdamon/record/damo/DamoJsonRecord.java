@@ -11,12 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
-import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
 
 /**
@@ -48,34 +46,16 @@ public final class DamoJsonRecord {
      */
     public static void write(RecordSource source, Predicate<Snapshot> include, OutputStream out) throws IOException {
         try (DamoJsonWriter w = new DamoJsonWriter(out)) {
-            List<TargetInfo> targets = null; // complete after the first pass (damo's streams meet them late)
-            for (int i = 0; targets == null || i < targets.size(); ) {
-                try (RecordStream s = source.open()) {
-                    List<TargetInfo> known = targets != null ? targets : s.header().targets();
-                    if (known.isEmpty()) {
-                        while (s.nextSnapshot() != null) {
-                            // find the targets
-                        }
-                        targets = s.header().targets();
-                        if (targets.isEmpty()) {
-                            break;
-                        }
-                        continue;
+            TargetPasses.forEachTarget(source, (h, id, s) -> {
+                w.beginRecord(0, 0, h.attributes(), null, id, "");
+                for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+                    TargetSnapshot ts = snap.target(id);
+                    if (ts != null && include.test(snap)) {
+                        w.snapshot(h.startEpochNs() + snap.startNs(), h.startEpochNs() + snap.endNs(), ts);
                     }
-                    int id = known.get(i).id();
-                    RecordHeader h = s.header();
-                    w.beginRecord(0, 0, h.attributes(), null, id, "");
-                    for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
-                        TargetSnapshot ts = snap.target(id);
-                        if (ts != null && include.test(snap)) {
-                            w.snapshot(h.startEpochNs() + snap.startNs(), h.startEpochNs() + snap.endNs(), ts);
-                        }
-                    }
-                    w.endRecord(s.header().properties().getOrDefault("data_source", "unknown"));
-                    targets = s.header().targets();
-                    i++;
                 }
-            }
+                w.endRecord(s.header().properties().getOrDefault("data_source", "unknown"));
+            });
         }
     }
 

@@ -1,6 +1,9 @@
 package org.jdamon.record.damo;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,6 +25,7 @@ final class JsonTextInput extends InputStream {
 
     private final InputStream source;
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(8);
     private final Thread reader;
     private volatile boolean closed;
     private byte[] current = new byte[0];
@@ -36,10 +40,12 @@ final class JsonTextInput extends InputStream {
     }
 
     private void readAll() {
-        boolean inBreak = false;
         try {
             while (!closed) {
-                byte[] chunk = new byte[CHUNK];
+                byte[] chunk = free.poll();
+                if (chunk == null) {
+                    chunk = new byte[CHUNK];
+                }
                 int n = 0;
                 IOException failure = null;
                 try {
@@ -49,16 +55,7 @@ final class JsonTextInput extends InputStream {
                 } catch (IOException e) {
                     failure = e; // hand over what was read before it
                 }
-                int out = 0;
-                for (int i = 0; i < n; i++) {
-                    byte b = chunk[i];
-                    if (b == '\n' || b == '\r') {
-                        inBreak = true;
-                    } else if (!inBreak || (b != ' ' && b != '\t')) {
-                        inBreak = false;
-                        chunk[out++] = b;
-                    }
-                }
+                int out = squeeze(chunk, n);
                 if (out > 0) {
                     chunks.put(new Object[] {chunk, out});
                 }
@@ -75,6 +72,63 @@ final class JsonTextInput extends InputStream {
         } catch (InterruptedException e) {
             // closed
         }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /** Whether the last chunk ended inside a line break and its indentation. */
+    private boolean inBreak;
+
+    /**
+     * Removes every line break and the blanks after it from {@code c[0..n)} in place and returns the new
+     * length; eight bytes at a time over indentation and between line breaks.
+     */
+    int squeeze(byte[] c, int n) {
+        int in = 0;
+        int out = 0;
+        while (in < n) {
+            if (inBreak) {
+                while (in + 8 <= n && (long) LONGS.get(c, in) == SPACES) {
+                    in += 8;
+                }
+                while (in < n && (c[in] == ' ' || c[in] == '\n' || c[in] == '\t' || c[in] == '\r')) {
+                    in++;
+                }
+                if (in == n) {
+                    break;
+                }
+                inBreak = false;
+            }
+            int start = in;
+            int lf = -1;
+            while (in + 8 <= n) {
+                long x = (long) LONGS.get(c, in) ^ NEWLINES;
+                long zero = (x - LOW_BITS) & ~x & HIGH_BITS;
+                if (zero != 0) {
+                    lf = in + (Long.numberOfTrailingZeros(zero) >>> 3);
+                    break;
+                }
+                in += 8;
+            }
+            if (lf < 0) {
+                while (in < n && c[in] != '\n') {
+                    in++;
+                }
+                lf = in;
+            }
+            System.arraycopy(c, start, c, out, lf - start);
+            out += lf - start;
+            in = lf;
+            if (in < n) {
+                in++;
+                inBreak = true;
+            }
+        }
+        return out;
     }
 
     private void offer(Exception e) {
@@ -110,6 +164,9 @@ final class JsonTextInput extends InputStream {
                 throw e;
             }
             Object[] c = (Object[]) o;
+            if (current.length == CHUNK) {
+                free.offer(current);
+            }
             current = (byte[]) c[0];
             currentLength = (Integer) c[1];
             pos = 0;
