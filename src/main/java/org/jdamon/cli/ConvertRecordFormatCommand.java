@@ -1,7 +1,6 @@
 package org.jdamon.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jdamon.record.RecordSource;
@@ -39,9 +38,6 @@ public final class ConvertRecordFormatCommand implements Callable<Integer> {
         DamoFileType type = DamoFileType.of(format);
         if (type == null) {
             throw new UserException("--format: one of " + DamoFileType.names() + ", not '" + format + "'", true);
-        }
-        if (!Files.exists(recordFile)) {
-            throw new UserException(recordFile + ": no such record file");
         }
         Path out = outputFile != null ? outputFile : recordFile;
         RecordSource source = RecordInputs.source(recordFile, spec.commandLine().getErr());

@@ -53,7 +53,7 @@ public final class DamoJsonStream implements RecordStream {
     private static final int MAX_KEPT_ID = 1 << 20;
 
     private final JsonParser parser;
-    private final InputStream input;
+    private final JsonTextInput input;
     private final String sourceFormat;
     private final List<TargetInfo> targets = new ArrayList<>();
     private final Set<Integer> usedIds = new HashSet<>();
@@ -71,7 +71,7 @@ public final class DamoJsonStream implements RecordStream {
     private Snapshot pending;
     private final Growable regions = new Growable();
 
-    private DamoJsonStream(InputStream in, String sourceFormat) throws IOException {
+    private DamoJsonStream(JsonTextInput in, String sourceFormat) throws IOException {
         this.input = in;
         this.sourceFormat = sourceFormat;
         try {
@@ -170,6 +170,10 @@ public final class DamoJsonStream implements RecordStream {
                 throw new IOException(where() + ": " + e.getCause().getMessage(), e.getCause());
             }
         } catch (JacksonException e) {
+            if (input.atEnd()) {
+                cutShort();
+                return null;
+            }
             throw new IOException(where() + ": invalid JSON (" + e.getOriginalMessage() + ")");
         } catch (IllegalArgumentException e) {
             throw new IOException(where() + ": " + e.getMessage());

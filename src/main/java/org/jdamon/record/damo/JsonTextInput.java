@@ -174,6 +174,11 @@ final class JsonTextInput extends InputStream {
         return true;
     }
 
+    /** Whether every byte of the text has been read. */
+    boolean atEnd() {
+        return ended && pos == currentLength;
+    }
+
     @Override
     public int read() throws IOException {
         return fill() ? current[pos++] & 0xFF : -1;
