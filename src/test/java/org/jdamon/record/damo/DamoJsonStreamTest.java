@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /** damo's JSON record written by {@link DamoJsonWriter} and read back by {@link DamoJsonStream}. */
 class DamoJsonStreamTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 
     private static byte[] damoJson(Recording r) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -152,7 +154,7 @@ class DamoJsonStreamTest {
             assertThat(s.warnings()).isEmpty();
         }
         // read into memory, the k-th snapshots of both targets are one snapshot again
-        Recording joined = DamoJsonRecord.read(new ByteArrayInputStream(json), "damo json");
+        Recording joined = org.jdamon.record.RecordFiles.read(java.nio.file.Files.write(dir.resolve("two.json"), json));
         assertThat(joined.snapshots()).hasSize(2);
         assertThat(joined.snapshots().get(0).targets()).extracting(TargetSnapshot::targetId).containsExactly(0, 1);
         assertThat(joined.snapshots().get(1).target(0).nrAccesses()).containsExactly(10, 0);
