@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.jdamon.core.Attributes;
@@ -30,10 +31,12 @@ public final class DamoRecordGenerator {
         OutputStream out = compressed
                 ? new DeflaterOutputStream(raw, new Deflater(Deflater.DEFAULT_COMPRESSION), 1 << 16) : raw;
         try (DamoJsonWriter w = new DamoJsonWriter(out)) {
-            w.beginRecord(0, 0, Attributes.DAMO_DEFAULTS, null, 0, "");
+            w.beginRecord(0, 0, Attributes.DAMO_DEFAULTS, null, "0", List.of());
+            long[] nonePassed = new long[regions]; // damo record writes sz_filter_passed "0" without filters
             for (Iterator<Snapshot> it = PicturesBench.generate(snapshots, regions); it.hasNext(); ) {
                 Snapshot s = it.next();
-                w.snapshot(START_EPOCH_NS + s.startNs(), START_EPOCH_NS + s.endNs(), s.targets().getFirst());
+                w.snapshot(START_EPOCH_NS + s.startNs(), START_EPOCH_NS + s.endNs(),
+                        s.targets().getFirst().withFilterPassed(nonePassed), true);
             }
             w.endRecord("unknown");
         }

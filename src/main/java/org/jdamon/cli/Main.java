@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RecordCommand.class,
             ConvertRecordFormatCommand.class,
             ReportCommand.class,
+            AdjustCommand.class,
             EvalCommand.class,
             TraceCommand.class,
             ServeCommand.class,

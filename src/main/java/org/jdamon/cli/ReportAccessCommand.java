@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jdamon.record.Recording;
 import org.jdamon.report.AccessReport;
 import org.jdamon.report.AccessStyle;
+import org.jdamon.report.DamoFormat;
 import org.jdamon.report.RegionOrder;
 import org.jdamon.report.SnapshotFilter;
 import org.jdamon.report.TemperatureWeights;
@@ -31,7 +32,7 @@ final class ReportAccessCommand implements Runnable {
     RecordInput input;
 
     @Option(names = "--snapshot_idx", arity = "1..2", paramLabel = "IDX",
-            description = "Snapshot index, or inclusive range START END; negative counts from the end (default: -1, the last).")
+            description = "Snapshot index, or inclusive range START END; negative counts from the end (default: every snapshot, as damo).")
     List<Integer> snapshotIdx;
 
     @Mixin
@@ -67,8 +68,9 @@ final class ReportAccessCommand implements Runnable {
             description = "Width of the heatmap strip (default: ${DEFAULT-VALUE}).")
     int heatmapWidth;
 
-    @Option(names = "--color", defaultValue = "auto", paramLabel = "WHEN",
-            description = "Colour the heatmap strip and the boxes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, i.e. on a terminal).")
+    @Option(names = "--color", paramLabel = "WHEN",
+            description = "Colour the heatmap strip and the boxes: ${COMPLETION-CANDIDATES} (default: always, as damo "
+                    + "does; never when the NO_COLOR environment variable is set; auto: on a terminal).")
     Color color;
 
     @Option(names = "--raw_number", description = "Machine-friendly raw numbers.")
@@ -110,6 +112,10 @@ final class ReportAccessCommand implements Runnable {
         if (heatmapWidth <= 0) {
             throw new UserException("--snapshot_heatmap_width must be positive", true);
         }
+        if (color == null) {
+            String noColor = System.getenv("NO_COLOR");
+            color = noColor != null && !noColor.isEmpty() ? Color.never : Color.always;
+        }
         boolean colored = switch (color) {
             case always -> true;
             case never -> false;
@@ -129,29 +135,33 @@ final class ReportAccessCommand implements Runnable {
             throw new UserException(e.getMessage(), true);
         }
         SnapshotFilter filter = filters.toFilter();
-        int first = snapshotIdx == null ? -1 : snapshotIdx.get(0);
+        int first = snapshotIdx == null ? 0 : snapshotIdx.get(0);
         int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
         if (rawForm && !json) {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            boolean terminal = System.console() != null && System.console().isTerminal();
             try {
-                java.util.List<String> warnings = AccessReport.writeRawForm(RecordInputs.source(input.input),
-                        o.withSnapshotRange(first, last), filter, out);
+                DamoFormat.PagerOutput paged = new DamoFormat.PagerOutput(out);
+                java.util.List<String> warnings = AccessReport.writeRawForm(RecordInputs.source(input.path(err)),
+                        o.withSnapshotRange(first, last), filter, terminal ? out : paged);
+                paged.finish();
                 out.flush();
-                RecordInputs.printWarnings(input.input, warnings, err);
+                RecordInputs.printWarnings(input.path(), warnings, err);
             } catch (IOException e) {
-                throw RecordInputs.failure(input.input, e);
+                throw RecordInputs.failure(input.path(), e);
             }
             return;
         }
         Recording r = AccessReport.filter(
                 input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last)), filter);
         if (r.snapshots().isEmpty()) {
-            throw new UserException(input.input + ": no snapshot at --snapshot_idx " + first + " " + last
+            throw new UserException(input.path() + ": no snapshot at --snapshot_idx " + first + " " + last
                     + " (or the record holds none, or the region filters left none)");
         }
         String out = json ? AccessReport.json(r, o) : rawForm ? AccessReport.rawForm(r, o) : AccessReport.text(r, o);
-        spec.commandLine().getOut().print(out);
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        spec.commandLine().getOut().print(terminal ? out : DamoFormat.asDamoPagerPrints(out));
         spec.commandLine().getOut().flush();
     }
 }

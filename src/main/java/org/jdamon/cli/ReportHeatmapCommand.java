@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.jdamon.core.AddressRange;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
+import org.jdamon.record.Recording;
+import org.jdamon.report.DamoHeatmap;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
 import org.jdamon.report.TerminalHeatmap;
@@ -62,7 +64,7 @@ public final class ReportHeatmapCommand implements Runnable {
             description = "Terminal colours (used only when stdout is a terminal).")
     String colorset;
 
-    @Option(names = "--target_id", paramLabel = "ID", description = "Target to draw (default: the first).")
+    @Option(names = {"--target_id", "--tid"}, paramLabel = "ID", description = "Target to draw (default: the first).")
     Integer targetId;
 
     @Option(names = "--image_size", arity = "2", paramLabel = "PX", description = "Image width and height (default 1000 640).")
@@ -70,6 +72,21 @@ public final class ReportHeatmapCommand implements Runnable {
 
     @Option(names = "--json", description = "Print the grid as one JSON object (null = no data).")
     boolean json;
+
+    @Option(names = "--guide", description = "Print damo's guide: per target the time span and the contiguous "
+            + "address areas (raw numbers, absolute times), as the defaults of --time_range and --address_range.")
+    boolean guide;
+
+    @Option(names = "--df_passed", description = "With --output raw: only the DAMOS-filter-passed share of each "
+            + "region's accesses.")
+    boolean dfPassed;
+
+    @Option(names = "--abs_time", description = "With --output raw: absolute times (ns since record start becomes "
+            + "the recorded clock).")
+    boolean absTime;
+
+    @Option(names = "--abs_addr", description = "With --output raw: absolute addresses instead of offsets.")
+    boolean absAddr;
 
     @Override
     public void run() {
@@ -83,6 +100,15 @@ public final class ReportHeatmapCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), true);
             }
+        }
+        if (guide) {
+            spec.commandLine().getOut().print(DamoHeatmap.guideText(input.loadWithSnapshots(spec.commandLine().getErr())));
+            spec.commandLine().getOut().flush();
+            return;
+        }
+        if ("raw".equals(output) && !json) {
+            printDamoRaw(input.loadWithSnapshots(spec.commandLine().getErr()), draw, ranges, times);
+            return;
         }
         boolean image = output != null && !output.equals("raw");
         int width = imageSize != null ? imageSize[0] : HeatmapImage.DEFAULT_WIDTH;
@@ -102,9 +128,9 @@ public final class ReportHeatmapCommand implements Runnable {
         try {
             views = HeatmapViews.plan(source, o);
         } catch (IllegalArgumentException e) {
-            throw new UserException(input.input + ": " + e.getMessage());
+            throw new UserException(input.path() + ": " + e.getMessage());
         } catch (IOException e) {
-            throw RecordInputs.failure(input.input, e);
+            throw RecordInputs.failure(input.path(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (image) {
@@ -130,9 +156,9 @@ public final class ReportHeatmapCommand implements Runnable {
             try (RecordStream s = source.open()) {
                 g = HeatmapGrid.build(s, v.spec(), v.layout());
             } catch (IOException e) {
-                throw RecordInputs.failure(input.input, e);
+                throw RecordInputs.failure(input.path(), e);
             } catch (java.io.UncheckedIOException e) {
-                throw RecordInputs.failure(input.input, e.getCause());
+                throw RecordInputs.failure(input.path(), e.getCause());
             }
             if (json) {
                 out.print((first ? "" : ",") + gridJson(v, g));
@@ -150,6 +176,42 @@ public final class ReportHeatmapCommand implements Runnable {
             out.println("]}");
         }
         out.flush();
+    }
+
+    /**
+     * {@code --output raw} with damo's numbers ({@link DamoHeatmap}): 500x500 by default, over the guide's
+     * time span and its hottest area (or every area, or the given ranges).
+     */
+    private void printDamoRaw(Recording rec, HeatmapViews.DrawRange draw, List<AddressRange> ranges, long[] times) {
+        List<DamoHeatmap.Guide> guides = DamoHeatmap.guides(rec);
+        DamoHeatmap.Guide g = guides.getFirst();
+        if (targetId != null) {
+            g = guides.stream().filter(x -> x.target().id() == targetId).findFirst()
+                    .orElseThrow(() -> new UserException(input.path() + ": no target " + targetId, true));
+        }
+        List<long[]> addrs = new ArrayList<>();
+        if (!ranges.isEmpty()) {
+            ranges.forEach(r -> addrs.add(new long[] {r.start(), r.end()}));
+        } else if (draw == HeatmapViews.DrawRange.ALL) {
+            g.areas().forEach(a -> addrs.add(new long[] {a.start(), a.end()}));
+        } else {
+            addrs.add(new long[] {g.hottest().start(), g.hottest().end()});
+        }
+        long t0 = times != null ? times[0] : g.startNs();
+        long t1 = times != null ? times[1] : g.endNs();
+        int[] res = resolution != null ? resolution
+                : new int[] {DamoHeatmap.DEFAULT_RESOLUTION, DamoHeatmap.DEFAULT_RESOLUTION};
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (long[] a : addrs) {
+                DamoHeatmap.pixels(rec, g.target().id(), t0, t1, a[0], a[1], res[0], res[1], dfPassed)
+                        .appendRaw(sb, absTime, rec.header().startEpochNs(), absAddr);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserException(input.path() + ": " + e.getMessage(), true);
+        }
+        spec.commandLine().getOut().print(sb);
+        spec.commandLine().getOut().flush();
     }
 
     private TerminalHeatmap.ColorSet colors() {

@@ -27,10 +27,15 @@ final class ReportNrRegionsCommand implements Runnable {
     @Override
     public void run() {
         int[] percentiles = distribution.percentiles();
-        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(),
-                s -> NrRegionsReport.distributions(s.header().targets(), s, distribution.sortBySize()));
+        Map<Integer, String> damoIds = new java.util.HashMap<>();
+        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(), s -> {
+            Map<Integer, Distribution> d = NrRegionsReport.distributions(s.header().targets(), s,
+                    distribution.sortBySize());
+            damoIds.putAll(NrRegionsReport.damoIds(s.header().targets())); // complete once read
+            return d;
+        });
         spec.commandLine().getOut().print(json ? NrRegionsReport.json(dists, percentiles)
-                : NrRegionsReport.text(dists, percentiles));
+                : NrRegionsReport.text(dists, percentiles, damoIds));
         spec.commandLine().getOut().flush();
     }
 }

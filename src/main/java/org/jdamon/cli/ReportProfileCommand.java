@@ -63,10 +63,10 @@ public final class ReportProfileCommand implements Runnable {
             throw new UserException("--top and --stacks must not be negative", true);
         }
         Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
-        Profile profile = profileOf(rec, input.input, profileInput);
+        Profile profile = profileOf(rec, input.path(), profileInput);
         List<TimeWindow> windows = filters.toFilter().windows(rec);
         if (windows.isEmpty()) {
-            throw new UserException("no snapshot of the condition found in " + input.input);
+            throw new UserException("no snapshot of the condition found in " + input.path());
         }
         String text = ProfileReport.text(profile, windows, rec.snapshots().getLast().endNs(), top, stacks);
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +88,7 @@ public final class ReportProfileCommand implements Runnable {
                 : rec.header().targets().isEmpty() ? 0 : rec.header().targets().getFirst().id();
         int width = ProfileTimeline.DEFAULT_WIDTH;
         ProfileTimeline.Layout layout = ProfileTimeline.layout(rec, target, profile, windows, width, 12);
-        String title = "working set size and call stacks: " + input.input.getFileName();
+        String title = "working set size and call stacks: " + input.path().getFileName();
         try {
             if (svg) {
                 Files.writeString(timeline, ProfileTimeline.svg(layout, title, width), java.nio.charset.StandardCharsets.UTF_8);
@@ -96,7 +96,7 @@ public final class ReportProfileCommand implements Runnable {
             }
             byte[] png = ProfileTimeline.png(layout, title, width);
             if (html) {
-                String page = ProfileSection.page("jdamon profile timeline: " + input.input.getFileName(), png,
+                String page = ProfileSection.page("jdamon profile timeline: " + input.path().getFileName(), png,
                         windows, text);
                 Files.writeString(timeline, page, java.nio.charset.StandardCharsets.UTF_8);
             } else {

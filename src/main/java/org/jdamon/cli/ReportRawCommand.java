@@ -42,20 +42,20 @@ final class ReportRawCommand implements Runnable {
             out.flush();
             return;
         }
-        RecordSource source = RecordInputs.source(input.input);
+        RecordSource source = RecordInputs.source(input.path(err));
         try {
             try (RecordStream s = source.open()) {
-                RecordInputs.noteAccessPrimitive(input.input, s.header(), err);
+                RecordInputs.noteAccessPrimitive(input.path(), s.header(), err);
                 if (s.nextSnapshot() == null) {
-                    RecordInputs.printWarnings(input.input, s.warnings(), err);
-                    throw new UserException(input.input + ": the record holds no snapshot");
+                    RecordInputs.printWarnings(input.path(), s.warnings(), err);
+                    throw new UserException(input.path() + ": the record holds no snapshot");
                 }
             }
             List<String> warnings = RawReport.write(source, w, rawNumber, out);
             out.flush();
-            RecordInputs.printWarnings(input.input, warnings, err);
+            RecordInputs.printWarnings(input.path(), warnings, err);
         } catch (IOException e) {
-            throw RecordInputs.failure(input.input, e);
+            throw RecordInputs.failure(input.path(), e);
         }
     }
 }

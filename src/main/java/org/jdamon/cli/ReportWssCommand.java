@@ -39,6 +39,11 @@ final class ReportWssCommand implements Runnable {
             description = "Columns of the bars (default: ${DEFAULT-VALUE}; 0 for none).")
     int nrColsBar;
 
+    @Option(names = "--work_time", paramLabel = "US",
+            description = "Supposed time of one unit of work in microseconds: snapshots are merged into windows "
+                    + "this long before their working set is taken (default: each snapshot alone).")
+    Long workTimeUs;
+
     @Option(names = "--raw_number", description = "Machine-friendly raw numbers.")
     boolean rawNumber;
 
@@ -66,7 +71,11 @@ final class ReportWssCommand implements Runnable {
         WorkingSetSize wss = new WorkingSetSize(accThres, Units.parseSize(szThres), excludeSamples);
         WssReport.Options o = new WssReport.Options(wss, percentiles, distribution.sortBySize(), rawNumber, allWss,
                 perTarget, nrColsBar);
-        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(), s -> WssReport.distributions(s, o));
+        if (workTimeUs != null && workTimeUs <= 0) {
+            throw new UserException("--work_time must be positive", true);
+        }
+        Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(),
+                s -> workTimeUs == null ? WssReport.distributions(s, o) : WssReport.distributions(s, o, workTimeUs));
         spec.commandLine().getOut().print(json ? WssReport.json(dists, o) : WssReport.text(dists, o));
         spec.commandLine().getOut().flush();
     }

@@ -38,6 +38,26 @@ public final class RecordFormat {
     /** Header property naming the access-check primitive (e.g. {@code page_table}, {@code sim}). */
     public static final String PROP_ACCESS_PRIMITIVE = "access_primitive";
 
+    /**
+     * Header property set to {@link #AGES_UNRECORDED} when the source stored no region ages (damo's old
+     * traces and records without {@code age}); the ages then read as 0, and damo's raw form prints -1.
+     */
+    public static final String PROP_AGES = "ages";
+
+    public static final String AGES_UNRECORDED = "unrecorded";
+
+    /**
+     * Header property present when the source stored no monitoring intervals ({@code inferred} from the
+     * snapshot times, or {@code unrecorded}): damo's record {@code intervals} is None, its heatmaps count
+     * samples instead of Hz.
+     */
+    public static final String PROP_INTERVALS = "intervals";
+
+    /** Whether the record's monitoring intervals were recorded (not inferred or defaulted). */
+    public static boolean intervalsRecorded(RecordHeader h) {
+        return !h.properties().containsKey(PROP_INTERVALS);
+    }
+
     /** Header property naming the source format when a record was converted from another tool's file. */
     public static final String PROP_SOURCE_FORMAT = "source_format";
 

@@ -5,8 +5,50 @@ import org.jdamon.core.RegionsView;
 /**
  * One target's regions at the end of an aggregation window, as parallel arrays (index = region by
  * address): start, end (exclusive), nr_accesses of the window and age in aggregation intervals.
+ * {@code filterPassed} is, per region, the bytes that passed the snapshot scheme's DAMOS filters
+ * (damo's {@code sz_filter_passed}, the kernel's per-region {@code sz_filter_passed}), or null when the
+ * source recorded none.
  */
-public record TargetSnapshot(int targetId, long[] starts, long[] ends, int[] nrAccesses, int[] ages) {
+public record TargetSnapshot(int targetId, long[] starts, long[] ends, int[] nrAccesses, int[] ages,
+        long[] filterPassed) {
+
+    public TargetSnapshot {
+        if (filterPassed != null && filterPassed.length != starts.length) {
+            throw new IllegalArgumentException("filterPassed has " + filterPassed.length + " entries for "
+                    + starts.length + " regions");
+        }
+    }
+
+    /** A snapshot without filter-passed sizes. */
+    public TargetSnapshot(int targetId, long[] starts, long[] ends, int[] nrAccesses, int[] ages) {
+        this(targetId, starts, ends, nrAccesses, ages, null);
+    }
+
+    public boolean hasFilterPassed() {
+        return filterPassed != null;
+    }
+
+    /** The same regions with these per-region filter-passed sizes (null: none). */
+    public TargetSnapshot withFilterPassed(long[] passed) {
+        return new TargetSnapshot(targetId, starts, ends, nrAccesses, ages, passed);
+    }
+
+    /** The same regions under another target id. */
+    public TargetSnapshot withTargetId(int id) {
+        return new TargetSnapshot(id, starts, ends, nrAccesses, ages, filterPassed);
+    }
+
+    /** The sum of the regions' filter-passed bytes, or -1 when none were recorded. */
+    public long totalFilterPassed() {
+        if (filterPassed == null) {
+            return -1;
+        }
+        long sum = 0;
+        for (long b : filterPassed) {
+            sum += b;
+        }
+        return sum;
+    }
 
     public int size() {
         return starts.length;

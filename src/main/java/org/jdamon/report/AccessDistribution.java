@@ -21,6 +21,9 @@ import org.jdamon.record.TargetSnapshot;
  * of the region in which the running share of bytes first reaches {@code p} %. Histograms: ten equal
  * {@code [lo, hi)} metric ranges from the smallest metric ({@code ceil((max + 1 - min) / 10)} wide), each
  * with the total bytes of its regions and a bar of up to 20 {@code *} above the smallest total.
+ *
+ * <p>With {@code dfPassed}, each region weighs its bytes that passed the snapshot's DAMOS filters
+ * instead of its size (damo's {@code df-passed} percentiles and histograms).
  */
 final class AccessDistribution {
     static final int[] DEFAULT_PERCENTILES = {0, 1, 25, 50, 75, 99, 100};
@@ -32,10 +35,17 @@ final class AccessDistribution {
     private final boolean recency;
     private final TemperatureWeights weights;
     private final boolean raw;
+    private final boolean dfPassed;
 
     AccessDistribution(TargetSnapshot t, Attributes a, double aggrUs, boolean recency, TemperatureWeights weights,
             boolean raw) {
+        this(t, a, aggrUs, recency, weights, raw, false);
+    }
+
+    AccessDistribution(TargetSnapshot t, Attributes a, double aggrUs, boolean recency, TemperatureWeights weights,
+            boolean raw, boolean dfPassed) {
         this.t = t;
+        this.dfPassed = dfPassed;
         this.recency = recency;
         this.weights = weights;
         this.raw = raw;
@@ -52,6 +62,11 @@ final class AccessDistribution {
         }
     }
 
+    /** The bytes region {@code i} counts for: its size, or its filter-passed bytes. */
+    private long bytes(int i) {
+        return dfPassed ? FilterPassed.of(t, i) : t.regionSize(i);
+    }
+
     private String formatMetric(double v) {
         return recency ? DamoFormat.timeUs(v, raw) : DamoFormat.nr(v, raw);
     }
@@ -66,14 +81,20 @@ final class AccessDistribution {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> metric[i]));
-        double total = DamoFormat.unsigned(t.totalBytes());
+        double total = 0;
+        for (int i = 0; i < t.size(); i++) {
+            total += DamoFormat.unsigned(bytes(i));
+        }
+        if (total == 0) {
+            return (dfPassed ? "<df-passed percentile>" : "<percentile>") + " no byte in snapshot";
+        }
         List<int[]> rows = new ArrayList<>(); // {percentile, region}
         int next = 0;
         double share = 0;
         int last = order[0];
         for (int r : order) {
             last = r;
-            share += DamoFormat.unsigned(t.regionSize(r)) * 100 / total;
+            share += DamoFormat.unsigned(bytes(r)) * 100 / total;
             while (next < wanted.length && share >= wanted[next]) {
                 rows.add(new int[] {wanted[next++], r});
             }
@@ -89,7 +110,7 @@ final class AccessDistribution {
         List<String> lines = new ArrayList<>();
         String legend = recency ? (raw ? "<idle time (us)>" : "<idle time>")
                 : "<temperature (weights: " + weights + ")>";
-        lines.add("<percentile> " + legend);
+        lines.add((dfPassed ? "<df-passed percentile> " : "<percentile> ") + legend);
         if (rows.isEmpty()) {
             return lines.getFirst();
         }
@@ -117,7 +138,7 @@ final class AccessDistribution {
         }
         TreeMap<Double, Long> bytesOf = new TreeMap<>();
         for (int i = 0; i < metric.length; i++) {
-            bytesOf.merge(metric[i], t.regionSize(i), Long::sum);
+            bytesOf.merge(metric[i], bytes(i), Long::sum);
         }
         double min = bytesOf.firstKey();
         double interval = Math.max(Math.ceil((bytesOf.lastKey() + 1 - min) / NR_BUCKETS), 1);

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
@@ -252,6 +253,10 @@ public final class AccessReport {
             order = new RegionOrder(List.of(RegionOrder.Key.TEMPERATURE), style == AccessStyle.HOT
                     ? Set.of(RegionOrder.Key.TEMPERATURE) : order.descending());
         }
+        List<DamosFilter> filters = r.header().snapshotFilters();
+        boolean anyFilter = FilterPassed.anyFilter(filters);
+        boolean opsFilters = FilterPassed.opsFilters(filters);
+        String passType = padRight(FilterPassed.passType(filters, raw), 10);
         List<String> out = new ArrayList<>();
         for (int ti = 0; ti < series.size(); ti++) {
             TargetSeries t = series.get(ti);
@@ -275,25 +280,52 @@ public final class AccessReport {
                     out.add(time);
                 }
                 if (style.percentiles() || style.histogram()) {
+                    String metric = style.recency() ? "recency" : "temperature";
+                    String legend = style.recency() ? "<idle time (us)>" : "<temperature>";
+                    if (opsFilters) {
+                        AccessDistribution df = new AccessDistribution(ts, a, aggrUs, style.recency(), o.weights(),
+                                raw, true);
+                        out.add("# damos filters (df): " + passType);
+                        if (style.percentiles()) {
+                            out.add("# df-passed " + metric + " percentiles");
+                            out.add(df.percentiles(o.percentiles()));
+                        } else {
+                            out.add(legend + " <df-passed size>");
+                            out.add(df.sizeHistogram());
+                        }
+                        out.add("");
+                    }
                     AccessDistribution d = new AccessDistribution(ts, a, aggrUs, style.recency(), o.weights(), raw);
                     if (style.percentiles()) {
-                        out.add("# total " + (style.recency() ? "recency" : "temperature") + " percentiles");
+                        out.add("# total " + metric + " percentiles");
                         out.add(d.percentiles(o.percentiles()));
                     } else {
-                        out.add((style.recency() ? "<idle time (us)>" : "<temperature>") + " <total size>");
+                        out.add(legend + " <total size>");
                         out.add(d.sizeHistogram());
                     }
                 } else if (style != AccessStyle.SIMPLE_BOXES) {
                     out.add("heatmap: " + heatmap(ts, a, o));
                     out.add("intervals: " + intervals(a, aggrUs, raw));
+                    if (anyFilter) {
+                        out.add("# damos filters (df): " + passType);
+                        out.add("df-pass: " + heatmap(FilterPassed.passingRegions(ts), a, o));
+                    }
                 }
                 int[] sorted = order.sorted(ts, a, o.weights());
                 for (int i = 0; i < sorted.length && !style.percentiles() && !style.histogram(); i++) {
-                    out.add(style.boxes() ? boxLine(sorted[i], ts, a, aggrUs, box, style, o)
-                            : regionLine(i, sorted[i], ts, a, aggrUs, raw));
+                    String line = style.boxes() ? boxLine(sorted[i], ts, a, aggrUs, box, style, o)
+                            : regionLine(i, sorted[i], ts, a, aggrUs, raw);
+                    out.add(anyFilter ? line + " df-passed " + FilterPassed.region(ts, sorted[i], raw) : line);
                 }
-                out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw) + " per second\n"
-                        + "total size: " + DamoFormat.size(ts.totalBytes(), raw));
+                if (anyFilter) {
+                    out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second  df-passed: "
+                            + bandwidth(ts, aggrUs, raw, true) + " per second\n"
+                            + "total size: " + DamoFormat.size(ts.totalBytes(), raw) + "  df-passed "
+                            + FilterPassed.total(ts, raw));
+                } else {
+                    out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second\n"
+                            + "total size: " + DamoFormat.size(ts.totalBytes(), raw));
+                }
                 if (k < pick.size() - 1) {
                     out.add("");
                 }
@@ -366,10 +398,12 @@ public final class AccessReport {
         return DamoFormat.hz(ts.nrAccesses()[i] / (aggrUs / 1e6), raw, true);
     }
 
-    private static String bandwidth(TargetSnapshot ts, double aggrUs, boolean raw) {
+    /** damo's memory bandwidth estimate: bytes (all, or filter-passed) times accesses per second. */
+    private static String bandwidth(TargetSnapshot ts, double aggrUs, boolean raw, boolean dfPassed) {
         double bytes = 0;
         for (int i = 0; i < ts.size(); i++) {
-            bytes += DamoFormat.unsigned(ts.regionSize(i)) * ts.nrAccesses()[i];
+            long b = dfPassed ? FilterPassed.of(ts, i) : ts.regionSize(i);
+            bytes += DamoFormat.unsigned(b) * ts.nrAccesses()[i];
         }
         return DamoFormat.size(bytes / (aggrUs / 1e6), raw);
     }

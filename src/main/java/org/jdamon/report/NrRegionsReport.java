@@ -42,11 +42,19 @@ public final class NrRegionsReport {
     }
 
     public static String text(Map<Integer, Distribution> dists, int[] percentiles) {
+        return text(dists, percentiles, Map.of());
+    }
+
+    /**
+     * The table; {@code damoIds} maps target ids to the ids damo prints for them (the recorded ones, see
+     * {@link TargetInfo#damoId()}); unmapped ids print as they are.
+     */
+    public static String text(Map<Integer, Distribution> dists, int[] percentiles, Map<Integer, String> damoIds) {
         List<String> lines = new ArrayList<>();
         lines.add("# <percentile> <# regions>");
         for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
             Distribution d = e.getValue();
-            lines.add("# target_id\t" + e.getKey());
+            lines.add("# target_id\t" + damoIds.getOrDefault(e.getKey(), Integer.toString(e.getKey())));
             if (d.isEmpty()) {
                 lines.add("# no snapshot");
                 continue;
@@ -57,6 +65,15 @@ public final class NrRegionsReport {
             }
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** Target id to the id damo prints for it, for {@link #text(Map, int[], Map)}. */
+    public static Map<Integer, String> damoIds(List<TargetInfo> targets) {
+        Map<Integer, String> ids = new LinkedHashMap<>();
+        for (TargetInfo t : targets) {
+            ids.put(t.id(), t.damoId());
+        }
+        return ids;
     }
 
     public static String json(Map<Integer, Distribution> dists, int[] percentiles) {

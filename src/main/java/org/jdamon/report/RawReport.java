@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.function.BiPredicate;
+import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
@@ -92,6 +93,7 @@ public final class RawReport {
             warnings = s.warnings();
         }
         String dataSource = h.properties().getOrDefault("data_source", "unknown");
+        boolean agesRecorded = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
         for (TargetInfo t : h.targets()) {
             int count = counts.getOrDefault(t.id(), 0);
             if (count == 0) {
@@ -121,7 +123,7 @@ public final class RawReport {
                         line(out, "base_time_absolute: " + DamoFormat.timeNs(h.startEpochNs() + base, raw));
                         line(out, "data source: " + dataSource + "\n");
                     }
-                    writeSnapshot(out, t.id(), shown, shownRegions, base, raw);
+                    writeSnapshot(out, t.damoId(), shown, shownRegions, base, raw, agesRecorded);
                 }
             }
         }
@@ -129,8 +131,9 @@ public final class RawReport {
         return warnings;
     }
 
-    private static void writeSnapshot(Appendable out, int targetId, Snapshot s, TargetSnapshot ts, long base,
-            boolean raw) throws IOException {
+    /** One snapshot; without recorded ages every age prints as damo prints a missing one, -1. */
+    private static void writeSnapshot(Appendable out, String targetId, Snapshot s, TargetSnapshot ts, long base,
+            boolean raw, boolean agesRecorded) throws IOException {
         line(out, String.format(Locale.ROOT, "monitoring_start:    %16s", DamoFormat.timeNs(s.startNs() - base, raw)));
         line(out, String.format(Locale.ROOT, "monitoring_end:      %16s", DamoFormat.timeNs(s.endNs() - base, raw)));
         line(out, String.format(Locale.ROOT, "monitoring_duration: %16s", DamoFormat.timeNs(s.endNs() - s.startNs(), raw)));
@@ -140,7 +143,7 @@ public final class RawReport {
                 "start_addr", "end_addr", "length", "nr_accesses", "age"));
         for (int k = 0; k < ts.size(); k++) {
             line(out, String.format(Locale.ROOT, "%012x-%012x (%12s) %11d %5d", ts.starts()[k], ts.ends()[k],
-                    DamoFormat.size(ts.regionSize(k), raw), ts.nrAccesses()[k], ts.ages()[k]));
+                    DamoFormat.size(ts.regionSize(k), raw), ts.nrAccesses()[k], agesRecorded ? ts.ages()[k] : -1));
         }
         line(out, "");
     }

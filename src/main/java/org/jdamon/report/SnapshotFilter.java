@@ -122,7 +122,11 @@ public final class SnapshotFilter {
         return snapshotSizes == null || inAny(snapshotSizes, totalBytes);
     }
 
-    /** The regions of {@code t} in the access pattern, clipped to the address ranges. */
+    /**
+     * The regions of {@code t} in the access pattern, clipped to the address ranges. A clipped region
+     * keeps the share of its filter-passed bytes that its size keeps (as damo's {@code adjust} splits
+     * them; damo's address filter keeps them whole).
+     */
     public TargetSnapshot regionsOf(TargetSnapshot t, Attributes a) {
         int n = t.size();
         int cap = addresses == null ? n : n * Math.max(1, addresses.size());
@@ -130,6 +134,7 @@ public final class SnapshotFilter {
         long[] e = new long[cap];
         int[] nr = new int[cap];
         int[] age = new int[cap];
+        long[] passed = t.hasFilterPassed() ? new long[cap] : null;
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (!inPattern(t.regionSize(i), t.nrAccesses()[i], t.ages()[i], a)) {
@@ -139,6 +144,9 @@ public final class SnapshotFilter {
                 s[k] = t.starts()[i];
                 e[k] = t.ends()[i];
                 nr[k] = t.nrAccesses()[i];
+                if (passed != null) {
+                    passed[k] = t.filterPassed()[i];
+                }
                 age[k++] = t.ages()[i];
                 continue;
             }
@@ -149,12 +157,24 @@ public final class SnapshotFilter {
                     s[k] = lo;
                     e[k] = hi;
                     nr[k] = t.nrAccesses()[i];
+                    if (passed != null) {
+                        passed[k] = passedShare(t.filterPassed()[i], t.regionSize(i), hi - lo);
+                    }
                     age[k++] = t.ages()[i];
                 }
             }
         }
         return new TargetSnapshot(t.targetId(), java.util.Arrays.copyOf(s, k), java.util.Arrays.copyOf(e, k),
-                java.util.Arrays.copyOf(nr, k), java.util.Arrays.copyOf(age, k));
+                java.util.Arrays.copyOf(nr, k), java.util.Arrays.copyOf(age, k),
+                passed == null ? null : java.util.Arrays.copyOf(passed, k));
+    }
+
+    /** damo's {@code sz_filter_passed_for_new_size}: {@code int(passed / size * newSize)}. */
+    static long passedShare(long passed, long size, long newSize) {
+        if (newSize == size) {
+            return passed;
+        }
+        return (long) (DamoFormat.unsigned(passed) / DamoFormat.unsigned(size) * DamoFormat.unsigned(newSize));
     }
 
     public Snapshot apply(Snapshot snapshot, Attributes a) {

@@ -42,6 +42,18 @@ public final class WssReport {
         return o.wss().distributions(s.header().targets(), s, o.sortBySize(), !o.perTarget());
     }
 
+    /**
+     * damo's {@code --work_time}: each target's snapshots, after the first {@code excludeSamples},
+     * merged into windows of at least {@code workTimeUs} ({@link SnapshotAggregator}), and the working
+     * set size of each window.
+     */
+    public static Map<Integer, Distribution> distributions(RecordStream s, Options o, long workTimeUs) {
+        WorkingSetSize w = o.wss();
+        WorkingSetSize perWindow = new WorkingSetSize(w.accessThreshold(), w.sizeThreshold(), 0);
+        return perWindow.distributions(s.header().targets(),
+                SnapshotAggregator.adjusted(s, workTimeUs, w.excludeSamples()), o.sortBySize(), !o.perTarget());
+    }
+
     public static String text(Recording r, Options o) {
         return text(distributions(r, o), o);
     }

@@ -58,25 +58,25 @@ class ReportAccessStylesCliTest {
 
     @Test
     void filtersSortingAndTotalSizeOnly() throws IOException {
-        // wss fixture, last snapshot: hot [64K, 84K) 3 samples (15 %) age 4; cold [84K, 1M) 0 %, age 2
+        // wss fixture, last snapshot (--snapshot_idx -1; every snapshot is the default, as damo): hot [64K, 84K) 3 samples (15 %) age 4; cold [84K, 1M) 0 %, age 2
         Path p = jdamonFile(ReportFixtures.wss());
-        CliRunner hot = CliRunner.run("report", "access", "-i", p.toString(), "--access_rate", "10%", "max",
+        CliRunner hot = CliRunner.run("report", "access", "-i", p.toString(), "--snapshot_idx", "-1", "--access_rate", "10%", "max",
                 "--total_sz_only");
         assertThat(hot.out()).isEqualTo("20.000 KiB\nrecord DAMON intervals: sample 5 ms, aggr 100 ms\n");
-        CliRunner clipped = CliRunner.run("report", "access", "-i", p.toString(), "--address", "0x14000", "0x16000",
+        CliRunner clipped = CliRunner.run("report", "access", "-i", p.toString(), "--snapshot_idx", "-1", "--address", "0x14000", "0x16000",
                 "--total_sz_only");
         // [80K, 88K): 4 KiB of the hot region, 4 KiB of the cold one
         assertThat(clipped.out()).startsWith("8.000 KiB\n");
         // weights 0 0 1 (age only, the last --temperature_weights wins): hot 400,000 us -> 400,000, cold
         // 200,000 us at 0 % -> -200,000; the cold 940 KiB are 97.9 % of 960 KiB, so p75 is cold and p99 hot
-        CliRunner weighted = CliRunner.run("report", "access", "-i", p.toString(), "--style",
+        CliRunner weighted = CliRunner.run("report", "access", "-i", p.toString(), "--snapshot_idx", "-1", "--style",
                 "temperature-percentiles", "--temperature_weights", "5", "5", "5", "--temperature_weights", "0", "0", "1");
         assertThat(weighted.out()).contains("<percentile> <temperature (weights: [0, 0, 1])>\n",
                 " 75  -200,000  |" + " ".repeat(20) + "|\n", " 99   400,000  |" + "*".repeat(20) + "|\n");
-        CliRunner byAge = CliRunner.run("report", "access", "-i", p.toString(), "--sort_regions_by", "age",
+        CliRunner byAge = CliRunner.run("report", "access", "-i", p.toString(), "--snapshot_idx", "-1", "--sort_regions_by", "age",
                 "--sort_regions_dsc", "--color", "never");
         assertThat(byAge.out()).containsSubsequence("0   addr 64.000 KiB", "1   addr 84.000 KiB");
-        CliRunner byAgeAsc = CliRunner.run("report", "access", "-i", p.toString(), "--sort_regions_by", "age",
+        CliRunner byAgeAsc = CliRunner.run("report", "access", "-i", p.toString(), "--snapshot_idx", "-1", "--sort_regions_by", "age",
                 "--color", "never");
         assertThat(byAgeAsc.out()).containsSubsequence("0   addr 84.000 KiB", "1   addr 64.000 KiB");
     }

@@ -182,7 +182,7 @@ class DamoRecordFilesTest {
         assertThat(r.snapshots()).extracting(Snapshot::endNs)
                 .containsExactly(200_000_000L, 400_000_000L, 600_000_000L);
         assertThat(r.header().attributes().aggrUs()).isEqualTo(200_000);
-        assertThat(r.header().targets()).containsExactly(new TargetInfo(0, -1, "target_id=" + rawId));
+        assertThat(r.header().targets()).containsExactly(new TargetInfo(0, -1, "target_id=" + rawId, rawId));
         TargetSnapshot t = r.snapshots().get(0).target(0);
         assertThat(t.starts()).containsExactly(0x1000L, 0x3000L);
         assertThat(t.ends()).containsExactly(0x3000L, 0x9000L);

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -92,10 +93,13 @@ public enum DamoFileType {
     /**
      * damo's perf_script text: one {@code damon_aggregated} line per region, stamped with its snapshot's
      * end time; a target with a single snapshot gets damo's fake second one (region 0-0, -1 accesses) so
-     * that a reader can tell the first one's duration.
+     * that a reader can tell the first one's duration. Unrecorded ages are left out (the old kernels' lines)
+     * where damo would print None.
      */
     private static void writePerfScript(RecordSource source, Writer w) throws IOException {
-        TargetPasses.forEachTarget(source, (h, id, s) -> {
+        TargetPasses.forEachTarget(source, (h, target, s) -> {
+            int id = target.id();
+            boolean ages = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
             int n = 0;
             long lastStart = 0;
             long lastEnd = 0;
@@ -107,19 +111,21 @@ public enum DamoFileType {
                 lastStart = h.startEpochNs() + snap.startNs();
                 lastEnd = h.startEpochNs() + snap.endNs();
                 for (int i = 0; i < t.size(); i++) {
-                    perfLine(w, lastEnd, id, t.size(), t.starts()[i], t.ends()[i], t.nrAccesses()[i], t.ages()[i]);
+                    perfLine(w, lastEnd, target.damoId(), t.size(), t.starts()[i], t.ends()[i], t.nrAccesses()[i],
+                            ages ? Integer.toString(t.ages()[i]) : null);
                 }
                 n++;
             }
             if (n == 1) {
-                perfLine(w, lastEnd + (lastEnd - lastStart), id, 1, 0, 0, -1, -1);
+                perfLine(w, lastEnd + (lastEnd - lastStart), target.damoId(), 1, 0, 0, -1, ages ? "-1" : null);
             }
         });
     }
 
-    private static void perfLine(Writer w, long endNs, int targetId, int nrRegions, long start, long end, int nr,
-            int age) throws IOException {
-        w.write(String.format(Locale.ROOT, "kdamond.x xxxx xxxx %f: damon:damon_aggregated: target_id=%d nr_regions=%d %s-%s: %d %d%n",
-                endNs / 1e9, targetId, nrRegions, Long.toUnsignedString(start), Long.toUnsignedString(end), nr, age));
+    private static void perfLine(Writer w, long endNs, String targetId, int nrRegions, long start, long end, int nr,
+            String age) throws IOException {
+        w.write(String.format(Locale.ROOT, "kdamond.x xxxx xxxx %f: damon:damon_aggregated: target_id=%s nr_regions=%d %s-%s: %d%s%n",
+                endNs / 1e9, targetId, nrRegions, Long.toUnsignedString(start), Long.toUnsignedString(end), nr,
+                age == null ? "" : " " + age));
     }
 }

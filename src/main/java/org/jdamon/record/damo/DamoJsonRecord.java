@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
+import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
@@ -39,15 +40,18 @@ public final class DamoJsonRecord {
      */
     public static void write(RecordSource source, Predicate<Snapshot> include, OutputStream out) throws IOException {
         try (DamoJsonWriter w = new DamoJsonWriter(out)) {
-            TargetPasses.forEachTarget(source, (h, id, s) -> {
-                w.beginRecord(0, 0, h.attributes(), null, id, "");
+            TargetPasses.forEachTarget(source, (h, t, s) -> {
+                boolean agesRecorded = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
+                w.beginRecord(0, 0, RecordFormat.intervalsRecorded(h) ? h.attributes() : null, null,
+                        DamoJsonWriter.targetId(t), h.snapshotFilters());
                 for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
-                    TargetSnapshot ts = snap.target(id);
+                    TargetSnapshot ts = snap.target(t.id());
                     if (ts != null && include.test(snap)) {
-                        w.snapshot(h.startEpochNs() + snap.startNs(), h.startEpochNs() + snap.endNs(), ts);
+                        w.snapshot(h.startEpochNs() + snap.startNs(), h.startEpochNs() + snap.endNs(), ts,
+                                agesRecorded);
                     }
                 }
-                w.endRecord(s.header().properties().getOrDefault("data_source", "unknown"));
+                w.endRecord(h.properties().getOrDefault("data_source", "unknown"));
             });
         }
     }

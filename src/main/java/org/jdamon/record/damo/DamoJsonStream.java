@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordStream;
@@ -26,6 +27,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads damo's {@code json} record format (also the content of {@code json_compressed}) one snapshot at a
@@ -50,6 +52,9 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class DamoJsonStream implements RecordStream {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** Reads the few small subtrees (a record's scheme_filters) as trees. */
+    private static final JsonMapper TREES = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final int MAX_KEPT_ID = 1 << 20;
 
     private final JsonParser parser;
@@ -60,6 +65,8 @@ public final class DamoJsonStream implements RecordStream {
     private final List<String> warnings = new ArrayList<>();
     private Attributes attributes;
     private String dataSource;
+    private List<DamosFilter> snapshotFilters = List.of();
+    private boolean anyAge;
     private RecordHeader header;
     private long baseNs = Long.MIN_VALUE;
     private int recordIdx = -1;
@@ -106,6 +113,11 @@ public final class DamoJsonStream implements RecordStream {
             header = buildHeader();
         }
         return header;
+    }
+
+    @Override
+    public boolean headerGrows() {
+        return true;
     }
 
     @Override
@@ -199,12 +211,23 @@ public final class DamoJsonStream implements RecordStream {
         recordIdx++;
         snapshotIdx = 0;
         String rawId = "0";
+        String recordedId = "None";
         Attributes own = null;
         for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken v = parser.nextToken();
             switch (name) {
-                case "target_id" -> rawId = text(v, "0");
+                case "target_id" -> {
+                    rawId = text(v, "0");
+                    recordedId = text(v, "None");
+                }
+                case "scheme_filters" -> {
+                    List<DamosFilter> f = DamoSchemeFilters.read(TREES.readTree(parser), "record " + recordIdx);
+                    if (snapshotFilters.isEmpty() && !f.isEmpty()) {
+                        snapshotFilters = f;
+                        header = null;
+                    }
+                }
                 case "intervals" -> {
                     if (v == JsonToken.START_OBJECT) {
                         own = intervals();
@@ -223,7 +246,7 @@ public final class DamoJsonStream implements RecordStream {
                         attributes = own;
                         header = null;
                     }
-                    recordTarget = addTarget(rawId);
+                    recordTarget = addTarget(rawId, recordedId);
                     inSnapshots = true;
                     return;
                 }
@@ -247,7 +270,7 @@ public final class DamoJsonStream implements RecordStream {
         }
     }
 
-    private int addTarget(String rawId) {
+    private int addTarget(String rawId, String recordedId) {
         int small = parseSmall(rawId);
         int id = small;
         if (id < 0 || usedIds.contains(id)) {
@@ -257,7 +280,7 @@ public final class DamoJsonStream implements RecordStream {
             }
         }
         usedIds.add(id);
-        targets.add(new TargetInfo(id, -1, id == small ? "" : "target_id=" + rawId));
+        targets.add(new TargetInfo(id, -1, id == small ? "" : "target_id=" + rawId, recordedId));
         header = null;
         return id;
     }
@@ -268,8 +291,14 @@ public final class DamoJsonStream implements RecordStream {
         if (dataSource != null) {
             props.put("data_source", dataSource);
         }
+        if (attributes == null) {
+            props.put(RecordFormat.PROP_INTERVALS, "unrecorded");
+        }
+        if (!anyAge) {
+            props.put(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
+        }
         return new RecordHeader(RecordFormat.VERSION, "damo", attributes != null ? attributes : Attributes.DAMO_DEFAULTS,
-                "unknown", targets, baseNs == Long.MIN_VALUE ? 0 : baseNs, props);
+                "unknown", targets, baseNs == Long.MIN_VALUE ? 0 : baseNs, props, snapshotFilters);
     }
 
     private Snapshot snapshot() throws IOException {
@@ -318,6 +347,7 @@ public final class DamoJsonStream implements RecordStream {
         String percent = null;
         long aggrs = Long.MIN_VALUE;
         String usec = null;
+        long passed = Long.MIN_VALUE;
         for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken v = parser.nextToken();
@@ -360,6 +390,11 @@ public final class DamoJsonStream implements RecordStream {
                         }
                     }
                 }
+                case "sz_filter_passed" -> {
+                    if (v != JsonToken.VALUE_NULL) {
+                        passed = bytes(v);
+                    }
+                }
                 default -> parser.skipChildren();
             }
         }
@@ -382,7 +417,11 @@ public final class DamoJsonStream implements RecordStream {
         } else if (usec != null) {
             age = (int) (DamoNumbers.us(usec) / Math.max(recordUnits.aggrUs(), 1));
         }
-        regions.add(start, end, nr, age);
+        if (!anyAge && (aggrs != Long.MIN_VALUE || usec != null)) {
+            anyAge = true;
+            header = null;
+        }
+        regions.add(start, end, nr, age, passed);
     }
 
     private Attributes intervals() throws IOException {
@@ -531,35 +570,44 @@ public final class DamoJsonStream implements RecordStream {
         }
     }
 
-    /** One snapshot's regions, grown as they are parsed and copied out at the end. */
+    /**
+     * One snapshot's regions, grown as they are parsed and copied out at the end. A region without
+     * {@code sz_filter_passed} passed 0 bytes (as damo reads it) when another has one; none: no sizes.
+     */
     private static final class Growable {
         long[] s = new long[64];
         long[] e = new long[64];
         int[] nr = new int[64];
         int[] age = new int[64];
+        long[] passed = new long[64];
+        boolean anyPassed;
         int n;
 
         void clear() {
             n = 0;
+            anyPassed = false;
         }
 
-        void add(long start, long end, int accesses, int ageAggrs) {
+        void add(long start, long end, int accesses, int ageAggrs, long filterPassed) {
             if (n == s.length) {
                 s = Arrays.copyOf(s, n * 2);
                 e = Arrays.copyOf(e, n * 2);
                 nr = Arrays.copyOf(nr, n * 2);
                 age = Arrays.copyOf(age, n * 2);
+                passed = Arrays.copyOf(passed, n * 2);
             }
             s[n] = start;
             e[n] = end;
             nr[n] = accesses;
             age[n] = ageAggrs;
+            passed[n] = filterPassed == Long.MIN_VALUE ? 0 : filterPassed;
+            anyPassed |= filterPassed != Long.MIN_VALUE;
             n++;
         }
 
         TargetSnapshot snapshot(int targetId) {
             return new TargetSnapshot(targetId, Arrays.copyOf(s, n), Arrays.copyOf(e, n), Arrays.copyOf(nr, n),
-                    Arrays.copyOf(age, n));
+                    Arrays.copyOf(age, n), anyPassed ? Arrays.copyOf(passed, n) : null);
         }
     }
 }

@@ -3,8 +3,11 @@ package org.jdamon.record.damo;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.damos.DamosFilter;
+import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
 
 /**
@@ -37,18 +40,39 @@ public final class DamoJsonWriter implements Closeable {
     }
 
     /**
-     * Starts the record of one target. {@code targetId} is written as a JSON number (unsigned), the
-     * intervals as damo's raw strings; {@code schemeFiltersJson} holds the already-formatted entries of
-     * {@code scheme_filters} at this nesting, or is empty.
+     * Starts the record of one target. {@code targetIdJson} is the JSON value of {@code target_id} (a
+     * number, {@code null} or a string, see {@link #targetId}), {@code a} the intervals (null: damo's None),
+     * {@code filters} the scheme's DAMOS filters the snapshots went through.
      */
-    public void beginRecord(int kdamondIdx, int contextIdx, Attributes a, Integer schemeIdx, long targetId,
-            String schemeFiltersJson) throws IOException {
+    public void beginRecord(int kdamondIdx, int contextIdx, Attributes a, Integer schemeIdx, String targetIdJson,
+            List<DamosFilter> filters) throws IOException {
         if (inRecord) {
             throw new IllegalStateException("record not ended");
         }
         put(records++ == 0 ? "\n" : ",\n").put(I1).put("{\n");
         put(I2).put("\"kdamond_idx\": ").putLong(kdamondIdx).put(",\n");
         put(I2).put("\"context_idx\": ").putLong(contextIdx).put(",\n");
+        if (a == null) {
+            put(I2).put("\"intervals\": null,\n");
+        } else {
+            intervals(a);
+        }
+        put(I2).put("\"scheme_idx\": ");
+        if (schemeIdx == null) {
+            put("null");
+        } else {
+            putLong(schemeIdx);
+        }
+        put(",\n");
+        put(I2).put("\"target_id\": ").put(targetIdJson).put(",\n");
+        put(I2).put("\"scheme_filters\": ");
+        put(filters.isEmpty() ? "[]" : "[\n" + DamoSchemeFilters.format(filters, I3) + "\n" + I2 + "]").put(",\n");
+        put(I2).put("\"snapshots\": [");
+        inRecord = true;
+        snapshots = 0;
+    }
+
+    private void intervals(Attributes a) throws IOException {
         IntervalsGoal g = a.intervalsGoal();
         put(I2).put("\"intervals\": {\n");
         put(I3).put("\"sample_us\": \"").putLong(a.sampleUs()).put("\",\n");
@@ -61,23 +85,28 @@ public final class DamoJsonWriter implements Closeable {
         put(I4).put("\"max_sample_us\": \"").putLong(g.maxSampleUs()).put("\"\n");
         put(I3).put("}\n");
         put(I2).put("},\n");
-        put(I2).put("\"scheme_idx\": ");
-        if (schemeIdx == null) {
-            put("null");
-        } else {
-            putLong(schemeIdx);
-        }
-        put(",\n");
-        put(I2).put("\"target_id\": ").putUnsigned(targetId).put(",\n");
-        put(I2).put("\"scheme_filters\": ");
-        put(schemeFiltersJson.isEmpty() ? "[]" : "[\n" + schemeFiltersJson + "\n" + I2 + "]").put(",\n");
-        put(I2).put("\"snapshots\": [");
-        inRecord = true;
-        snapshots = 0;
     }
 
-    /** One snapshot of the current record; times are absolute (ns), as damo keeps them. */
-    public void snapshot(long startNs, long endNs, TargetSnapshot t) throws IOException {
+    /**
+     * damo's {@code target_id} value for a target: the id damo recorded (a number as written, null for
+     * damo's None, a string otherwise), else jdamon's index.
+     */
+    public static String targetId(TargetInfo t) {
+        String id = t.recordedId();
+        if (id == null) {
+            return Integer.toString(t.id());
+        }
+        if (id.equals("None")) {
+            return "null";
+        }
+        return id.matches("-?[0-9]+") ? id : quoted(id);
+    }
+
+    /**
+     * One snapshot of the current record; times are absolute (ns), as damo keeps them. Without {@code
+     * agesRecorded} the ages are damo's None; {@code sz_filter_passed} is written when the snapshot has it.
+     */
+    public void snapshot(long startNs, long endNs, TargetSnapshot t, boolean agesRecorded) throws IOException {
         if (!inRecord) {
             throw new IllegalStateException("no record begun");
         }
@@ -89,6 +118,7 @@ public final class DamoJsonWriter implements Closeable {
         long[] e = t.ends();
         int[] nr = t.nrAccesses();
         int[] age = t.ages();
+        long[] passed = t.filterPassed();
         for (int i = 0; i < s.length; i++) {
             put(i == 0 ? "\n" : ",\n").put(I5).put("{\n");
             put(I6).put("\"start\": \"").putUnsigned(s[i]).put("\",\n");
@@ -99,10 +129,18 @@ public final class DamoJsonWriter implements Closeable {
             put(I6).put("},\n");
             put(I6).put("\"age\": {\n");
             put(I7).put("\"usec\": null,\n");
-            put(I7).put("\"aggr_intervals\": \"").putLong(age[i]).put("\"\n");
+            if (agesRecorded) {
+                put(I7).put("\"aggr_intervals\": \"").putLong(age[i]).put("\"\n");
+            } else {
+                put(I7).put("\"aggr_intervals\": null\n");
+            }
             put(I6).put("},\n");
-            put(I6).put("\"probe_hits\": [],\n");
-            put(I6).put("\"sz_filter_passed\": \"0\"\n");
+            if (passed == null) {
+                put(I6).put("\"probe_hits\": []\n");
+            } else {
+                put(I6).put("\"probe_hits\": [],\n");
+                put(I6).put("\"sz_filter_passed\": \"").putUnsigned(passed[i]).put("\"\n");
+            }
             put(I5).put("}");
         }
         put(s.length == 0 ? "],\n" : "\n" + I4 + "],\n");
@@ -117,7 +155,7 @@ public final class DamoJsonWriter implements Closeable {
             throw new IllegalStateException("no record begun");
         }
         put(snapshots == 0 ? "],\n" : "\n" + I2 + "],\n");
-        put(I2).put("\"data_source\": ").putString(dataSource).put("\n");
+        put(I2).put("\"data_source\": ").put(quoted(dataSource)).put("\n");
         put(I1).put("}");
         inRecord = false;
     }
@@ -146,7 +184,7 @@ public final class DamoJsonWriter implements Closeable {
         return this;
     }
 
-    /** ASCII text (everything this writer emits outside {@link #putString} is ASCII). */
+    /** ASCII text (everything this writer emits outside {@link #quoted} strings is ASCII). */
     private DamoJsonWriter put(String s) throws IOException {
         int n = s.length();
         if (buf.length - pos < n) {
@@ -171,8 +209,8 @@ public final class DamoJsonWriter implements Closeable {
         return put(Long.toUnsignedString(v));
     }
 
-    /** A JSON string as Python's json.dumps writes it: ASCII only, other characters as \\uXXXX. */
-    private DamoJsonWriter putString(String s) throws IOException {
+    /** {@code s} as a JSON string the way Python's json.dumps writes it: ASCII only, others as \\uXXXX. */
+    static String quoted(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -193,6 +231,6 @@ public final class DamoJsonWriter implements Closeable {
                 }
             }
         }
-        return put(b.append('"').toString());
+        return b.append('"').toString();
     }
 }

@@ -2,7 +2,6 @@ package org.jdamon.record.damo;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,8 @@ public final class DamoPerfScript {
     }
 
     /** One region line. */
-    private record Line(long endNs, String id, int nrRegions, long start, long end, int nrAccesses, int age) {}
+    private record Line(long endNs, String id, int nrRegions, long start, long end, int nrAccesses, int age,
+            boolean hasAge) {}
 
     /** The region line of {@code text}, null for other lines; throws IllegalArgumentException if malformed. */
     private static Line parse(String text) {
@@ -81,8 +81,9 @@ public final class DamoPerfScript {
             long start = Long.parseUnsignedLong(range.substring(0, dash));
             long end = Long.parseUnsignedLong(range.substring(dash + 1, range.length() - 1));
             int accesses = Integer.parseInt(f[e + 4]);
-            int age = f.length - e == 6 ? Integer.parseInt(f[e + 5]) : 0;
-            return new Line(endNs, id, nrRegions, start, end, accesses, age);
+            boolean hasAge = f.length - e == 6;
+            int age = hasAge ? Integer.parseInt(f[e + 5]) : 0;
+            return new Line(endNs, id, nrRegions, start, end, accesses, age, hasAge);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException x) {
             throw new IllegalArgumentException("malformed");
         }
@@ -135,6 +136,7 @@ public final class DamoPerfScript {
         private int lineNo;
         private int malformed;
         private int firstMalformed;
+        boolean anyAge;
         String completedId;
 
         Lines(Path path) throws IOException {
@@ -157,6 +159,7 @@ public final class DamoPerfScript {
                 if (l == null) {
                     continue;
                 }
+                anyAge |= l.hasAge();
                 Pending p = pending.get(l.id());
                 if (p == null) {
                     Long prev = lastEnd.get(l.id());
@@ -201,6 +204,7 @@ public final class DamoPerfScript {
     public static RecordSource source(Path path) throws IOException {
         Map<String, Series> series = new LinkedHashMap<>();
         List<String> warnings;
+        boolean anyAge;
         try (Lines lines = new Lines(path)) {
             for (Pending p; (p = lines.next()) != null; ) {
                 Series s = series.computeIfAbsent(lines.completedId, k -> new Series());
@@ -212,11 +216,12 @@ public final class DamoPerfScript {
                 s.lastIsFake = p.isFake();
             }
             warnings = lines.warnings();
+            anyAge = lines.anyAge;
         }
         if (series.isEmpty()) {
             throw new IOException("no complete damon_aggregated snapshot in the perf script text");
         }
-        Plan plan = new Plan(series, warnings);
+        Plan plan = new Plan(series, warnings, anyAge);
         return () -> new Stream(path, plan);
     }
 
@@ -228,7 +233,7 @@ public final class DamoPerfScript {
         final RecordHeader header;
         final List<String> warnings;
 
-        Plan(Map<String, Series> series, List<String> warnings) {
+        Plan(Map<String, Series> series, List<String> warnings, boolean anyAge) {
             this.warnings = warnings;
             boolean keep = true;
             java.util.Set<Integer> seen = new java.util.HashSet<>();
@@ -246,7 +251,7 @@ public final class DamoPerfScript {
                 int id = keep ? smallId(e.getKey()) : index;
                 index++;
                 ids.put(e.getKey(), id);
-                targets.add(new TargetInfo(id, -1, keep ? "" : "target_id=" + e.getKey()));
+                targets.add(new TargetInfo(id, -1, keep ? "" : "target_id=" + e.getKey(), e.getKey()));
                 boolean dropFake = s.count >= 2 && s.lastIsFake;
                 int n = dropFake ? s.count - 1 : s.count;
                 long lastReal = dropFake ? s.secondLastEnd : s.lastEnd;
@@ -266,7 +271,10 @@ public final class DamoPerfScript {
             Attributes attrs = new Attributes(Math.min(5_000, aggrUs), aggrUs, 1_000_000, 10, 1000, null);
             Map<String, String> props = new HashMap<>();
             props.put(RecordFormat.PROP_SOURCE_FORMAT, "damo perf_script");
-            props.put("intervals", "inferred");
+            props.put(RecordFormat.PROP_INTERVALS, "inferred");
+            if (!anyAge) {
+                props.put(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
+            }
             header = new RecordHeader(RecordFormat.VERSION, "damo", attrs, "unknown", targets, base, props);
         }
     }
@@ -331,12 +339,15 @@ public final class DamoPerfScript {
         }
     }
 
-    /** {@code 82877.315633:} to nanoseconds, exactly. */
+    /**
+     * {@code 82877.315633:} to nanoseconds as damo computes them, {@code int(float(text) * 1e9)}: the
+     * double product truncated, which may be a nanosecond below the decimal value.
+     */
     private static long seconds(String field) {
         if (!field.endsWith(":")) {
             throw new IllegalArgumentException();
         }
-        return new BigDecimal(field.substring(0, field.length() - 1)).movePointRight(9).longValue();
+        return (long) (Double.parseDouble(field.substring(0, field.length() - 1)) * 1e9);
     }
 
     private static String value(String field, String key) {

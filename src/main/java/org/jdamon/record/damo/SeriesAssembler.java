@@ -27,6 +27,7 @@ final class SeriesAssembler {
 
     private static final class Series {
         final String rawId;
+        String recordedId;
         final List<long[]> times = new ArrayList<>();
         final List<TargetSnapshot> regions = new ArrayList<>();
 
@@ -42,6 +43,14 @@ final class SeriesAssembler {
         Series s = series.computeIfAbsent(key, k -> new Series(rawTargetId));
         s.times.add(new long[] {startNs, endNs});
         s.regions.add(regions);
+    }
+
+    /** The target id of series {@code key} (once added) as the source wrote it (see {@link TargetInfo#recordedId()}). */
+    void recordedId(String key, String id) {
+        Series s = series.get(key);
+        if (s != null) {
+            s.recordedId = id;
+        }
     }
 
     void addWithoutStart(String key, String rawTargetId, long endNs, TargetSnapshot regions) {
@@ -121,7 +130,8 @@ final class SeriesAssembler {
         for (int i = 0; i < all.size(); i++) {
             Series s = all.get(i);
             boolean renumbered = !idsAreIndexes || ids[i] != parseSmall(s.rawId);
-            targets.add(new TargetInfo(ids[i], -1, renumbered ? "target_id=" + s.rawId : ""));
+            targets.add(new TargetInfo(ids[i], -1, renumbered ? "target_id=" + s.rawId : "",
+                    s.recordedId != null ? s.recordedId : s.rawId));
             if (!s.times.isEmpty()) {
                 base = Math.min(base, s.times.get(0)[0]);
             }
@@ -139,7 +149,7 @@ final class SeriesAssembler {
                 Series s = all.get(i);
                 if (k < s.regions.size()) {
                     TargetSnapshot r = s.regions.get(k);
-                    ts.add(new TargetSnapshot(ids[i], r.starts(), r.ends(), r.nrAccesses(), r.ages()));
+                    ts.add(r.withTargetId(ids[i]));
                     if (start == UNKNOWN) {
                         start = s.times.get(k)[0];
                         end = s.times.get(k)[1];

@@ -1,7 +1,6 @@
 package org.jdamon.record.damo;
 
 import java.io.IOException;
-import java.util.List;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
@@ -9,8 +8,8 @@ import org.jdamon.record.TargetInfo;
 
 /**
  * Reads a record once per target, for writers of damo's formats, which keep one series per target: memory
- * stays one snapshot. A damo stream names its targets as it meets them, so the first pass also completes
- * the list when the header starts empty.
+ * stays one snapshot. When the header is complete only at the end (a damo stream names its targets as it
+ * meets them), a first pass reads it.
  */
 final class TargetPasses {
     private TargetPasses() {}
@@ -18,31 +17,23 @@ final class TargetPasses {
     /** What a writer does in the pass of one target. */
     @FunctionalInterface
     interface Pass {
-        /** {@code s} is open at its start; {@code h} its header when opened. */
-        void run(RecordHeader h, int targetId, RecordStream s) throws IOException;
+        /** {@code s} is open at its start; {@code h} the record's complete header. */
+        void run(RecordHeader h, TargetInfo target, RecordStream s) throws IOException;
     }
 
     static void forEachTarget(RecordSource source, Pass pass) throws IOException {
-        List<TargetInfo> targets = null;
-        for (int i = 0; targets == null || i < targets.size(); ) {
-            try (RecordStream s = source.open()) {
-                List<TargetInfo> known = targets != null ? targets : s.header().targets();
-                if (known.isEmpty()) {
-                    while (s.nextSnapshot() != null) {
-                        // find the targets
-                    }
-                    targets = s.header().targets();
-                    if (targets.isEmpty()) {
-                        return;
-                    }
-                    continue;
-                }
-                pass.run(s.header(), known.get(i).id(), s);
+        RecordHeader h;
+        try (RecordStream s = source.open()) {
+            if (s.headerGrows()) {
                 while (s.nextSnapshot() != null) {
-                    // the rest, so that the header is complete
+                    // to the end, where the header is complete
                 }
-                targets = s.header().targets();
-                i++;
+            }
+            h = s.header();
+        }
+        for (TargetInfo t : h.targets()) {
+            try (RecordStream s = source.open()) {
+                pass.run(h, t, s);
             }
         }
     }

@@ -46,12 +46,16 @@ class DamoJsonStreamTest {
         return out;
     }
 
-    /** One target, one 100 ms snapshot at epoch 2 s, one region 4 KiB-12 KiB with 7 accesses, age 3. */
-    private static Recording oneRegion() {
+    /**
+     * One target, one 100 ms snapshot at epoch 2 s, one region 4 KiB-12 KiB with 7 accesses, age 3 and
+     * (when {@code passed}) 0 bytes through DAMOS filters, as damo's own records of the kernel have.
+     */
+    private static Recording oneRegion(boolean passed) {
         RecordHeader h = new RecordHeader(RecordFormat.VERSION, "test", Attributes.DAMO_DEFAULTS, "sim",
                 List.of(new TargetInfo(0, -1, "")), 2_000_000_000L, Map.of());
+        TargetSnapshot t = RecordFixtures.target(0, 4096, 12288, 7, 3);
         return new Recording(h, List.of(new Snapshot(0, 100_000_000L,
-                List.of(RecordFixtures.target(0, 4096, 12288, 7, 3)))), List.of(), List.of());
+                List.of(passed ? t.withFilterPassed(new long[] {0}) : t))), List.of(), List.of());
     }
 
     @Test
@@ -104,18 +108,24 @@ class DamoJsonStreamTest {
                         "data_source": "unknown"
                     }
                 ]""";
-        assertThat(new String(damoJson(oneRegion()), StandardCharsets.US_ASCII)).isEqualTo(expected);
+        assertThat(new String(damoJson(oneRegion(true)), StandardCharsets.US_ASCII)).isEqualTo(expected);
+        // without recorded filter-passed sizes the field is left out (damo reads that as 0)
+        assertThat(new String(damoJson(oneRegion(false)), StandardCharsets.US_ASCII)).isEqualTo(expected
+                .replace("\"probe_hits\": [],\n                        \"sz_filter_passed\": \"0\"\n",
+                        "\"probe_hits\": []\n"));
     }
 
     @Test
     void emptyListsAndStringsAsPythonWritesThem() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DamoJsonWriter w = new DamoJsonWriter(out)) {
-            w.beginRecord(0, 0, Attributes.DAMO_DEFAULTS, 2, -1L, "");
+            w.beginRecord(0, 0, null, 2, DamoJsonWriter.targetId(new TargetInfo(0, -1, "", "18446744073709551615")),
+                    List.of());
             w.endRecord("\u00e9\"x\u0001");
         }
         String text = out.toString(StandardCharsets.US_ASCII);
-        assertThat(text).contains("\"scheme_idx\": 2,\n", "\"target_id\": 18446744073709551615,\n",
+        assertThat(text).contains("\"intervals\": null,\n", "\"scheme_idx\": 2,\n",
+                "\"target_id\": 18446744073709551615,\n",
                 "\"snapshots\": [],\n", "\"data_source\": \"\\u00e9\\\"x\\u0001\"\n");
         try (DamoJsonWriter w = new DamoJsonWriter(out = new ByteArrayOutputStream())) {
             // no record
@@ -171,8 +181,9 @@ class DamoJsonStreamTest {
         try (DamoJsonStream s = stream(json.getBytes(StandardCharsets.UTF_8))) {
             List<Snapshot> snaps = all(s);
             // the first id is a kernel pointer: it becomes 0; the second, 0, is taken: it becomes 1
-            assertThat(s.header().targets()).containsExactly(new TargetInfo(0, -1, "target_id=18446623438842320000"),
-                    new TargetInfo(1, -1, "target_id=0"));
+            assertThat(s.header().targets()).containsExactly(
+                    new TargetInfo(0, -1, "target_id=18446623438842320000", "18446623438842320000"),
+                    new TargetInfo(1, -1, "target_id=0", "0"));
             assertThat(snaps.get(1).target(1).ends()).containsExactly(8192L);
         }
     }
