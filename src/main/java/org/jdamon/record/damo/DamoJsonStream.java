@@ -55,7 +55,6 @@ public final class DamoJsonStream implements RecordStream {
     /** Reads the few small subtrees (a record's scheme_filters) as trees. */
     private static final JsonMapper TREES = JsonMapper.builder()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final int MAX_KEPT_ID = 1 << 20;
 
     private final JsonParser parser;
     private final JsonTextInput input;
@@ -271,7 +270,7 @@ public final class DamoJsonStream implements RecordStream {
     }
 
     private int addTarget(String rawId, String recordedId) {
-        int small = parseSmall(rawId);
+        int small = DamoNumbers.targetIndex(rawId);
         int id = small;
         if (id < 0 || usedIds.contains(id)) {
             id = targets.size();
@@ -560,15 +559,6 @@ public final class DamoJsonStream implements RecordStream {
         return v;
     }
 
-    /** The id as a small non-negative int (below 2^20), or -1. */
-    private static int parseSmall(String raw) {
-        try {
-            long v = Long.parseLong(raw.trim());
-            return v >= 0 && v < MAX_KEPT_ID ? (int) v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     /**
      * One snapshot's regions, grown as they are parsed and copied out at the end. A region without

@@ -238,7 +238,7 @@ public final class DamoPerfScript {
             boolean keep = true;
             java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (String raw : series.keySet()) {
-                int v = smallId(raw);
+                int v = DamoNumbers.targetIndex(raw);
                 keep &= v >= 0 && seen.add(v);
             }
             List<TargetInfo> targets = new ArrayList<>();
@@ -248,7 +248,7 @@ public final class DamoPerfScript {
             int index = 0;
             for (Map.Entry<String, Series> e : series.entrySet()) {
                 Series s = e.getValue();
-                int id = keep ? smallId(e.getKey()) : index;
+                int id = keep ? DamoNumbers.targetIndex(e.getKey()) : index;
                 index++;
                 ids.put(e.getKey(), id);
                 targets.add(new TargetInfo(id, -1, keep ? "" : "target_id=" + e.getKey(), e.getKey()));
@@ -329,15 +329,6 @@ public final class DamoPerfScript {
         }
     }
 
-    /** The id as a small non-negative int (below 2^20), or -1. */
-    private static int smallId(String raw) {
-        try {
-            long v = Long.parseLong(raw.trim());
-            return v >= 0 && v < (1 << 20) ? (int) v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 
     /**
      * {@code 82877.315633:} to nanoseconds as damo computes them, {@code int(float(text) * 1e9)}: the
