@@ -139,6 +139,41 @@ class ConvertRecordFormatCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void streamedReportsOfAConvertedRecordEqualTheOriginals() throws IOException {
+        Path jd = dir.resolve("z.jdr");
+        assertThat(CliRunner.run("record", "--sim", "zigzag", "--duration", "4s", "-o", jd.toString()).exitCode())
+                .isZero();
+        Path two = jdamonFile(ReportFixtures.twoTargets());
+        for (String format : List.of("json_compressed", "json", "perf_script")) {
+            Path conv = dir.resolve("z." + format);
+            Path twoConv = dir.resolve("two." + format);
+            assertThat(CliRunner.run("convert_record_format", "--record_file", jd.toString(), "--format", format,
+                    "--output_file", conv.toString()).exitCode()).isZero();
+            assertThat(CliRunner.run("convert_record_format", "--record_file", two.toString(), "--format", format,
+                    "--output_file", twoConv.toString()).exitCode()).isZero();
+            for (String[] report : List.of(new String[] {"report", "wss", "--raw_number"},
+                    new String[] {"report", "nr_regions"},
+                    new String[] {"report", "heatmap", "--json", "--resol", "8", "16"})) {
+                assertSameOutput(format, concat(report, "-i", jd.toString()), concat(report, "-i", conv.toString()));
+            }
+            // two targets, which damo's files keep as two series: per target, and target 1 alone
+            for (String[] report : List.of(new String[] {"report", "wss", "--raw_number", "--per_target"},
+                    new String[] {"report", "heatmap", "--json", "--resol", "4", "8", "--target_id", "1"},
+                    new String[] {"report", "access", "--raw_form", "--raw_number"})) {
+                assertSameOutput(format, concat(report, "-i", two.toString()), concat(report, "-i", twoConv.toString()));
+            }
+        }
+    }
+
+    private static void assertSameOutput(String format, String[] original, String[] converted) {
+        CliRunner a = CliRunner.run(original);
+        CliRunner b = CliRunner.run(converted);
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(format + ": " + b.err()).isZero();
+        assertThat(b.out()).as(format + " " + String.join(" ", converted)).isEqualTo(a.out());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
