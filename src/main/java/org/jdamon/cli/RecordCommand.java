@@ -148,6 +148,9 @@ public final class RecordCommand implements Callable<Integer> {
             int rc = record();
             if (damoType != null && Files.exists(recordPath)) {
                 damoType.write(RecordFiles.source(recordPath), output);
+                spec.commandLine().getErr().printf("jdamon: wrote %s as damo's %s (%s)%n", output,
+                        damoType.damoName(), Units.formatSize(Files.size(output)));
+                spec.commandLine().getErr().flush();
             }
             return rc;
         } finally {
