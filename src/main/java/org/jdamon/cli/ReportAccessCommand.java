@@ -82,6 +82,11 @@ final class ReportAccessCommand implements Runnable {
     @Option(names = "--json", description = "Print the selected snapshots in damo's JSON record format.")
     boolean json;
 
+    @Option(names = "--snapshot_damos_filter", arity = "1..*", paramLabel = "WORD",
+            description = "damo's region-internal DAMOS filters for live snapshots; like damo, ignored for record "
+                    + "files, whose own filter results (scheme_filters, sz_filter_passed) are shown.")
+    List<String> snapshotDamosFilters;
+
     /** The last {@code --temperature_weights} given (picocli collects every occurrence). */
     private TemperatureWeights lastWeights() {
         int n = temperatureWeights.size();
@@ -109,6 +114,10 @@ final class ReportAccessCommand implements Runnable {
 
     @Override
     public void run() {
+        if (snapshotDamosFilters != null) {
+            spec.commandLine().getErr().println("jdamon: --snapshot_damos_filter applies to live snapshots; "
+                    + "a record shows the DAMOS filter results it was taken with");
+        }
         if (heatmapWidth <= 0) {
             throw new UserException("--snapshot_heatmap_width must be positive", true);
         }

@@ -178,39 +178,20 @@ public final class ReportHeatmapCommand implements Runnable {
         out.flush();
     }
 
-    /**
-     * {@code --output raw} with damo's numbers ({@link DamoHeatmap}): 500x500 by default, over the guide's
-     * time span and its hottest area (or every area, or the given ranges).
-     */
+    /** {@code --output raw} with damo's numbers ({@link DamoHeatmap}), 500x500 by default. */
     private void printDamoRaw(Recording rec, HeatmapViews.DrawRange draw, List<AddressRange> ranges, long[] times) {
-        List<DamoHeatmap.Guide> guides = DamoHeatmap.guides(rec);
-        DamoHeatmap.Guide g = guides.getFirst();
-        if (targetId != null) {
-            g = guides.stream().filter(x -> x.target().id() == targetId).findFirst()
-                    .orElseThrow(() -> new UserException(input.path() + ": no target " + targetId, true));
-        }
         List<long[]> addrs = new ArrayList<>();
-        if (!ranges.isEmpty()) {
-            ranges.forEach(r -> addrs.add(new long[] {r.start(), r.end()}));
-        } else if (draw == HeatmapViews.DrawRange.ALL) {
-            g.areas().forEach(a -> addrs.add(new long[] {a.start(), a.end()}));
-        } else {
-            addrs.add(new long[] {g.hottest().start(), g.hottest().end()});
-        }
-        long t0 = times != null ? times[0] : g.startNs();
-        long t1 = times != null ? times[1] : g.endNs();
+        ranges.forEach(r -> addrs.add(new long[] {r.start(), r.end()}));
         int[] res = resolution != null ? resolution
                 : new int[] {DamoHeatmap.DEFAULT_RESOLUTION, DamoHeatmap.DEFAULT_RESOLUTION};
-        StringBuilder sb = new StringBuilder();
+        String text;
         try {
-            for (long[] a : addrs) {
-                DamoHeatmap.pixels(rec, g.target().id(), t0, t1, a[0], a[1], res[0], res[1], dfPassed)
-                        .appendRaw(sb, absTime, rec.header().startEpochNs(), absAddr);
-            }
+            text = DamoHeatmap.rawText(rec, new DamoHeatmap.RawOptions(targetId, addrs,
+                    draw == HeatmapViews.DrawRange.ALL, times, res[0], res[1], dfPassed, absTime, absAddr));
         } catch (IllegalArgumentException e) {
             throw new UserException(input.path() + ": " + e.getMessage(), true);
         }
-        spec.commandLine().getOut().print(sb);
+        spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
     }
 

@@ -1,6 +1,9 @@
 package org.jdamon.record;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jdamon.core.RegionsView;
+import org.jdamon.core.damos.TriedRegion;
 
 /**
  * One target's regions at the end of an aggregation window, as parallel arrays (index = region by
@@ -80,5 +83,37 @@ public record TargetSnapshot(int targetId, long[] starts, long[] ends, int[] nrA
             age[i] = r.age(i);
         }
         return new TargetSnapshot(targetId, s, e, nr, age);
+    }
+
+    /**
+     * A scheme's tried regions (in walk order: target by target, ascending) as one snapshot per target,
+     * with the bytes of each region that passed the scheme's operations-level filters. This is how a
+     * snapshot taken through DAMOS filters (damo's {@code --snapshot_damos_filter}) gets its
+     * filter-passed sizes from jdamon's own engine.
+     */
+    public static List<TargetSnapshot> ofTried(List<TriedRegion> tried) {
+        List<TargetSnapshot> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= tried.size(); i++) {
+            if (i == tried.size() || tried.get(i).targetIdx() != tried.get(from).targetIdx()) {
+                int n = i - from;
+                long[] s = new long[n];
+                long[] e = new long[n];
+                int[] nr = new int[n];
+                int[] age = new int[n];
+                long[] passed = new long[n];
+                for (int k = 0; k < n; k++) {
+                    TriedRegion r = tried.get(from + k);
+                    s[k] = r.start();
+                    e[k] = r.end();
+                    nr[k] = r.nrAccesses();
+                    age[k] = r.age();
+                    passed[k] = r.szFilterPassed();
+                }
+                out.add(new TargetSnapshot(tried.get(from).targetIdx(), s, e, nr, age, passed));
+                from = i;
+            }
+        }
+        return out;
     }
 }

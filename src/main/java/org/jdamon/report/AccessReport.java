@@ -32,6 +32,11 @@ import org.jdamon.record.damo.DamoJsonRecord;
  * styles replace the region list with a per-byte summary ({@link AccessDistribution}).
  *
  * <p>Temperatures follow {@link TemperatureWeights} (default size 0, access rate 100, age 100).
+ *
+ * <p>A record taken through DAMOS filters ({@link org.jdamon.record.RecordHeader#snapshotFilters()})
+ * adds damo's df-passed output ({@link FilterPassed}): the filter line and a heatmap of the regions that
+ * passed bytes, a per-region {@code df-passed} column, the passed totals and bandwidth, and df-passed
+ * percentiles or histograms before the total ones.
  */
 public final class AccessReport {
     private AccessReport() {}
@@ -256,7 +261,7 @@ public final class AccessReport {
         List<DamosFilter> filters = r.header().snapshotFilters();
         boolean anyFilter = FilterPassed.anyFilter(filters);
         boolean opsFilters = FilterPassed.opsFilters(filters);
-        String passType = padRight(FilterPassed.passType(filters, raw), 10);
+        String passType = padRight(FilterPassed.passType(filters), 10);
         List<String> out = new ArrayList<>();
         for (int ti = 0; ti < series.size(); ti++) {
             TargetSeries t = series.get(ti);
@@ -315,17 +320,17 @@ public final class AccessReport {
                 for (int i = 0; i < sorted.length && !style.percentiles() && !style.histogram(); i++) {
                     String line = style.boxes() ? boxLine(sorted[i], ts, a, aggrUs, box, style, o)
                             : regionLine(i, sorted[i], ts, a, aggrUs, raw);
-                    out.add(anyFilter ? line + " df-passed " + FilterPassed.region(ts, sorted[i], raw) : line);
+                    // damo's box styles set their own region format, which has no df-passed column
+                    boolean dfColumn = anyFilter && !style.boxes();
+                    out.add(dfColumn ? line + " df-passed " + FilterPassed.region(ts, sorted[i], raw) : line);
                 }
+                String bw = "memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second";
+                String size = "total size: " + DamoFormat.size(ts.totalBytes(), raw);
                 if (anyFilter) {
-                    out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second  df-passed: "
-                            + bandwidth(ts, aggrUs, raw, true) + " per second\n"
-                            + "total size: " + DamoFormat.size(ts.totalBytes(), raw) + "  df-passed "
-                            + FilterPassed.total(ts, raw));
-                } else {
-                    out.add("memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second\n"
-                            + "total size: " + DamoFormat.size(ts.totalBytes(), raw));
+                    bw += "  df-passed: " + bandwidth(ts, aggrUs, raw, true) + " per second";
+                    size += "  df-passed " + FilterPassed.total(ts, raw);
                 }
+                out.add(bw + "\n" + size);
                 if (k < pick.size() - 1) {
                     out.add("");
                 }

@@ -281,6 +281,42 @@ public final class DamoHeatmap {
         return sum / pixelArea;
     }
 
+    /**
+     * What {@code --output raw} draws: a target ({@code null}: the guide's first), address ranges (empty:
+     * the guide's hottest area, or every area with {@code allAreas}), a time range in ns since the record
+     * start ({@code null}: the guide's), the resolution, and damo's {@code --df_passed},
+     * {@code --abs_time} and {@code --abs_addr}.
+     */
+    public record RawOptions(Integer targetId, List<long[]> addressRanges, boolean allAreas, long[] timeRange,
+            int timeResol, int addrResol, boolean dfPassed, boolean absTime, boolean absAddr) {}
+
+    /** damo's {@code report heatmap --output raw} text: one map per address range, one line per pixel. */
+    public static String rawText(Recording r, RawOptions o) {
+        List<Guide> guides = guides(r);
+        if (guides.isEmpty()) {
+            throw new IllegalArgumentException("the record has no snapshots");
+        }
+        Guide g = guides.getFirst();
+        if (o.targetId() != null) {
+            g = guides.stream().filter(x -> x.target().id() == o.targetId()).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no target " + o.targetId()));
+        }
+        List<long[]> ranges = new ArrayList<>(o.addressRanges());
+        if (ranges.isEmpty() && o.allAreas()) {
+            g.areas().forEach(a -> ranges.add(new long[] {a.start(), a.end()}));
+        } else if (ranges.isEmpty()) {
+            ranges.add(new long[] {g.hottest().start(), g.hottest().end()});
+        }
+        long t0 = o.timeRange() != null ? o.timeRange()[0] : g.startNs();
+        long t1 = o.timeRange() != null ? o.timeRange()[1] : g.endNs();
+        StringBuilder sb = new StringBuilder();
+        for (long[] a : ranges) {
+            pixels(r, g.target().id(), t0, t1, a[0], a[1], o.timeResol(), o.addrResol(), o.dfPassed())
+                    .appendRaw(sb, o.absTime(), r.header().startEpochNs(), o.absAddr());
+        }
+        return sb.toString();
+    }
+
     /** A double as Python's {@code str()} prints it: shortest digits, exponent below 1e-4 or from 1e16. */
     static String pyFloat(double v) {
         if (Double.isInfinite(v)) {

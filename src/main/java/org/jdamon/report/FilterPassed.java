@@ -32,14 +32,17 @@ final class FilterPassed {
         return false;
     }
 
-    /** The operations-set filters, damo-style, joined by {@code ", "}; {@code n/a} when there is none. */
-    static String passType(List<DamosFilter> filters, boolean raw) {
+    /**
+     * The operations-set filters, damo-style, joined by {@code ", "}; {@code n/a} when there is none.
+     * Always in human numbers: damo prints the filters so even with {@code --raw_number}.
+     */
+    static String passType(List<DamosFilter> filters) {
         StringBuilder sb = new StringBuilder();
         for (DamosFilter f : filters) {
             if (f.type().isCore()) {
                 continue;
             }
-            sb.append(sb.isEmpty() ? "" : ", ").append(describe(f, raw));
+            sb.append(sb.isEmpty() ? "" : ", ").append(describe(f, false));
         }
         return sb.isEmpty() ? "n/a" : sb.toString();
     }

@@ -76,8 +76,12 @@ final class SysfsReader {
         long[] ends = new long[n];
         int[] nrAccesses = new int[n];
         int[] ages = new int[n];
+        long[] passed = n > 0 && Files.exists(dirs.getFirst().resolve("sz_filter_passed")) ? new long[n] : null;
         for (int i = 0; i < n; i++) {
             Path r = dirs.get(i);
+            if (passed != null) {
+                passed[i] = readLong(r.resolve("sz_filter_passed"), 0);
+            }
             starts[i] = readLong(r.resolve("start"), 0);
             ends[i] = readLong(r.resolve("end"), 0);
             nrAccesses[i] = (int) Math.min(readLong(r.resolve("nr_accesses"), 0), Integer.MAX_VALUE);
@@ -87,7 +91,7 @@ final class SysfsReader {
                         .formatted(r, Long.toUnsignedString(starts[i]), Long.toUnsignedString(ends[i])));
             }
         }
-        return new TriedRegions(starts, ends, nrAccesses, ages, readLong(d.resolve("total_bytes"), -1));
+        return new TriedRegions(starts, ends, nrAccesses, ages, readLong(d.resolve("total_bytes"), -1), passed);
     }
 
     static SysfsScheme.AccessPattern pattern(Path schemeDir) {

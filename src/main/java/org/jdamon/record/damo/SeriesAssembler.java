@@ -76,8 +76,9 @@ final class SeriesAssembler {
                 }
             }
             if (n > 0 && s.times.get(0)[0] == UNKNOWN) {
-                long avg = n >= 2 ? (s.times.get(n - 1)[1] - s.times.get(0)[1]) / (n - 1) : 0;
-                s.times.get(0)[0] = s.times.get(0)[1] - avg;
+                // damo's float arithmetic, truncated to whole ns as its '%d' prints the time
+                double avg = n >= 2 ? (double) (s.times.get(n - 1)[1] - s.times.get(0)[1]) / (n - 1) : 0;
+                s.times.get(0)[0] = (long) Math.floor(s.times.get(0)[1] - avg);
             }
         }
     }

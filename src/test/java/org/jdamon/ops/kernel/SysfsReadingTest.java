@@ -151,4 +151,30 @@ class SysfsReadingTest {
         assertThat(targets.get(1).targetId()).isEqualTo(1);
         assertThat(new TriedRegions(new long[0], new long[0], new int[0], new int[0], 0).byTarget()).isEmpty();
     }
+
+    @Test
+    void perRegionFilterPassedBytesAreReadWhereTheKernelHasThem() throws IOException {
+        // a 6.14+ tried_regions/ with sz_filter_passed: [4K, 12K) passed 4K, [12K, 16K) passed all 4K
+        Path scheme = sys.resolve("schemes/0");
+        long[][] regions = {{4096, 12288, 3, 5, 4096}, {12288, 16384, 0, 9, 4096}};
+        for (int i = 0; i < regions.length; i++) {
+            Path r = Files.createDirectories(scheme.resolve("tried_regions/" + i));
+            String[] names = {"start", "end", "nr_accesses", "age", "sz_filter_passed"};
+            for (int k = 0; k < names.length; k++) {
+                Files.writeString(r.resolve(names[k]), regions[i][k] + "\n");
+            }
+        }
+        Files.writeString(scheme.resolve("tried_regions/total_bytes"), "12288\n");
+        TriedRegions tried = SysfsReader.triedRegions(scheme);
+        assertThat(tried.filterPassed()).containsExactly(4096L, 4096L);
+        TargetSnapshot t = tried.byTarget().getFirst();
+        assertThat(t.filterPassed()).containsExactly(4096L, 4096L);
+        assertThat(t.totalFilterPassed()).isEqualTo(8192);
+
+        // an older kernel has no such file: no sizes rather than zeros
+        Files.delete(scheme.resolve("tried_regions/0/sz_filter_passed"));
+        Files.delete(scheme.resolve("tried_regions/1/sz_filter_passed"));
+        assertThat(SysfsReader.triedRegions(scheme).filterPassed()).isNull();
+        assertThat(SysfsReader.triedRegions(scheme).byTarget().getFirst().hasFilterPassed()).isFalse();
+    }
 }

@@ -101,4 +101,43 @@ class SimDamosTest {
         assertThat(ops.supportsFilter(FilterType.MEMCG)).isFalse();
         assertThat(ops.supportsMetric(GoalMetric.NODE_MEMCG_USED_BP)).isFalse();
     }
+
+    @Test
+    void triedRegionsCarryTheBytesThatPassedTheOpsFilters() throws InterruptedException {
+        // the workload of opsFiltersAreEvaluatedPerPiece: x (100 pages) read every step, y, z, heap and
+        // stack idle; a stat scheme "allow active" (everything else rejected by default) passes exactly
+        // x's 100 active pages in its last pass, and the per-region sizes add up to them
+        SimWorkload w = SimWorkload.of("xyz",
+                MasimConfig.parse("x, 400K\ny, 400K\nz, 400K\n\np\n3000\nx, 1, 0, 1\n", "xyz"));
+        SimOperations ops = SimOperations.of(w);
+        Scheme stat = Scheme.of(AccessPattern.ANY, DamosAction.STAT)
+                .withFilters(List.of(DamosFilter.of(FilterType.ACTIVE, true, true)));
+        DamosEngine engine = new DamosEngine(List.of(stat));
+        engine.validateFor(ops);
+        engine.collectTriedRegions(true);
+        // the last pass the run makes comes after the workload ended (no target to try): keep the last
+        // non-empty one, as a snapshot taken while the target lives would see
+        List<List<org.jdamon.core.damos.TriedRegion>> last = new java.util.ArrayList<>(List.of(List.of()));
+        MonitorContext ctx = ops.configure(MonitorContext.builder().seed(1).schemes(engine))
+                .afterAggregation((c, t0, t1) -> {
+                    if (!engine.triedRegions(0).isEmpty()) {
+                        last.set(0, engine.triedRegions(0));
+                    }
+                })
+                .build();
+        ctx.run();
+        List<org.jdamon.record.TargetSnapshot> snaps = org.jdamon.record.TargetSnapshot.ofTried(last.getFirst());
+        assertThat(snaps).hasSize(1);
+        org.jdamon.record.TargetSnapshot t = snaps.getFirst();
+        assertThat(t.totalFilterPassed()).isEqualTo(100 * PAGE);
+        long xStart = w.layout().regionStart(0);
+        long xEnd = w.layout().regionMappingEnd(0);
+        for (int i = 0; i < t.size(); i++) {
+            boolean outsideX = t.ends()[i] <= xStart || t.starts()[i] >= xEnd;
+            if (outsideX) {
+                assertThat(t.filterPassed()[i]).as("region %d outside x", i).isZero();
+            }
+            assertThat(t.filterPassed()[i]).isBetween(0L, t.regionSize(i));
+        }
+    }
 }
