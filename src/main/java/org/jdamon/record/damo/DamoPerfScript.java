@@ -259,7 +259,9 @@ public final class DamoPerfScript {
                 if (dropFake && n == 1) {
                     start = 2 * s.firstEnd - s.lastEnd; // the fake one tells the duration
                 } else {
-                    start = s.firstEnd - (n >= 2 ? (lastReal - s.firstEnd) / (n - 1) : 0);
+                    // damo's float arithmetic, truncated to whole ns as its '%d' prints the time
+                    double avg = n >= 2 ? (double) (lastReal - s.firstEnd) / (n - 1) : 0;
+                    start = (long) Math.floor(s.firstEnd - avg);
                 }
                 firstStart.put(e.getKey(), start);
                 realCount.put(e.getKey(), n);
