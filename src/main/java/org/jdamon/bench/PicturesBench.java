@@ -113,7 +113,8 @@ public final class PicturesBench {
     }
 
     /** Snapshots generated on the fly: region boundaries re-drawn every 50 windows, a sweeping hot band. */
-    static Iterator<Snapshot> generate(int snapshots, int regions) {
+    /** The synthetic record of {@link #run}: 100 ms windows starting at 0, target 0. */
+    public static Iterator<Snapshot> generate(int snapshots, int regions) {
         long heap = 0x5555_0000_0000L;
         long mmap = 0x7f00_0000_0000L;
         long stack = 0x7fff_f000_0000L;

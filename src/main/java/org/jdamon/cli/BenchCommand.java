@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = "Measure the monitoring engine: per-region cost, real-time CPU, size scaling, "
                 + "virtual-time speed.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.RealTime.class, BenchCommand.Scaling.class,
-            BenchCommand.Speed.class, BenchCommand.Trace.class, BenchHeatmapCommand.class})
+            BenchCommand.Speed.class, BenchCommand.Trace.class, BenchHeatmapCommand.class,
+            BenchCommand.DamoRecord.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +30,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing benchmark (engine, realtime, scaling, speed, trace, heatmap)");
+                "missing benchmark (engine, realtime, scaling, speed, trace, heatmap, damo_record)");
     }
 
     /** min = max = n regions; 0 keeps damo's default range (10..1000). */
@@ -180,6 +181,45 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             TraceBench.run(dir, lines, evalAccesses, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "damo_record", mixinStandardHelpOptions = true,
+            description = "Write a damo-format record of a given length (damo's default 5 ms / 100 ms intervals, "
+                    + "one target) to benchmark the damo formats with damo and jdamon side by side.")
+    static final class DamoRecord implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "File to write.")
+        Path output;
+
+        @Option(names = "--duration", defaultValue = "10m", description = "Recorded time: 100 ms snapshots (default: ${DEFAULT-VALUE}).")
+        String duration;
+
+        @Option(names = "--regions", defaultValue = "100", description = "Regions per snapshot, at least 20 (default: ${DEFAULT-VALUE}).")
+        int regions;
+
+        @Option(names = "--output_type", defaultValue = "json_compressed", paramLabel = "json|json_compressed",
+                description = "damo's file type (default: ${DEFAULT-VALUE}).")
+        String outputType;
+
+        @Override
+        public Integer call() throws Exception {
+            long snapshots = CliParsing.durationNs("--duration", duration) / 100_000_000L;
+            if (snapshots <= 0 || snapshots > Integer.MAX_VALUE || regions < 20) {
+                throw new UserException("--duration must be at least 100ms and --regions at least 20", true);
+            }
+            boolean compressed = switch (outputType) {
+                case "json" -> false;
+                case "json_compressed" -> true;
+                default -> throw new UserException("--output_type: json or json_compressed, not '" + outputType + "'", true);
+            };
+            long t0 = System.nanoTime();
+            long size = org.jdamon.bench.DamoRecordGenerator.write(output, (int) snapshots, regions, compressed);
+            spec.commandLine().getOut().printf(Locale.ROOT, "%s: %s, %d snapshots x %d regions, %d bytes, %.1f s%n",
+                    output, outputType, snapshots, regions, size, (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }

@@ -19,6 +19,7 @@ public final class Main implements Runnable {
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             RecordCommand.class,
+            ConvertRecordFormatCommand.class,
             ReportCommand.class,
             AdjustCommand.class,
             EvalCommand.class,

@@ -1,6 +1,7 @@
 package org.jdamon.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.jdamon.profile.Symbolizer;
 import org.jdamon.profile.TraceProfiler;
 import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordWriter;
+import org.jdamon.record.damo.DamoFileType;
 import org.jdamon.record.SideData;
 import org.jdamon.core.AddressRange;
 import org.jdamon.ops.linux.FootprintCollector;
@@ -110,6 +112,14 @@ public final class RecordCommand implements Callable<Integer> {
             description = "Record file to write (default: ${DEFAULT-VALUE}).")
     Path output;
 
+    @Option(names = {"--output_type", "--format"}, paramLabel = "TYPE", defaultValue = "jdamon",
+            description = "File type: jdamon (its own, the default) or damo's json_compressed, json, perf_script "
+                    + "(written when recording ends; damo's types hold the snapshots only).")
+    String outputType;
+
+    /** Where the run writes: the output itself, or a jdamon record converted to damo's type at the end. */
+    private Path recordPath;
+
     @Option(names = "--duration", paramLabel = "TIME",
             description = "Stop after this much monitored time (e.g. 30s); a simulated workload otherwise "
                     + "runs its phases once.")
@@ -127,6 +137,30 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        DamoFileType damoType = outputType.equals("jdamon") ? null : DamoFileType.of(outputType);
+        if (damoType == null && !outputType.equals("jdamon")) {
+            throw new UserException("--output_type: jdamon, " + DamoFileType.names() + ", not '" + outputType + "'",
+                    true);
+        }
+        recordPath = damoType == null ? output
+                : output.resolveSibling("." + output.getFileName() + ".jdamon-" + ProcessHandle.current().pid());
+        try {
+            int rc = record();
+            if (damoType != null && Files.exists(recordPath)) {
+                damoType.write(RecordFiles.source(recordPath), output);
+                spec.commandLine().getErr().printf("jdamon: wrote %s as damo's %s (%s)%n", output,
+                        damoType.damoName(), Units.formatSize(Files.size(output)));
+                spec.commandLine().getErr().flush();
+            }
+            return rc;
+        } finally {
+            if (damoType != null) {
+                Files.deleteIfExists(recordPath);
+            }
+        }
+    }
+
+    private int record() throws IOException {
         SchemeSetup schemes = schemeOptions.setup(monitoring);
         DamosEngine engine = schemes.engine();
         long durationNs = CliParsing.durationNs("--duration", duration);
@@ -150,7 +184,7 @@ public final class RecordCommand implements Callable<Integer> {
                 .attributes(schemes.attributes())
                 .seed(monitoring.seed())
                 .durationNs(durationNs)
-                .output(output)
+                .output(recordPath)
                 .schemes(schemes.schemeEngine())
                 .onBuild((ctx, writer) -> {
                     coverage[0] = CoverageMeter.attach(ctx, source.operations(),
@@ -232,7 +266,7 @@ public final class RecordCommand implements Callable<Integer> {
             if (pid != null) {
                 props.put("pid", Long.toString(pid));
             }
-            KernelRecording.Result r = KernelRecording.record(kernelOptions.damon(), kdamond, output, durationNs, 0,
+            KernelRecording.Result r = KernelRecording.record(kernelOptions.damon(), kdamond, recordPath, durationNs, 0,
                     props, Version.get(), false, stop::get);
             spec.commandLine().getErr().printf("jdamon: recorded %d snapshots from the kernel's DAMON (%s) to %s (%s)%s%n",
                     r.snapshots(), Units.formatDurationUs(r.recordedNs() / 1000), output,

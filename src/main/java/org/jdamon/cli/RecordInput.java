@@ -59,6 +59,11 @@ final class RecordInput {
         return RecordInputs.readWithSnapshots(path(err), err);
     }
 
+    /** A source for reports that read the record more than once; see {@link RecordInputs#source(Path, PrintWriter)}. */
+    org.jdamon.record.RecordSource source(PrintWriter err) {
+        return RecordInputs.source(path(err), err);
+    }
+
     /** Runs {@code use} over the record read one snapshot at a time (bounded memory for jdamon files). */
     <T> T stream(PrintWriter err, RecordInputs.StreamUse<T> use) {
         return RecordInputs.stream(path(err), err, use);

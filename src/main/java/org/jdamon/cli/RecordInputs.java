@@ -83,6 +83,56 @@ final class RecordInputs {
         }
     }
 
+    /**
+     * Like {@link #source(Path)}, saying once what the first complete pass met: the access-primitive note
+     * and what the reader skipped.
+     */
+    static RecordSource source(Path path, PrintWriter err) {
+        RecordSource source = source(path);
+        boolean[] told = {false};
+        return () -> {
+            RecordStream s = source.open();
+            if (told[0]) {
+                return s;
+            }
+            return new RecordStream() {
+                boolean ended;
+
+                @Override
+                public org.jdamon.record.RecordHeader header() {
+                    return s.header();
+                }
+
+                @Override
+                public org.jdamon.record.Snapshot nextSnapshot() throws IOException {
+                    org.jdamon.record.Snapshot n = s.nextSnapshot();
+                    ended |= n == null;
+                    return n;
+                }
+
+                @Override
+                public java.util.List<org.jdamon.record.SideData> sideData() {
+                    return s.sideData();
+                }
+
+                @Override
+                public java.util.List<String> warnings() {
+                    return s.warnings();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (ended && !told[0]) {
+                        told[0] = true;
+                        noteAccessPrimitive(path, s.header(), err);
+                        printWarnings(path, s.warnings(), err);
+                    }
+                    s.close();
+                }
+            };
+        };
+    }
+
     static void printWarnings(Path path, java.util.List<String> warnings, PrintWriter err) {
         for (String w : warnings) {
             err.println("jdamon: warning: " + path + ": " + w);

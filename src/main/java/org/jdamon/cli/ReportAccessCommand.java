@@ -1,5 +1,7 @@
 package org.jdamon.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -144,6 +146,22 @@ final class ReportAccessCommand implements Runnable {
         SnapshotFilter filter = filters.toFilter();
         int first = snapshotIdx == null ? 0 : snapshotIdx.get(0);
         int last = snapshotIdx == null ? -1 : snapshotIdx.get(snapshotIdx.size() - 1);
+        if (rawForm && !json) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            boolean terminal = System.console() != null && System.console().isTerminal();
+            try {
+                DamoFormat.PagerOutput paged = new DamoFormat.PagerOutput(out);
+                java.util.List<String> warnings = AccessReport.writeRawForm(RecordInputs.source(input.path(err)),
+                        o.withSnapshotRange(first, last), filter, terminal ? out : paged);
+                paged.finish();
+                out.flush();
+                RecordInputs.printWarnings(input.path(), warnings, err);
+            } catch (IOException e) {
+                throw RecordInputs.failure(input.path(), e);
+            }
+            return;
+        }
         Recording r = AccessReport.filter(
                 input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last)), filter);
         if (r.snapshots().isEmpty()) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.AddressRange;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.report.DamoHeatmap;
 import org.jdamon.report.HeatmapGrid;
@@ -99,14 +101,13 @@ public final class ReportHeatmapCommand implements Runnable {
                 throw new UserException(e.getMessage(), true);
             }
         }
-        Recording rec = input.loadWithSnapshots(spec.commandLine().getErr());
         if (guide) {
-            spec.commandLine().getOut().print(DamoHeatmap.guideText(rec));
+            spec.commandLine().getOut().print(DamoHeatmap.guideText(input.loadWithSnapshots(spec.commandLine().getErr())));
             spec.commandLine().getOut().flush();
             return;
         }
         if ("raw".equals(output) && !json) {
-            printDamoRaw(rec, draw, ranges, times);
+            printDamoRaw(input.loadWithSnapshots(spec.commandLine().getErr()), draw, ranges, times);
             return;
         }
         boolean image = output != null && !output.equals("raw");
@@ -122,17 +123,20 @@ public final class ReportHeatmapCommand implements Runnable {
         }
         HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges, times, draw, sortTemperature,
                 res[0], res[1]);
+        RecordSource source = input.source(spec.commandLine().getErr());
         List<HeatmapViews.View> views;
         try {
-            views = HeatmapViews.plan(rec, o);
+            views = HeatmapViews.plan(source, o);
         } catch (IllegalArgumentException e) {
             throw new UserException(input.path() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw RecordInputs.failure(input.path(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (image) {
             Path file = Path.of(output);
             try {
-                for (Path p : Images.writeHeatmaps(rec, o, file, Palette.GNUPLOT, width, height)) {
+                for (Path p : Images.writeHeatmaps(source, o, file, Palette.GNUPLOT, width, height)) {
                     out.println(p);
                 }
             } catch (IllegalArgumentException e) {
@@ -148,7 +152,14 @@ public final class ReportHeatmapCommand implements Runnable {
             out.print("{\"heatmaps\":[");
         }
         for (HeatmapViews.View v : views) {
-            HeatmapGrid g = HeatmapGrid.build(rec.snapshots(), v.spec(), v.layout());
+            HeatmapGrid g;
+            try (RecordStream s = source.open()) {
+                g = HeatmapGrid.build(s, v.spec(), v.layout());
+            } catch (IOException e) {
+                throw RecordInputs.failure(input.path(), e);
+            } catch (java.io.UncheckedIOException e) {
+                throw RecordInputs.failure(input.path(), e.getCause());
+            }
             if (json) {
                 out.print((first ? "" : ",") + gridJson(v, g));
             } else if (output != null) {

@@ -29,8 +29,10 @@ final class ReportNrRegionsCommand implements Runnable {
         int[] percentiles = distribution.percentiles();
         Map<Integer, String> damoIds = new java.util.HashMap<>();
         Map<Integer, Distribution> dists = input.stream(spec.commandLine().getErr(), s -> {
-            damoIds.putAll(NrRegionsReport.damoIds(s.header().targets()));
-            return NrRegionsReport.distributions(s.header().targets(), s, distribution.sortBySize());
+            Map<Integer, Distribution> d = NrRegionsReport.distributions(s.header().targets(), s,
+                    distribution.sortBySize());
+            damoIds.putAll(NrRegionsReport.damoIds(s.header().targets())); // complete once read
+            return d;
         });
         spec.commandLine().getOut().print(json ? NrRegionsReport.json(dists, percentiles)
                 : NrRegionsReport.text(dists, percentiles, damoIds));

@@ -1,17 +1,22 @@
 package org.jdamon.record;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
-import org.jdamon.record.damo.DamoJsonRecord;
+import org.jdamon.record.damo.DamoJsonStream;
 import org.jdamon.record.damo.DamoLegacyRecord;
 import org.jdamon.record.damo.DamoPerfScript;
 
@@ -28,83 +33,146 @@ public final class RecordFiles {
     public static final String DEFAULT_NAME = "jdamon.data";
 
     /**
-     * Opens any record format for reading one snapshot at a time: jdamon files stream from disk, damo's
-     * formats are parsed into memory first.
+     * Opens any record format for reading one snapshot at a time: jdamon files, damo's {@code json},
+     * {@code json_compressed} and {@code perf_script} stream from disk (damo's one target per snapshot, see
+     * {@link DamoJsonStream} and {@link DamoPerfScript}); the old binary {@code damon.data} is parsed into
+     * memory first.
      */
     public static RecordStream open(Path path) throws IOException {
-        if (isJdamonRecord(path)) {
-            return RecordReader.open(path);
-        }
-        return RecordStream.of(read(path));
+        return source(path).open();
     }
 
     /**
-     * A source for repeated passes: jdamon files are reopened and streamed each time, damo's formats
-     * parsed once here and replayed from memory.
+     * A source for repeated passes: every format but the old binary {@code damon.data} (parsed once here and
+     * replayed from memory) is reopened and streamed each time. Fails now, with the file's name, if the file
+     * cannot be read.
      */
     public static RecordSource source(Path path) throws IOException {
-        if (isJdamonRecord(path)) {
-            RecordReader.open(path).close(); // fail now, with the file's name, if it cannot be read
-            return () -> RecordReader.open(path);
-        }
-        return RecordSource.of(read(path));
+        Kind kind = kind(path);
+        return switch (kind) {
+            case JDAMON -> {
+                RecordReader.open(path).close();
+                yield () -> RecordReader.open(path);
+            }
+            case JSON, JSON_ZLIB, JSON_GZIP -> {
+                openJson(path, kind).close();
+                yield () -> openJson(path, kind);
+            }
+            case PERF_SCRIPT -> {
+                RecordSource s = failingWithName(path, () -> DamoPerfScript.source(path));
+                yield () -> failingWithName(path, s::open);
+            }
+            case OTHER -> RecordSource.of(read(path));
+        };
     }
 
-    private static boolean isJdamonRecord(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return RecordReader.isRecord(in.readNBytes(RecordFormat.MAGIC.length));
-        }
-    }
-
+    /**
+     * Reads a whole record into memory. damo's per-target series are joined: the k-th snapshots of all
+     * targets form the k-th snapshot, timed by the first target that has one.
+     */
     public static Recording read(Path path) throws IOException {
+        Kind kind = kind(path);
+        if (kind == Kind.JDAMON) {
+            return RecordReader.read(path);
+        }
+        if (kind != Kind.OTHER) {
+            try (RecordStream s = source(path).open()) {
+                return failingWithName(path, () -> joinTargets(s));
+            }
+        }
+        byte[] data = Files.readAllBytes(path);
+        if (DamoLegacyRecord.looksLegacy(data)) {
+            return failingWithName(path, () -> DamoLegacyRecord.read(data));
+        }
+        throw new RecordFormatException(path
+                + ": not a record file (neither jdamon's format nor damo's json, json_compressed, perf_script or damon.data)");
+    }
+
+    private static Recording joinTargets(RecordStream s) throws IOException {
+        Map<Integer, List<Snapshot>> series = new LinkedHashMap<>();
+        int longest = 0;
+        for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+            for (TargetSnapshot t : snap.targets()) {
+                List<Snapshot> l = series.computeIfAbsent(t.targetId(), k -> new ArrayList<>());
+                l.add(snap);
+                longest = Math.max(longest, l.size());
+            }
+        }
+        List<Snapshot> joined = new ArrayList<>(longest);
+        for (int k = 0; k < longest; k++) {
+            List<TargetSnapshot> ts = new ArrayList<>();
+            Snapshot timing = null;
+            for (Map.Entry<Integer, List<Snapshot>> e : series.entrySet()) {
+                if (k < e.getValue().size()) {
+                    Snapshot snap = e.getValue().get(k);
+                    timing = timing == null ? snap : timing;
+                    ts.add(snap.target(e.getKey()));
+                }
+            }
+            joined.add(new Snapshot(timing.startNs(), timing.endNs(), ts));
+        }
+        return new Recording(s.header(), joined, s.sideData(), s.warnings());
+    }
+
+    private enum Kind { JDAMON, JSON, JSON_ZLIB, JSON_GZIP, PERF_SCRIPT, OTHER }
+
+    /** The format of {@code path} from its first bytes; the file must exist and be a non-empty file. */
+    private static Kind kind(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(path.toString());
         }
         if (Files.isDirectory(path)) {
             throw new RecordFormatException(path + ": is a directory, not a record file");
         }
-        byte[] head = new byte[64];
-        int n;
+        byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
-            n = in.readNBytes(head, 0, head.length);
+            head = in.readNBytes(1 << 16);
         }
-        if (n == 0) {
+        if (head.length == 0) {
             throw new RecordFormatException(path + ": empty file, not a record");
         }
         if (RecordReader.isRecord(head)) {
-            return RecordReader.read(path);
+            return Kind.JDAMON;
         }
-        byte[] data = Files.readAllBytes(path);
-        try {
-            if (isGzip(data)) {
-                return DamoJsonRecord.read(new GZIPInputStream(new ByteArrayInputStream(data)),
-                        "damo json_compressed (gzip)");
-            }
-            if (isZlib(data)) {
-                return DamoJsonRecord.read(new InflaterInputStream(new ByteArrayInputStream(data)),
+        if (isGzip(head)) {
+            return Kind.JSON_GZIP;
+        }
+        if (isZlib(head)) {
+            return Kind.JSON_ZLIB;
+        }
+        if (startsLikeJson(head)) {
+            return Kind.JSON;
+        }
+        return DamoPerfScript.looksLike(new String(head, StandardCharsets.ISO_8859_1)) ? Kind.PERF_SCRIPT : Kind.OTHER;
+    }
+
+    private static RecordStream openJson(Path path, Kind kind) throws IOException {
+        return failingWithName(path, () -> {
+            InputStream file = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            return switch (kind) {
+                case JSON_GZIP -> DamoJsonStream.open(new GZIPInputStream(file, 1 << 16), "damo json_compressed (gzip)");
+                case JSON_ZLIB -> DamoJsonStream.open(new InflaterInputStream(file, new Inflater(), 1 << 16),
                         "damo json_compressed");
-            }
-            if (startsLikeJson(data)) {
-                return DamoJsonRecord.read(new ByteArrayInputStream(data), "damo json");
-            }
-            if (DamoPerfScript.looksLike(new String(data, 0, Math.min(data.length, 1 << 16), StandardCharsets.ISO_8859_1))) {
-                return DamoPerfScript.read(new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8));
-            }
-            if (DamoLegacyRecord.looksLegacy(data)) {
-                return DamoLegacyRecord.read(data);
-            }
-        } catch (ZipException | java.io.EOFException e) {
-            throw new RecordFormatException(path + ": truncated or corrupt compressed record (" + e.getMessage() + ")");
-        } catch (RecordFormatException e) {
+                default -> DamoJsonStream.open(file, "damo json");
+            };
+        });
+    }
+
+    private interface Read<T> {
+        T get() throws IOException;
+    }
+
+    /** Runs {@code read}, turning its failures into {@link RecordFormatException}s that name the file. */
+    private static <T> T failingWithName(Path path, Read<T> read) throws IOException {
+        try {
+            return read.get();
+        } catch (RecordFormatException | NoSuchFileException e) {
             throw e;
+        } catch (ZipException | EOFException e) {
+            throw new RecordFormatException(path + ": truncated or corrupt compressed record (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new RecordFormatException(path + ": " + e.getMessage());
         }
-        throw new RecordFormatException(path
-                + ": not a record file (neither jdamon's format nor damo's json, json_compressed, perf_script or damon.data)");
     }
 
     static boolean isGzip(byte[] d) {

@@ -15,6 +15,14 @@ import java.util.NoSuchElementException;
 public interface RecordStream extends Closeable, Iterable<Snapshot> {
     RecordHeader header();
 
+    /**
+     * Whether {@link #header()} may still change as snapshots are read: damo's records name targets and
+     * their data source only as they are met, so theirs is complete once {@link #nextSnapshot()} returned null.
+     */
+    default boolean headerGrows() {
+        return false;
+    }
+
     /** The next snapshot, or null at the end. */
     Snapshot nextSnapshot() throws IOException;
 

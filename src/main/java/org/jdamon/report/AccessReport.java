@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Set;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
 import org.jdamon.core.damos.DamosFilter;
+import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
@@ -74,6 +77,11 @@ public final class AccessReport {
                     totalSizeOnly);
         }
 
+        public Options withSnapshotRange(int first, int last) {
+            return new Options(first, last, raw, color, heatmapWidth, style, regionOrder, weights, percentiles,
+                    totalSizeOnly);
+        }
+
         public Options withTotalSizeOnly(boolean only) {
             return new Options(firstIdx, lastIdx, raw, color, heatmapWidth, style, regionOrder, weights, percentiles,
                     only);
@@ -106,18 +114,39 @@ public final class AccessReport {
         Attributes a = r.header().attributes();
         List<Snapshot> out = new ArrayList<>();
         for (Snapshot s : r.snapshots()) {
-            List<TargetSnapshot> kept = new ArrayList<>();
-            for (TargetSnapshot t : s.targets()) {
-                TargetSnapshot regions = f.regionsOf(t, a);
-                if (f.snapshotSizeMatches(regions.totalBytes())) {
-                    kept.add(regions);
-                }
-            }
-            if (!kept.isEmpty()) {
-                out.add(new Snapshot(s.startNs(), s.endNs(), kept));
+            Snapshot kept = filter(s, f, a);
+            if (kept != null) {
+                out.add(kept);
             }
         }
         return new Recording(r.header(), out, r.sideData(), r.warnings());
+    }
+
+    /** One snapshot after the filters, or null when no target of it is left. */
+    private static Snapshot filter(Snapshot s, SnapshotFilter f, Attributes a) {
+        List<TargetSnapshot> kept = new ArrayList<>();
+        for (TargetSnapshot t : s.targets()) {
+            TargetSnapshot regions = f.regionsOf(t, a);
+            if (f.snapshotSizeMatches(regions.totalBytes())) {
+                kept.add(regions);
+            }
+        }
+        return kept.isEmpty() ? null : new Snapshot(s.startNs(), s.endNs(), kept);
+    }
+
+    /**
+     * damo's raw form ({@code --raw_form}) of the snapshots the options select, read one snapshot at a
+     * time: the index selection counts each target's snapshots, then {@code f} (null: none) filters the
+     * selected ones. Returns what the reader skipped.
+     */
+    public static List<String> writeRawForm(RecordSource source, Options o, SnapshotFilter f, Appendable out)
+            throws IOException {
+        Attributes a;
+        try (RecordStream s = source.open()) {
+            a = s.header().attributes();
+        }
+        return RawReport.write(source, (s, index, count, first) -> !selected(index, count, o) ? null
+                : f == null ? s : filter(s, f, a), o.raw(), out);
     }
 
     private static final int[] GRAY_FG = {237, 239, 241, 243, 245, 247, 249, 251, 253, 255};
@@ -134,32 +163,37 @@ public final class AccessReport {
      */
     public static Recording select(RecordStream s, int firstIdx, int lastIdx) throws IOException {
         int keepLast = Math.max(firstIdx < 0 ? -firstIdx : 0, lastIdx < 0 ? -lastIdx : 0);
-        ArrayDeque<Snapshot> kept = new ArrayDeque<>();
-        ArrayDeque<Integer> keptIdx = new ArrayDeque<>();
-        int n = 0;
-        for (Snapshot snap; (snap = s.nextSnapshot()) != null; n++) {
-            boolean wanted = firstIdx < 0 || n >= firstIdx;
-            if (lastIdx >= 0 && n > lastIdx) {
-                wanted = false;
-            }
-            if (!wanted) {
-                continue;
-            }
-            kept.addLast(snap);
-            keptIdx.addLast(n);
-            if (firstIdx < 0 && kept.size() > keepLast) {
-                kept.removeFirst();
-                keptIdx.removeFirst();
+        Map<Integer, ArrayDeque<Snapshot>> kept = new LinkedHashMap<>();
+        Map<Integer, ArrayDeque<Integer>> keptIdx = new LinkedHashMap<>();
+        Map<Integer, int[]> counts = new LinkedHashMap<>();
+        for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+            for (TargetSnapshot t : snap.targets()) {
+                int n = counts.computeIfAbsent(t.targetId(), k -> new int[1])[0]++;
+                boolean wanted = (firstIdx < 0 || n >= firstIdx) && (lastIdx < 0 || n <= lastIdx);
+                if (!wanted) {
+                    continue;
+                }
+                ArrayDeque<Snapshot> k = kept.computeIfAbsent(t.targetId(), x -> new ArrayDeque<>());
+                ArrayDeque<Integer> ki = keptIdx.computeIfAbsent(t.targetId(), x -> new ArrayDeque<>());
+                k.addLast(snap.targets().size() == 1 ? snap : new Snapshot(snap.startNs(), snap.endNs(), List.of(t)));
+                ki.addLast(n);
+                if (firstIdx < 0 && k.size() > keepLast) {
+                    k.removeFirst();
+                    ki.removeFirst();
+                }
             }
         }
-        int from = firstIdx < 0 ? n + firstIdx : firstIdx;
-        int to = lastIdx < 0 ? n + lastIdx : lastIdx;
         List<Snapshot> out = new ArrayList<>();
-        while (!kept.isEmpty()) {
-            Snapshot snap = kept.removeFirst();
-            int i = keptIdx.removeFirst();
-            if (i >= from && i <= to) {
-                out.add(snap);
+        for (Map.Entry<Integer, ArrayDeque<Snapshot>> e : kept.entrySet()) {
+            int n = counts.get(e.getKey())[0];
+            int from = firstIdx < 0 ? n + firstIdx : firstIdx;
+            int to = lastIdx < 0 ? n + lastIdx : lastIdx;
+            ArrayDeque<Integer> ki = keptIdx.get(e.getKey());
+            for (Snapshot snap : e.getValue()) {
+                int i = ki.removeFirst();
+                if (i >= from && i <= to) {
+                    out.add(snap);
+                }
             }
         }
         return new Recording(s.header(), out, s.sideData(), s.warnings());
@@ -167,8 +201,13 @@ public final class AccessReport {
 
     /** The selected snapshots in damo's raw form ({@code --raw_form}). */
     public static String rawForm(Recording r, Options o) {
-        Set<Snapshot> chosen = chosen(r, o);
-        return RawReport.text(r, (s, first) -> chosen.contains(s), o.raw());
+        StringBuilder out = new StringBuilder();
+        try {
+            writeRawForm(RecordSource.of(r), o, null, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     private static Set<Snapshot> chosen(Recording r, Options o) {
@@ -182,14 +221,20 @@ public final class AccessReport {
     }
 
     private static List<Integer> selected(TargetSeries t, Options o) {
-        int n = t.size();
-        int from = o.firstIdx() < 0 ? n + o.firstIdx() : o.firstIdx();
-        int to = o.lastIdx() < 0 ? n + o.lastIdx() : o.lastIdx();
         List<Integer> out = new ArrayList<>();
-        for (int i = Math.max(from, 0); i <= Math.min(to, n - 1); i++) {
-            out.add(i);
+        for (int i = 0; i < t.size(); i++) {
+            if (selected(i, t.size(), o)) {
+                out.add(i);
+            }
         }
         return out;
+    }
+
+    /** Whether the {@code index}-th of a target's {@code n} snapshots is in the options' index range. */
+    private static boolean selected(int index, int n, Options o) {
+        int from = o.firstIdx() < 0 ? n + o.firstIdx() : o.firstIdx();
+        int to = o.lastIdx() < 0 ? n + o.lastIdx() : o.lastIdx();
+        return index >= Math.max(from, 0) && index <= Math.min(to, n - 1);
     }
 
     public static String text(Recording r, Options o) {

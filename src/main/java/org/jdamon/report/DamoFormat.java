@@ -214,4 +214,60 @@ public final class DamoFormat {
         long breaks = text.chars().filter(c -> c == '\n').count();
         return breaks <= DAMO_SCREEN_LINES ? lines : text;
     }
+
+    /**
+     * {@link #asDamoPagerPrints} for text written piece by piece (a streamed report): the last newline is
+     * held back until {@link #finish} knows how many lines there were.
+     */
+    public static final class PagerOutput implements Appendable {
+        private final Appendable out;
+        private boolean heldNewline;
+        private long breaks;
+
+        public PagerOutput(Appendable out) {
+            this.out = out;
+        }
+
+        @Override
+        public Appendable append(CharSequence cs) throws java.io.IOException {
+            int n = cs.length();
+            if (n == 0) {
+                return this;
+            }
+            if (heldNewline) {
+                out.append('\n');
+                heldNewline = false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (cs.charAt(i) == '\n') {
+                    breaks++;
+                }
+            }
+            if (cs.charAt(n - 1) == '\n') {
+                out.append(cs, 0, n - 1);
+                heldNewline = true;
+            } else {
+                out.append(cs);
+            }
+            return this;
+        }
+
+        @Override
+        public Appendable append(CharSequence cs, int start, int end) throws java.io.IOException {
+            return append(cs.subSequence(start, end));
+        }
+
+        @Override
+        public Appendable append(char c) throws java.io.IOException {
+            return append(String.valueOf(c));
+        }
+
+        /** Writes the held-back newline if damo would. */
+        public void finish() throws java.io.IOException {
+            if (heldNewline && breaks - 1 <= DAMO_SCREEN_LINES) {
+                out.append('\n');
+            }
+            heldNewline = false;
+        }
+    }
 }

@@ -1,17 +1,15 @@
 package org.jdamon.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.DeflaterOutputStream;
 import org.jdamon.record.Recording;
-import org.jdamon.record.damo.DamoJsonRecord;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.damo.DamoFileType;
 
 /**
  * Writes a recording as one of damo's record files, as {@code damo adjust} writes them:
@@ -58,16 +56,7 @@ public final class DamoRecordFiles {
 
     public static void write(Recording r, Path path, Type type, Set<PosixFilePermission> permission)
             throws IOException {
-        byte[] json = DamoJsonRecord.write(r, s -> true).getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = Files.newOutputStream(path)) {
-            if (type == Type.JSON_COMPRESSED) {
-                try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
-                    z.write(json);
-                }
-            } else {
-                out.write(json);
-            }
-        }
+        DamoFileType.of(type.name().toLowerCase(Locale.ROOT)).write(RecordSource.of(r), path);
         if (permission != null) {
             try {
                 Files.setPosixFilePermissions(path, permission);

@@ -3,6 +3,10 @@ package org.jdamon.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.AddressRange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -60,11 +64,65 @@ public final class HeatmapViews {
 
     /** Throws {@link IllegalArgumentException} with a one-line reason when nothing can be drawn. */
     public static List<View> plan(Recording rec, Options o) {
-        if (rec.snapshots().isEmpty()) {
-            throw new IllegalArgumentException("the record has no snapshots");
+        try {
+            return plan(RecordSource.of(rec), o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int target = o.targetId() != null ? o.targetId() : firstTarget(rec);
-        return plan(rec, o, AddressAreas.of(rec, target));
+    }
+
+    /**
+     * Like {@link #plan(Recording, Options)} for a record read one snapshot at a time: one pass finds the
+     * target's areas, the time span and the largest snapshot, so memory does not grow with the record.
+     */
+    public static List<View> plan(RecordSource source, Options o) throws IOException {
+        try (RecordStream s = source.open()) {
+            Snapshot first = s.nextSnapshot();
+            if (first == null) {
+                throw new IllegalArgumentException("the record has no snapshots");
+            }
+            int target = o.targetId() != null ? o.targetId() : firstTarget(s.header().targets(), List.of(first));
+            long[] span = {first.startNs(), first.endNs()};
+            long[] maxTotal = {1};
+            Iterable<Snapshot> observed = () -> new java.util.Iterator<>() {
+                Snapshot next = first;
+
+                @Override
+                public boolean hasNext() {
+                    if (next == null) {
+                        try {
+                            next = s.nextSnapshot();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public Snapshot next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Snapshot n = next;
+                    next = null;
+                    span[0] = Math.min(span[0], n.startNs());
+                    span[1] = Math.max(span[1], n.endNs());
+                    TargetSnapshot t = n.target(target);
+                    if (t != null) {
+                        maxTotal[0] = Math.max(maxTotal[0], t.totalBytes());
+                    }
+                    return n;
+                }
+            };
+            List<AddressAreas.Area> areas;
+            try {
+                areas = AddressAreas.of(observed, target);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return plan(o, target, span, maxTotal[0], areas);
+        }
     }
 
     /** Like {@link #plan(Recording, Options)} with the target's areas already computed. */
@@ -73,7 +131,17 @@ public final class HeatmapViews {
             throw new IllegalArgumentException("the record has no snapshots");
         }
         int target = o.targetId() != null ? o.targetId() : firstTarget(rec);
-        long[] span = HeatmapGrid.timeSpan(rec);
+        long maxTotal = 1;
+        for (Snapshot s : rec.snapshots()) {
+            TargetSnapshot t = s.target(target);
+            if (t != null) {
+                maxTotal = Math.max(maxTotal, t.totalBytes());
+            }
+        }
+        return plan(o, target, HeatmapGrid.timeSpan(rec), maxTotal, areas);
+    }
+
+    private static List<View> plan(Options o, int target, long[] span, long maxTotal, List<AddressAreas.Area> areas) {
         long t0 = span[0];
         long t1 = span[1];
         if (o.timeRangeNs() != null) {
@@ -92,13 +160,6 @@ public final class HeatmapViews {
         }
         List<View> views = new ArrayList<>();
         if (o.sortTemperature()) {
-            long maxTotal = 1;
-            for (Snapshot s : rec.snapshots()) {
-                TargetSnapshot t = s.target(target);
-                if (t != null) {
-                    maxTotal = Math.max(maxTotal, t.totalBytes());
-                }
-            }
             views.add(new View("target " + target + " by temperature",
                     new HeatmapGrid.Spec(target, t0, t1, 0, maxTotal, o.timeCells(), o.addrCells()),
                     HeatmapGrid.Layout.TEMPERATURE, null, areas));
@@ -140,10 +201,14 @@ public final class HeatmapViews {
     }
 
     public static int firstTarget(Recording rec) {
-        if (!rec.header().targets().isEmpty()) {
-            return rec.header().targets().getFirst().id();
+        return firstTarget(rec.header().targets(), rec.snapshots());
+    }
+
+    private static int firstTarget(List<org.jdamon.record.TargetInfo> targets, List<Snapshot> snapshots) {
+        if (!targets.isEmpty()) {
+            return targets.getFirst().id();
         }
-        for (Snapshot s : rec.snapshots()) {
+        for (Snapshot s : snapshots) {
             if (!s.targets().isEmpty()) {
                 return s.targets().getFirst().targetId();
             }

@@ -3,7 +3,9 @@ package org.jdamon.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.BiPredicate;
 import org.jdamon.record.RecordFormat;
@@ -51,48 +53,77 @@ public final class RawReport {
         return out.toString();
     }
 
+    /** Which snapshots of a target to print, and how, given its place among the target's snapshots. */
+    @FunctionalInterface
+    public interface Selection {
+        /**
+         * The snapshot to print for {@code s}, the {@code index}-th of the target's {@code count} ({@code s}
+         * itself, or with its regions filtered), or null to skip it; {@code firstStartNs}: the start of
+         * the target's first snapshot.
+         */
+        Snapshot select(Snapshot s, int index, int count, long firstStartNs);
+    }
+
     /**
      * Writes the raw form of the snapshots {@code include} accepts (given each snapshot and the start of
      * its target's first one) and returns what the reader skipped.
      */
     public static List<String> write(RecordSource source, BiPredicate<Snapshot, Long> include, boolean raw,
             Appendable out) throws IOException {
+        return write(source, (s, index, count, first) -> include.test(s, first) ? s : null, raw, out);
+    }
+
+    /**
+     * Writes the raw form of the snapshots {@code selection} accepts, target by target: a first pass counts
+     * each target's snapshots (and completes what a damo record says after its snapshots), then one pass
+     * per target prints it. Returns what the reader skipped.
+     */
+    public static List<String> write(RecordSource source, Selection selection, boolean raw, Appendable out)
+            throws IOException {
         RecordHeader h;
         List<String> warnings;
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
         try (RecordStream s = source.open()) {
-            h = s.header();
-            while (s.nextSnapshot() != null) {
-                // one pass for the warnings, whatever the targets
+            for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+                for (TargetSnapshot t : snap.targets()) {
+                    counts.merge(t.targetId(), 1, Integer::sum);
+                }
             }
+            h = s.header();
             warnings = s.warnings();
         }
         String dataSource = h.properties().getOrDefault("data_source", "unknown");
         boolean agesRecorded = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
         for (TargetInfo t : h.targets()) {
+            int count = counts.getOrDefault(t.id(), 0);
+            if (count == 0) {
+                continue;
+            }
             try (RecordStream s = source.open()) {
                 long first = 0;
                 long base = 0;
                 boolean any = false;
-                boolean started = false;
+                int index = 0;
                 for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
                     TargetSnapshot ts = snap.target(t.id());
                     if (ts == null) {
                         continue;
                     }
-                    if (!started) {
+                    if (index == 0) {
                         first = snap.startNs();
-                        started = true;
                     }
-                    if (!include.test(snap, first)) {
+                    Snapshot shown = selection.select(snap, index++, count, first);
+                    TargetSnapshot shownRegions = shown == null ? null : shown.target(t.id());
+                    if (shownRegions == null) {
                         continue;
                     }
                     if (!any) {
                         any = true;
-                        base = snap.startNs();
+                        base = shown.startNs();
                         line(out, "base_time_absolute: " + DamoFormat.timeNs(h.startEpochNs() + base, raw));
                         line(out, "data source: " + dataSource + "\n");
                     }
-                    writeSnapshot(out, t.damoId(), snap, ts, base, raw, agesRecorded);
+                    writeSnapshot(out, t.damoId(), shown, shownRegions, base, raw, agesRecorded);
                 }
             }
         }

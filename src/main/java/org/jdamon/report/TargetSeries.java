@@ -41,7 +41,8 @@ record TargetSeries(TargetInfo target, List<Snapshot> snapshots, List<TargetSnap
     /**
      * One number per snapshot of every target ({@code metric} of its regions), in one pass over
      * {@code snapshots} (a record stream works) and in time order, without each target's first
-     * {@code skipFirst} snapshots.
+     * {@code skipFirst} snapshots. Targets met in the snapshots but not in {@code targets} follow them, in
+     * the order met (damo's records name their targets as they are read).
      */
     static Map<Integer, long[]> values(List<TargetInfo> targets, Iterable<Snapshot> snapshots,
             ToLongFunction<TargetSnapshot> metric, int skipFirst) {
@@ -55,7 +56,9 @@ record TargetSeries(TargetInfo target, List<Snapshot> snapshots, List<TargetSnap
             for (TargetSnapshot t : s.targets()) {
                 int[] n = counts.get(t.targetId());
                 if (n == null) {
-                    continue;
+                    n = new int[1];
+                    counts.put(t.targetId(), n);
+                    values.put(t.targetId(), new long[64]);
                 }
                 long[] v = values.get(t.targetId());
                 if (n[0] == v.length) {

@@ -1,362 +1,58 @@
 package org.jdamon.record.damo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.jdamon.core.Attributes;
-import org.jdamon.core.IntervalsGoal;
-import org.jdamon.core.damos.DamosFilter;
-import org.jdamon.core.damos.FilterType;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 import org.jdamon.record.RecordFormat;
-import org.jdamon.record.RecordHeader;
-import org.jdamon.record.Snapshot;
-import org.jdamon.record.TargetInfo;
+import org.jdamon.record.RecordSource;
 import org.jdamon.record.Recording;
+import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads damo's {@code json} record format (also the content of {@code json_compressed}): a list of
- * records, one per kdamond/context/scheme/target, each with its monitoring intervals and a list of
- * snapshots of regions. Numbers may be JSON numbers or strings with commas and units, as damo writes
- * them. Access counts come from {@code nr_accesses.samples} (or are derived from {@code percent}), ages
- * from {@code age.aggr_intervals} (or from {@code usec}).
+ * damo's {@code json} record format written from a jdamon record: one pass over the source per target,
+ * since damo keeps one record per target, through {@link DamoJsonWriter} (damo's layout). Reading is
+ * {@link DamoJsonStream}'s.
  */
 public final class DamoJsonRecord {
     private DamoJsonRecord() {}
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     /**
-     * Writes {@code r} as damo's JSON record format with raw numbers (what {@code damo record
-     * --output_type json} writes): one record per target, absolute times, sample counts and ages in
-     * aggregation intervals. Only the snapshots selected by {@code include} are written.
+     * Writes {@code r} as damo's JSON record format (what {@code damo record --output_type json} writes,
+     * byte for byte in layout) plus a newline, keeping only the snapshots {@code include} accepts.
      */
-    public static String write(Recording r, java.util.function.Predicate<Snapshot> include) {
-        RecordHeader h = r.header();
-        Attributes a = h.attributes();
-        ArrayNode root = MAPPER.createArrayNode();
-        boolean agesRecorded = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
-        for (TargetInfo t : h.targets()) {
-            ObjectNode rec = root.addObject();
-            rec.put("kdamond_idx", 0);
-            rec.put("context_idx", 0);
-            if (!RecordFormat.intervalsRecorded(h)) {
-                rec.putNull("intervals");
-            } else {
-                ObjectNode iv = rec.putObject("intervals");
-                iv.put("sample_us", Long.toString(a.sampleUs()));
-                iv.put("aggr_us", Long.toString(a.aggrUs()));
-                iv.put("ops_update_us", Long.toString(a.updateUs()));
-                ObjectNode g = iv.putObject("intervals_goal");
-                IntervalsGoal goal = a.intervalsGoal();
-                g.put("access_bp", goal.accessBp() + ".000000");
-                g.put("aggrs", Long.toString(goal.aggrs()));
-                g.put("min_sample_us", Long.toString(goal.minSampleUs()));
-                g.put("max_sample_us", Long.toString(goal.maxSampleUs()));
-            }
-            rec.putNull("scheme_idx");
-            putTargetId(rec, t);
-            putSchemeFilters(rec.putArray("scheme_filters"), h.snapshotFilters());
-            ArrayNode snaps = rec.putArray("snapshots");
-            for (Snapshot s : r.snapshots()) {
-                TargetSnapshot ts = s.target(t.id());
-                if (ts == null || !include.test(s)) {
-                    continue;
-                }
-                ObjectNode sn = snaps.addObject();
-                sn.put("start_time", Long.toString(h.startEpochNs() + s.startNs()));
-                sn.put("end_time", Long.toString(h.startEpochNs() + s.endNs()));
-                ArrayNode regions = sn.putArray("regions");
-                for (int i = 0; i < ts.size(); i++) {
-                    ObjectNode reg = regions.addObject();
-                    reg.put("start", Long.toUnsignedString(ts.starts()[i]));
-                    reg.put("end", Long.toUnsignedString(ts.ends()[i]));
-                    ObjectNode nr = reg.putObject("nr_accesses");
-                    nr.put("samples", ts.nrAccesses()[i]);
-                    nr.putNull("percent");
-                    ObjectNode age = reg.putObject("age");
-                    age.putNull("usec");
-                    if (agesRecorded) {
-                        age.put("aggr_intervals", Integer.toString(ts.ages()[i]));
-                    } else {
-                        age.putNull("aggr_intervals");
-                    }
-                    reg.putArray("probe_hits");
-                    if (ts.hasFilterPassed()) {
-                        reg.put("sz_filter_passed", Long.toUnsignedString(ts.filterPassed()[i]));
-                    }
-                }
-                sn.put("total_bytes", Long.toUnsignedString(ts.totalBytes()));
-                sn.putNull("damos_stats");
-                sn.putNull("sample_interval_us");
-            }
-            rec.put("data_source", h.properties().getOrDefault("data_source", "unknown"));
-        }
-        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    }
-
-    /** damo's {@code target_id}: the recorded id (a JSON number, null for damo's None), else the index. */
-    private static void putTargetId(ObjectNode rec, TargetInfo t) {
-        String id = t.recordedId();
-        if (id == null) {
-            rec.put("target_id", t.id());
-        } else if (id.equals("None")) {
-            rec.putNull("target_id");
-        } else {
-            try {
-                rec.put("target_id", new java.math.BigInteger(id));
-            } catch (NumberFormatException e) {
-                rec.put("target_id", id);
-            }
-        }
-    }
-
-    /** damo's {@code scheme_filters} entries, every field present as damo writes them. */
-    private static void putSchemeFilters(ArrayNode list, List<DamosFilter> filters) {
-        for (DamosFilter f : filters) {
-            ObjectNode o = list.addObject();
-            o.put("filter_type", f.type().keyword());
-            o.put("matching", f.matching());
-            o.put("allow", f.allow());
-            o.put("memcg_path", f.memcgPath() == null ? "" : f.memcgPath());
-            ObjectNode range = o.putObject("address_range");
-            range.put("start", Long.toUnsignedString(f.addrStart()));
-            range.put("end", Long.toUnsignedString(f.addrEnd()));
-            o.put("damon_target_idx", Integer.toString(f.targetIdx()));
-            ArrayNode sizes = o.putArray("hugepage_size");
-            sizes.add(Long.toUnsignedString(f.minBytes()));
-            sizes.add(f.maxBytes() == Long.MAX_VALUE ? Long.toUnsignedString(-1L) : Long.toUnsignedString(f.maxBytes()));
-        }
-    }
-
-    /** Parses a damo JSON record; {@code sourceFormat} is kept as the header's source_format property. */
-    public static Recording read(InputStream in, String sourceFormat) throws IOException {
-        JsonNode root;
+    public static String write(Recording r, Predicate<Snapshot> include) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            root = MAPPER.readTree(in);
-        } catch (JacksonException e) {
-            throw new IOException("invalid JSON (" + e.getOriginalMessage() + ")");
+            write(RecordSource.of(r), include, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (root == null || !root.isArray()) {
-            throw new IOException("not a damo record (expected a JSON list of records)");
-        }
-        SeriesAssembler asm = new SeriesAssembler();
-        Attributes attrs = null;
-        String dataSource = null;
-        List<DamosFilter> snapshotFilters = List.of();
-        boolean[] anyAge = {false};
-        int recordIdx = 0;
-        for (JsonNode rec : root) {
-            String where = "record " + recordIdx;
-            if (!rec.isObject() || !rec.has("snapshots")) {
-                throw new IOException(where + ": no snapshots");
-            }
-            String targetId = text(rec.get("target_id"), "0");
-            String key = text(rec.get("kdamond_idx"), "") + "/" + text(rec.get("context_idx"), "") + "/"
-                    + text(rec.get("scheme_idx"), "") + "/" + targetId;
-            JsonNode iv = rec.get("intervals");
-            Attributes recAttrs = iv != null && iv.isObject() ? intervals(iv) : null;
-            if (attrs == null) {
-                attrs = recAttrs;
-            }
-            if (dataSource == null && rec.has("data_source")) {
-                dataSource = text(rec.get("data_source"), null);
-            }
-            if (snapshotFilters.isEmpty()) {
-                snapshotFilters = schemeFilters(rec.get("scheme_filters"), where);
-            }
-            Attributes forUnits = recAttrs != null ? recAttrs : Attributes.DAMO_DEFAULTS;
-            int snapIdx = 0;
-            for (JsonNode snap : rec.get("snapshots")) {
-                try {
-                    long start = DamoNumbers.ns(required(snap, "start_time"));
-                    long end = DamoNumbers.ns(required(snap, "end_time"));
-                    asm.add(key, targetId, start, end, regions(snap.get("regions"), forUnits, anyAge));
-                } catch (RuntimeException e) {
-                    throw new IOException(where + " snapshot " + snapIdx + ": " + e.getMessage());
-                }
-                snapIdx++;
-            }
-            asm.recordedId(key, recordedTargetId(rec.get("target_id")));
-            recordIdx++;
-        }
-        Map<String, String> props = new HashMap<>();
-        props.put(RecordFormat.PROP_SOURCE_FORMAT, sourceFormat);
-        if (dataSource != null) {
-            props.put("data_source", dataSource);
-        }
-        if (attrs == null) {
-            props.put(RecordFormat.PROP_INTERVALS, "unrecorded");
-        }
-        if (!anyAge[0]) {
-            props.put(RecordFormat.PROP_AGES, RecordFormat.AGES_UNRECORDED);
-        }
-        asm.inferStartTimes();
-        Recording built = asm.build(attrs != null ? attrs : Attributes.DAMO_DEFAULTS, "unknown", props, List.of(), true);
-        return new Recording(built.header().withSnapshotFilters(snapshotFilters), built.snapshots(),
-                built.sideData(), built.warnings());
-    }
-
-    /** damo's {@code target_id} as damo prints it: the number as written, {@code None} for null. */
-    private static String recordedTargetId(JsonNode id) {
-        return text(id, "None");
-    }
-
-    /** damo's {@code scheme_filters}: the DAMOS filters the record's snapshots went through. */
-    private static List<DamosFilter> schemeFilters(JsonNode list, String where) throws IOException {
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            return List.of();
-        }
-        List<DamosFilter> filters = new java.util.ArrayList<>();
-        for (JsonNode f : list) {
-            try {
-                filters.add(schemeFilter(f));
-            } catch (RuntimeException e) {
-                throw new IOException(where + ": scheme_filters: " + e.getMessage());
-            }
-        }
-        return filters;
-    }
-
-    private static DamosFilter schemeFilter(JsonNode f) {
-        FilterType type = FilterType.fromKeyword(required(f, "filter_type"));
-        boolean matching = bool(f.get("matching"));
-        boolean allow = f.has("allow") ? bool(f.get("allow")) : bool(f.get("filter_pass"));
-        return switch (type) {
-            case ANON, ACTIVE, YOUNG, UNMAPPED -> DamosFilter.of(type, matching, allow);
-            case MEMCG -> DamosFilter.memcg(required(f, "memcg_path"), matching, allow);
-            case TARGET -> DamosFilter.target((int) DamoNumbers.nr(required(f, "damon_target_idx")), matching, allow);
-            case ADDR -> {
-                JsonNode range = f.get("address_range");
-                yield DamosFilter.addr(DamoNumbers.bytes(required(range, "start")),
-                        DamoNumbers.bytes(required(range, "end")), matching, allow);
-            }
-            case HUGEPAGE_SIZE -> {
-                JsonNode sizes = f.get("hugepage_size");
-                if (sizes == null || !sizes.isArray() || sizes.size() != 2) {
-                    throw new IllegalArgumentException("hugepage_size filter needs [min, max]");
-                }
-                yield DamosFilter.hugepageSize(cappedBytes(text(sizes.get(0), "0")),
-                        cappedBytes(text(sizes.get(1), "max")), matching, allow);
-            }
-        };
-    }
-
-    /** Bytes with damo's u64 {@code max} as jdamon's "no bound" ({@link Long#MAX_VALUE}). */
-    private static long cappedBytes(String text) {
-        long v = DamoNumbers.bytes(text);
-        return v < 0 ? Long.MAX_VALUE : v;
-    }
-
-    private static boolean bool(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return false;
-        }
-        if (n.isBoolean()) {
-            return n.asBoolean();
-        }
-        String t = n.asString().trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.equals("true") || t.equals("yes") || t.equals("y") || t.equals("1")) {
-            return true;
-        }
-        if (t.equals("false") || t.equals("no") || t.equals("n") || t.equals("0")) {
-            return false;
-        }
-        throw new IllegalArgumentException("not a boolean: '" + n.asString() + "'");
+        return out.toString(StandardCharsets.US_ASCII) + "\n";
     }
 
     /**
-     * The regions' {@code sz_filter_passed} bytes (a region without one passed 0, as damo reads it), or
-     * null when no region has one.
+     * Writes the record of {@code source} to {@code out} (closed at the end) as damo's JSON: one damo record
+     * per target, each written in its own pass over the source, so memory is one snapshot.
      */
-    private static long[] filterPassedSizes(JsonNode list) {
-        int n = list == null ? 0 : list.size();
-        long[] passed = null;
-        for (int i = 0; i < n; i++) {
-            String v = text(list.get(i).get("sz_filter_passed"), null);
-            if (v != null) {
-                if (passed == null) {
-                    passed = new long[n];
+    public static void write(RecordSource source, Predicate<Snapshot> include, OutputStream out) throws IOException {
+        try (DamoJsonWriter w = new DamoJsonWriter(out)) {
+            TargetPasses.forEachTarget(source, (h, t, s) -> {
+                boolean agesRecorded = !RecordFormat.AGES_UNRECORDED.equals(h.properties().get(RecordFormat.PROP_AGES));
+                w.beginRecord(0, 0, RecordFormat.intervalsRecorded(h) ? h.attributes() : null, null,
+                        DamoJsonWriter.targetId(t), h.snapshotFilters());
+                for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+                    TargetSnapshot ts = snap.target(t.id());
+                    if (ts != null && include.test(snap)) {
+                        w.snapshot(h.startEpochNs() + snap.startNs(), h.startEpochNs() + snap.endNs(), ts,
+                                agesRecorded);
+                    }
                 }
-                passed[i] = DamoNumbers.bytes(v);
-            }
+                w.endRecord(h.properties().getOrDefault("data_source", "unknown"));
+            });
         }
-        return passed;
     }
-
-    private static Attributes intervals(JsonNode iv) {
-        long sample = DamoNumbers.us(text(iv.get("sample_us"), "5000"));
-        long aggr = DamoNumbers.us(text(iv.get("aggr_us"), "100000"));
-        long update = DamoNumbers.us(text(iv.get("ops_update_us"), "1000000"));
-        IntervalsGoal goal = IntervalsGoal.OFF;
-        JsonNode g = iv.get("intervals_goal");
-        if (g != null && g.isObject()) {
-            goal = new IntervalsGoal(
-                    DamoNumbers.bp(text(g.get("access_bp"), "0")),
-                    DamoNumbers.nr(text(g.get("aggrs"), "0")),
-                    DamoNumbers.us(text(g.get("min_sample_us"), "0")),
-                    DamoNumbers.us(text(g.get("max_sample_us"), "0")));
-        }
-        return new Attributes(sample, aggr, update, 10, 1000, goal);
-    }
-
-    /** The regions of one snapshot; {@code anyAge[0]} is set when some region has an age. */
-    private static TargetSnapshot regions(JsonNode list, Attributes attrs, boolean[] anyAge) {
-        int n = list == null ? 0 : list.size();
-        long[] s = new long[n];
-        long[] e = new long[n];
-        int[] nr = new int[n];
-        int[] age = new int[n];
-        double maxSamples = (double) attrs.aggrUs() / Math.max(attrs.sampleUs(), 1);
-        for (int i = 0; i < n; i++) {
-            JsonNode r = list.get(i);
-            s[i] = DamoNumbers.bytes(required(r, "start"));
-            e[i] = DamoNumbers.bytes(required(r, "end"));
-            JsonNode acc = r.get("nr_accesses");
-            String samples = acc == null ? null : text(acc.get("samples"), null);
-            String percent = acc == null ? null : text(acc.get("percent"), null);
-            if (samples != null) {
-                nr[i] = (int) DamoNumbers.nr(samples);
-            } else if (percent != null) {
-                nr[i] = (int) (DamoNumbers.percent(percent) * maxSamples / 100);
-            }
-            JsonNode a = r.get("age");
-            String aggrs = a == null ? null : text(a.get("aggr_intervals"), null);
-            String usec = a == null ? null : text(a.get("usec"), null);
-            anyAge[0] |= aggrs != null || usec != null;
-            if (aggrs != null) {
-                age[i] = (int) DamoNumbers.nr(aggrs);
-            } else if (usec != null) {
-                age[i] = (int) (DamoNumbers.us(usec) / Math.max(attrs.aggrUs(), 1));
-            }
-        }
-        return new TargetSnapshot(0, s, e, nr, age, filterPassedSizes(list));
-    }
-
-    private static String required(JsonNode parent, String field) {
-        String v = parent == null ? null : text(parent.get(field), null);
-        if (v == null) {
-            throw new IllegalArgumentException("no " + field);
-        }
-        return v;
-    }
-
-    /** A node as damo's parsers see it: strings as they are, numbers in decimal, null as {@code dflt}. */
-    private static String text(JsonNode n, String dflt) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
-            return dflt;
-        }
-        if (n.isNumber()) {
-            return n.isIntegralNumber() ? n.asBigInteger().toString() : Double.toString(n.asDouble());
-        }
-        return n.asString();
-    }
-
 }

@@ -119,4 +119,17 @@ final class DamoNumbers {
     private static boolean isPlainNumber(String s) {
         return s.matches("-?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?");
     }
+
+    /** Target ids below this are damo's target indexes; larger ones are pids or kernel pointers. */
+    static final int MAX_TARGET_INDEX = 1 << 20;
+
+    /** A recorded target id as damo's target index (a small non-negative number), or -1. */
+    static int targetIndex(String raw) {
+        try {
+            long v = Long.parseLong(raw.trim());
+            return v >= 0 && v < MAX_TARGET_INDEX ? (int) v : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
 }

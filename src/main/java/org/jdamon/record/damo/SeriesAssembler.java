@@ -27,7 +27,6 @@ final class SeriesAssembler {
 
     private static final class Series {
         final String rawId;
-        String recordedId;
         final List<long[]> times = new ArrayList<>();
         final List<TargetSnapshot> regions = new ArrayList<>();
 
@@ -45,13 +44,6 @@ final class SeriesAssembler {
         s.regions.add(regions);
     }
 
-    /** The target id of series {@code key} (once added) as the source wrote it (see {@link TargetInfo#recordedId()}). */
-    void recordedId(String key, String id) {
-        Series s = series.get(key);
-        if (s != null) {
-            s.recordedId = id;
-        }
-    }
 
     void addWithoutStart(String key, String rawTargetId, long endNs, TargetSnapshot regions) {
         add(key, rawTargetId, UNKNOWN, endNs, regions);
@@ -130,9 +122,9 @@ final class SeriesAssembler {
         int maxLen = 0;
         for (int i = 0; i < all.size(); i++) {
             Series s = all.get(i);
-            boolean renumbered = !idsAreIndexes || ids[i] != parseSmall(s.rawId);
+            boolean renumbered = !idsAreIndexes || ids[i] != DamoNumbers.targetIndex(s.rawId);
             targets.add(new TargetInfo(ids[i], -1, renumbered ? "target_id=" + s.rawId : "",
-                    s.recordedId != null ? s.recordedId : s.rawId));
+                    s.rawId));
             if (!s.times.isEmpty()) {
                 base = Math.min(base, s.times.get(0)[0]);
             }
@@ -169,7 +161,7 @@ final class SeriesAssembler {
         boolean keep = idsAreIndexes;
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int i = 0; i < all.size(); i++) {
-            int v = parseSmall(all.get(i).rawId);
+            int v = DamoNumbers.targetIndex(all.get(i).rawId);
             if (v < 0 || !seen.add(v)) {
                 keep = false;
             }
@@ -183,13 +175,4 @@ final class SeriesAssembler {
         return ids;
     }
 
-    /** The id as a small non-negative int (below 2^20), or -1. */
-    private static int parseSmall(String raw) {
-        try {
-            long v = Long.parseLong(raw.trim());
-            return v >= 0 && v < (1 << 20) ? (int) v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jdamon.record.LabeledRange;
 import org.jdamon.record.MemoryAreasCodec;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
@@ -54,15 +56,30 @@ public final class Images {
     /** Draws every view of the options and returns the files written. */
     public static List<Path> writeHeatmaps(Recording rec, HeatmapViews.Options options, Path output, Palette palette,
             int width, int height) throws IOException {
+        return writeHeatmaps(RecordSource.of(rec), options, output, palette, width, height);
+    }
+
+    /**
+     * Like {@link #writeHeatmaps(Recording, HeatmapViews.Options, Path, Palette, int, int)} for a record read
+     * one snapshot at a time: a pass to plan, then one per image; memory is the grids, not the record.
+     */
+    public static List<Path> writeHeatmaps(RecordSource source, HeatmapViews.Options options, Path output,
+            Palette palette, int width, int height) throws IOException {
         Format format = Format.of(output);
         List<Path> written = new ArrayList<>();
-        List<HeatmapViews.View> views = HeatmapViews.plan(rec, options);
+        List<HeatmapViews.View> views = HeatmapViews.plan(source, options);
         for (int i = 0; i < views.size(); i++) {
             HeatmapViews.View v = views.get(i);
-            HeatmapGrid g = HeatmapGrid.build(rec.snapshots(), v.spec(), v.layout());
+            HeatmapGrid g;
+            List<LabeledRange> labels;
+            try (RecordStream s = source.open()) {
+                g = HeatmapGrid.build(s, v.spec(), v.layout());
+                labels = MemoryAreasCodec.latest(s.sideData(), v.spec().targetId());
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
             Path file = numbered(output, i);
-            writeHeatmap(g, v, palette, format, width, height, file,
-                    MemoryAreasCodec.latest(rec.sideData(), v.spec().targetId()));
+            writeHeatmap(g, v, palette, format, width, height, file, labels);
             written.add(file);
         }
         return written;
