@@ -2,7 +2,6 @@ package org.jdamon.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,9 @@ import org.jdamon.core.damos.MigrationDest;
 import org.jdamon.core.damos.Quota;
 import org.jdamon.core.damos.QuotaGoal;
 import org.jdamon.core.damos.Watermarks;
+import org.jdamon.io.BoundedJson;
+import org.jdamon.io.InputFileException;
+import org.jdamon.io.InputFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -38,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class KdamondsJson {
     private static final JsonMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            BoundedJson.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static final Set<String> IGNORED =
             Set.of("stats", "tried_regions", "effective_sz_bytes", "probes", "sample_control", "nr_snapshots");
@@ -50,7 +52,9 @@ public final class KdamondsJson {
     public static KdamondsConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = InputFiles.readUtf8(file, InputFiles.MAX_CONFIG_BYTES, "a kdamonds file");
+        } catch (InputFileException e) {
+            throw new ConfigException(e.line() > 0 ? e.file() + ":" + e.line() : e.file(), e.problem());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +70,7 @@ public final class KdamondsJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw new ConfigException("line " + e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+            throw new ConfigException("line " + BoundedJson.line(e), "not valid JSON: " + BoundedJson.problem(e));
         }
         Obj top = new Obj(root, "$");
         top.allowOnly("kdamonds");
