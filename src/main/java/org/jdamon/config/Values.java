@@ -17,7 +17,7 @@ public final class Values {
     private Values() {}
 
     public static long size(String text) {
-        return Units.parseSize(strip(text));
+        return Units.parseSize(text);
     }
 
     /** Microseconds, compound forms like {@code "1 m 30 s"} allowed; a bare number is in {@code bareUnitUs}. */
