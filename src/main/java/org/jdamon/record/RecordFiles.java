@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.jdamon.io.InputFileException;
+import org.jdamon.io.InputFiles;
 import org.jdamon.record.damo.DamoJsonRecord;
 import org.jdamon.record.damo.DamoLegacyRecord;
 import org.jdamon.record.damo.DamoPerfScript;
@@ -23,6 +25,9 @@ import org.jdamon.record.damo.DamoPerfScript;
  */
 public final class RecordFiles {
     private RecordFiles() {}
+
+    /** damo's formats are parsed whole: a larger file (or an endless device) is refused with this limit. */
+    public static final long MAX_IN_MEMORY_BYTES = 256L << 20;
 
     /** jdamon's default record file name. */
     public static final String DEFAULT_NAME = "jdamon.data";
@@ -77,7 +82,12 @@ public final class RecordFiles {
         if (RecordReader.isRecord(head)) {
             return RecordReader.read(path);
         }
-        byte[] data = Files.readAllBytes(path);
+        byte[] data;
+        try {
+            data = InputFiles.readBounded(path, MAX_IN_MEMORY_BYTES, "damo's record formats, which are read into memory");
+        } catch (InputFileException e) {
+            throw new RecordFormatException(e.getMessage());
+        }
         try {
             if (isGzip(data)) {
                 return DamoJsonRecord.read(new GZIPInputStream(new ByteArrayInputStream(data)),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.io.BoundedJson;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.Snapshot;
@@ -29,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DamoJsonRecord {
     private DamoJsonRecord() {}
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = BoundedJson.mapper();
 
     /**
      * Writes {@code r} as damo's JSON record format with raw numbers (what {@code damo record
@@ -95,7 +96,7 @@ public final class DamoJsonRecord {
         try {
             root = MAPPER.readTree(in);
         } catch (JacksonException e) {
-            throw new IOException("invalid JSON (" + e.getOriginalMessage() + ")");
+            throw new IOException("invalid JSON: " + BoundedJson.describe(e));
         }
         if (root == null || !root.isArray()) {
             throw new IOException("not a damo record (expected a JSON list of records)");
