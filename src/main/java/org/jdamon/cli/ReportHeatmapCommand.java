@@ -101,7 +101,7 @@ public final class ReportHeatmapCommand implements Runnable {
         try {
             views = HeatmapViews.plan(rec, o);
         } catch (IllegalArgumentException e) {
-            throw new UserException(input.input + ": " + e.getMessage());
+            throw new UserException(input.input + ": " + e.getMessage(), true);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (image) {

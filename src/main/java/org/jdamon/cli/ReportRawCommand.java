@@ -48,7 +48,7 @@ final class ReportRawCommand implements Runnable {
                 RecordInputs.noteAccessPrimitive(input.input, s.header(), err);
                 if (s.nextSnapshot() == null) {
                     RecordInputs.printWarnings(input.input, s.warnings(), err);
-                    throw new UserException(input.input + ": the record holds no snapshot");
+                    throw new UserException(input.input + ": the record holds no snapshot", true);
                 }
             }
             List<String> warnings = RawReport.write(source, w, rawNumber, out);
