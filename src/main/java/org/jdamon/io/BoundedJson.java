@@ -1,17 +1,20 @@
 package org.jdamon.io;
 
+import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * The one place JSON from users is read: a mapper with explicit bounds on nesting depth, number and
  * string length (no damo file comes near them; a hostile or broken one gets a clear error instead of a
- * stack overflow or a huge allocation), and one-line descriptions of Jackson's errors that name the line
- * and column and never leak Jackson's internals.
+ * stack overflow or a huge allocation), and errors ({@link InvalidJsonException}) that name the line and
+ * column, the bound when one was exceeded, and never leak Jackson's internals.
  */
 public final class BoundedJson {
     /** kdamonds files nest about 8 levels, damo records 5. */
@@ -25,13 +28,7 @@ public final class BoundedJson {
 
     private BoundedJson() {}
 
-    /** A shared reading mapper with the bounds. */
-    public static JsonMapper mapper() {
-        return MAPPER;
-    }
-
-    /** A builder with the bounds, for callers that add their own features. */
-    public static JsonMapper.Builder builder() {
+    private static JsonMapper.Builder builder() {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
@@ -41,34 +38,76 @@ public final class BoundedJson {
         return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build());
     }
 
-    /** The 1-based line of the error, or 0 when Jackson does not know it. */
-    public static int line(JacksonException e) {
-        TokenStreamLocation at = location(e);
-        return at == null ? 0 : Math.max(at.getLineNr(), 0);
+    /** Parses {@code json} into a tree (a missing node when there is no content). */
+    public static JsonNode read(String json) {
+        try (JsonParser p = MAPPER.createParser(json)) {
+            return read(p);
+        }
     }
 
-    /** {@code line L, column C: problem} (or just the problem), one line, without Jackson's class names. */
-    public static String describe(JacksonException e) {
-        TokenStreamLocation at = location(e);
-        String where = at == null || at.getLineNr() <= 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return where + problem(e);
+    /** Parses the stream into a tree; the caller closes {@code in}. */
+    public static JsonNode read(InputStream in) {
+        try (JsonParser p = MAPPER.createParser(in)) {
+            return read(p);
+        }
     }
 
-    /** Jackson's own message, with its pointers to its configuration classes and any line breaks removed. */
-    public static String problem(JacksonException e) {
+    private static JsonNode read(JsonParser p) {
+        try {
+            JsonNode root = MAPPER.readTree(p);
+            if (root != null && p.nextToken() != null) {
+                TokenStreamLocation at = p.currentTokenLocation();
+                throw new InvalidJsonException(at.getLineNr(), at.getColumnNr(), "more content after the JSON value");
+            }
+            return root == null ? MissingNode.getInstance() : root;
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            if (at == null || at == TokenStreamLocation.NA || at.getLineNr() <= 0) {
+                at = p.currentLocation(); // the bounds' errors carry no location: the parser knows it
+            }
+            throw new InvalidJsonException(Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0), problem(e));
+        }
+    }
+
+    /** Jackson's own message without its class names, configuration pointers and line breaks. */
+    static String problem(JacksonException e) {
         String m = e.getOriginalMessage();
         if (m == null) {
             m = e.getClass().getSimpleName();
         }
-        m = m.replaceAll(",? from `[^`]*`", "").replaceAll("\\s*\\R\\s*", " ").strip();
+        m = m.replaceAll(" starting at \\[Source:[^\\]]*\\]", " opened before")
+                .replaceAll(",? from `[^`]*`", "")
+                .replaceAll(" \\(bound as `[^`]*`\\)", "")
+                .replaceAll(":? not allowed as per `[^`]*`", "")
+                .replaceAll("`?JsonToken\\.([A-Z_]+)`?", "$1")
+                .replaceAll("`?\\b(tools\\.jackson|java)\\.[\\w.$]+`?", "value")
+                .replaceAll("\\s*\\R\\s*", " ").strip();
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
-    private static TokenStreamLocation location(JacksonException e) {
-        TokenStreamLocation at = e.getLocation();
-        if ((at == null || at == TokenStreamLocation.NA) && e.processor() instanceof JsonParser p) {
-            at = p.currentLocation();
+    /** JSON that does not parse or exceeds a bound: where (1-based line and column, 0 if unknown) and why. */
+    public static final class InvalidJsonException extends IllegalArgumentException {
+        private final int line;
+        private final int column;
+        private final String problem;
+
+        InvalidJsonException(int line, int column, String problem) {
+            super((line > 0 ? "line " + line + ", column " + column + ": " : "") + problem);
+            this.line = line;
+            this.column = column;
+            this.problem = problem;
         }
-        return at == TokenStreamLocation.NA ? null : at;
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        public String problem() {
+            return problem;
+        }
     }
 }
