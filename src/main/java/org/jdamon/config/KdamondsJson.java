@@ -21,7 +21,6 @@ import org.jdamon.core.damos.Watermarks;
 import org.jdamon.io.BoundedJson;
 import org.jdamon.io.InputFileException;
 import org.jdamon.io.InputFiles;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class KdamondsJson {
     private static final JsonMapper MAPPER =
-            BoundedJson.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private static final Set<String> IGNORED =
             Set.of("stats", "tried_regions", "effective_sz_bytes", "probes", "sample_control", "nr_snapshots");
@@ -68,9 +67,9 @@ public final class KdamondsJson {
     public static KdamondsConfig parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new ConfigException("line " + BoundedJson.line(e), "not valid JSON: " + BoundedJson.problem(e));
+            root = BoundedJson.read(json);
+        } catch (BoundedJson.InvalidJsonException e) {
+            throw new ConfigException("line " + e.line(), "not valid JSON at column " + e.column() + ": " + e.problem());
         }
         Obj top = new Obj(root, "$");
         top.allowOnly("kdamonds");
