@@ -14,7 +14,6 @@ import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
 import org.jdamon.record.Recording;
 import org.jdamon.record.TargetSnapshot;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DamoJsonRecord {
     private DamoJsonRecord() {}
 
-    private static final JsonMapper MAPPER = BoundedJson.mapper();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /**
      * Writes {@code r} as damo's JSON record format with raw numbers (what {@code damo record
@@ -94,9 +93,9 @@ public final class DamoJsonRecord {
     public static Recording read(InputStream in, String sourceFormat) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
-        } catch (JacksonException e) {
-            throw new IOException("invalid JSON: " + BoundedJson.describe(e));
+            root = BoundedJson.read(in);
+        } catch (BoundedJson.InvalidJsonException e) {
+            throw new IOException("invalid JSON: " + e.getMessage());
         }
         if (root == null || !root.isArray()) {
             throw new IOException("not a damo record (expected a JSON list of records)");
