@@ -1,10 +1,12 @@
 package org.jdamon.io;
 
+import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,26 +42,35 @@ public final class BoundedJson {
 
     /** Parses {@code json} into a tree (a missing node when there is no content). */
     public static JsonNode read(String json) {
-        try (JsonParser p = MAPPER.createParser(json)) {
-            return read(p);
+        try {
+            return read(MAPPER.createParser(json));
+        } catch (JacksonIOException e) {
+            throw new InvalidJsonException(0, 0, problem(e)); // a String is not read, so nothing failed but the JSON
         }
     }
 
-    /** Parses the stream into a tree; the caller closes {@code in}. */
-    public static JsonNode read(InputStream in) {
-        try (JsonParser p = MAPPER.createParser(in)) {
-            return read(p);
+    /**
+     * Parses the stream into a tree; the caller closes {@code in}. A failure of the stream itself (a torn
+     * compressed file, an encoding Jackson cannot detect) is its {@link IOException}, not a JSON error.
+     */
+    public static JsonNode read(InputStream in) throws IOException {
+        try {
+            return read(MAPPER.createParser(in));
+        } catch (JacksonIOException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(problem(e));
         }
     }
 
     private static JsonNode read(JsonParser p) {
-        try {
+        try (p) {
             JsonNode root = MAPPER.readTree(p);
             if (root != null && p.nextToken() != null) {
                 TokenStreamLocation at = p.currentTokenLocation();
                 throw new InvalidJsonException(at.getLineNr(), at.getColumnNr(), "more content after the JSON value");
             }
             return root == null ? MissingNode.getInstance() : root;
+        } catch (JacksonIOException e) {
+            throw e;
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             if (at == null || at == TokenStreamLocation.NA || at.getLineNr() <= 0) {
