@@ -62,7 +62,7 @@ public final class BoundedJson {
     }
 
     private static JsonNode read(JsonParser p) {
-        try (p) {
+        try {
             JsonNode root = MAPPER.readTree(p);
             if (root != null && p.nextToken() != null) {
                 TokenStreamLocation at = p.currentTokenLocation();
@@ -77,6 +77,8 @@ public final class BoundedJson {
                 at = p.currentLocation(); // the bounds' errors carry no location: the parser knows it
             }
             throw new InvalidJsonException(Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0), problem(e));
+        } finally {
+            p.close(); // after the location was taken: a closed parser forgets where it was
         }
     }
 
