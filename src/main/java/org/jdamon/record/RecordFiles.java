@@ -112,6 +112,10 @@ public final class RecordFiles {
             throw e;
         } catch (IOException e) {
             throw new RecordFormatException(path + ": " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a value damo's parsers could not take (a number out of range) anywhere in the file
+            throw new RecordFormatException(path + ": " + (e instanceof NumberFormatException ? "bad number: " : "")
+                    + e.getMessage());
         }
         throw new RecordFormatException(path
                 + ": not a record file (neither jdamon's format nor damo's json, json_compressed, perf_script or damon.data)");
