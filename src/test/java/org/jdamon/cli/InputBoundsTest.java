@@ -49,6 +49,14 @@ class InputBoundsTest {
     }
 
     @Test
+    void aValidKdamondsFileJdamonCannotRunNamesTheFile() throws IOException {
+        assertThat(kdamonds("two.json", "{\"kdamonds\": [{\"contexts\": [{}, {}]}]}").err())
+                .contains("--kdamonds ", "two.json: jdamon runs exactly one kdamond with one context"
+                        + " (found 1 kdamond(s), the first with 2 context(s))");
+        assertThat(kdamonds("none.json", "{\"kdamonds\": []}").err()).contains("(found 0 kdamond(s))");
+    }
+
+    @Test
     void hugeAndEndlessConfigFilesAreRefusedWithTheLimit() throws IOException {
         Path big = dir.resolve("big.json");
         Files.writeString(big, "{\"kdamonds\": [\"" + "x".repeat(17 << 20) + "\"]}");
