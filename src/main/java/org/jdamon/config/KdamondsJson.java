@@ -54,8 +54,10 @@ public final class KdamondsJson {
             text = InputFiles.readUtf8(file, InputFiles.MAX_CONFIG_BYTES, "a kdamonds file");
         } catch (InputFileException e) {
             throw new ConfigException(e.line() > 0 ? e.file() + ":" + e.line() : e.file(), e.problem());
-        } catch (IOException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "cannot read: " + e.getMessage()); // a directory, say
         }
         try {
             return parse(text);

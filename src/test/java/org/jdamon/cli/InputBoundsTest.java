@@ -57,6 +57,12 @@ class InputBoundsTest {
     }
 
     @Test
+    void aDirectoryAsKdamondsFileNamesIt() {
+        assertThat(usageError("args", "damon", "--kdamonds", dir.toString()).err())
+                .isEqualTo("jdamon: " + dir + ": cannot read: Is a directory" + System.lineSeparator());
+    }
+
+    @Test
     void hugeAndEndlessConfigFilesAreRefusedWithTheLimit() throws IOException {
         Path big = dir.resolve("big.json");
         Files.writeString(big, "{\"kdamonds\": [\"" + "x".repeat(17 << 20) + "\"]}");
