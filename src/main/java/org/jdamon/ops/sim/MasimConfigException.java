@@ -9,23 +9,9 @@ public final class MasimConfigException extends IllegalArgumentException {
     private final int line;
 
     public MasimConfigException(String file, int line, String problem) {
-        super(oneLine(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem));
+        super(line > 0 ? file + ":" + line + ": " + problem : file + ": " + problem);
         this.file = file;
         this.line = line;
-    }
-
-    /** Control characters quoted from the file (a stray CR, a NUL) are shown as {@code \xNN}. */
-    private static String oneLine(String message) {
-        StringBuilder sb = new StringBuilder(message.length());
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append("\\x%02X".formatted((int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     public String file() {
