@@ -101,7 +101,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (runs.getFirst().windows().isEmpty()) {
             throw new UserException(input + (source.trace != null
                     ? ": the trace ended before the first aggregation ended (lower -a or --instr-per-us / --accesses-per-us)"
-                    : ": the workload ended before the first aggregation ended"));
+                    : ": the workload ended before the first aggregation ended"), true);
         }
         var out = spec.commandLine().getOut();
         out.print(json ? EvalReport.json(input, runs) + "\n" : EvalReport.text(input, runs, perWindow));

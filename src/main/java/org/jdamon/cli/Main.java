@@ -44,7 +44,20 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // never a Java stack trace for the user: the bounded readers should make this unreachable
+            System.err.println("jdamon: internal error: " + (e instanceof OutOfMemoryError
+                    ? "out of memory (" + e.getMessage() + "); give the JVM more with JDAMON_JAVA_OPTS=-Xmx8g"
+                    : "stack overflow") + " (set JDAMON_DEBUG=1 for details)");
+            if (System.getenv("JDAMON_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            code = Errors.RUNTIME;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code, for tests and {@link #main}. */

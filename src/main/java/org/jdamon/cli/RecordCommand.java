@@ -23,6 +23,7 @@ import org.jdamon.profile.ProfilingTraceReader;
 import org.jdamon.profile.Symbolizer;
 import org.jdamon.profile.TraceProfiler;
 import org.jdamon.record.DamosSideData;
+import org.jdamon.record.RecordWriteException;
 import org.jdamon.record.RecordWriter;
 import org.jdamon.record.damo.DamoFileType;
 import org.jdamon.record.SideData;
@@ -203,7 +204,12 @@ public final class RecordCommand implements Callable<Integer> {
             source.close();
             throw e;
         }
-        MonitorRun.Result r = run.run();
+        MonitorRun.Result r;
+        try {
+            r = run.run();
+        } catch (RecordWriteException e) {
+            throw writeFailure(e);
+        }
         err.printf("jdamon: recorded %d snapshots (%s monitored) to %s (%s)%s%n",
                 r.snapshots(), Units.formatDurationUs(r.monitoredNs() / 1000), output,
                 Units.formatSize(r.recordBytes()), r.interrupted() ? ", interrupted" : "");
@@ -301,6 +307,17 @@ public final class RecordCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("jdamon: profiling with " + h.description());
         run.beforeClose((ctx, writer) -> writeAll(writer,
                 h.stop(ctx.clock().epochOffsetNs() + ctx.startNs(), ctx.clock().nowNs() - ctx.startNs())));
+    }
+
+    /** Writing the record failed (a full disk, a quota): the file, why, and how much of it is readable. */
+    private static UserException writeFailure(RecordWriteException e) {
+        String readable;
+        try {
+            readable = RecordFiles.read(e.path()).snapshots().size() + " snapshot(s) written before it are readable";
+        } catch (IOException unreadable) {
+            readable = "nothing readable was written";
+        }
+        return new UserException("cannot write the record " + e.getMessage() + "; " + readable, e);
     }
 
     private static void writeAll(RecordWriter writer, List<SideData> data) {

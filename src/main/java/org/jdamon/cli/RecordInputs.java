@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jdamon.record.RecordFiles;
+import org.jdamon.record.RecordFormatException;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
@@ -142,19 +143,21 @@ final class RecordInputs {
 
     private static void checkPath(Path path) {
         if (Files.isDirectory(path)) {
-            throw new UserException(path + ": is a directory, not a record file");
+            throw new UserException(path + ": is a directory, not a record file", true);
         }
         if (Files.exists(path) && !Files.isReadable(path)) {
-            throw new UserException(path + ": permission denied");
+            throw new UserException(path + ": permission denied", true);
         }
     }
 
     static UserException failure(Path path, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new UserException(path + ": no such record file (record one with 'jdamon record' or pass -i FILE)");
+            return new UserException(path + ": no such record file (record one with 'jdamon record' or pass -i FILE)", true);
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new UserException(msg.startsWith(path.toString()) ? msg : path + ": " + msg, e);
+        // a file that is not a readable record is the user's to fix (exit 2); a failing disk is not
+        return new UserException(msg.startsWith(path.toString()) ? msg : path + ": " + msg,
+                e instanceof RecordFormatException, e);
     }
 
 
@@ -167,7 +170,7 @@ final class RecordInputs {
     static Recording readWithSnapshots(Path path, PrintWriter err) {
         Recording rec = read(path, err);
         if (rec.snapshots().isEmpty()) {
-            throw new UserException(path + ": the record holds no snapshot");
+            throw new UserException(path + ": the record holds no snapshot", true);
         }
         return rec;
     }

@@ -166,7 +166,7 @@ final class ReportAccessCommand implements Runnable {
                 input.stream(spec.commandLine().getErr(), s -> AccessReport.select(s, first, last)), filter);
         if (r.snapshots().isEmpty()) {
             throw new UserException(input.path() + ": no snapshot at --snapshot_idx " + first + " " + last
-                    + " (or the record holds none, or the region filters left none)");
+                    + " (or the record holds none, or the region filters left none)", true);
         }
         String out = json ? AccessReport.json(r, o) : rawForm ? AccessReport.rawForm(r, o) : AccessReport.text(r, o);
         boolean terminal = System.console() != null && System.console().isTerminal();

@@ -10,7 +10,7 @@ final class ReportErrors {
         try {
             return report.get();
         } catch (IllegalArgumentException e) {
-            throw new UserException(input.path() + ": " + e.getMessage());
+            throw new UserException(input.path() + ": " + e.getMessage(), true);
         }
     }
 }

@@ -128,7 +128,7 @@ public final class ReportHeatmapCommand implements Runnable {
         try {
             views = HeatmapViews.plan(source, o);
         } catch (IllegalArgumentException e) {
-            throw new UserException(input.path() + ": " + e.getMessage());
+            throw new UserException(input.path() + ": " + e.getMessage(), true);
         } catch (IOException e) {
             throw RecordInputs.failure(input.path(), e);
         }

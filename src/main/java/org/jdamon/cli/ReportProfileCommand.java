@@ -66,7 +66,7 @@ public final class ReportProfileCommand implements Runnable {
         Profile profile = profileOf(rec, input.path(), profileInput);
         List<TimeWindow> windows = filters.toFilter().windows(rec);
         if (windows.isEmpty()) {
-            throw new UserException("no snapshot of the condition found in " + input.path());
+            throw new UserException("no snapshot of the condition found in " + input.path(), true);
         }
         String text = ProfileReport.text(profile, windows, rec.snapshots().getLast().endNs(), top, stacks);
         PrintWriter out = spec.commandLine().getOut();
@@ -114,16 +114,16 @@ public final class ReportProfileCommand implements Runnable {
             try {
                 p = ProfileCodec.decodeAll(rec.sideData());
             } catch (IllegalArgumentException e) {
-                throw new UserException(input + ": damaged call-stack profile: " + e.getMessage());
+                throw new UserException(input + ": damaged call-stack profile: " + e.getMessage(), true);
             }
             if (p.isEmpty()) {
                 throw new UserException(input + ": the record holds no call stacks (record with --profile, or pass "
-                        + "--profile_input FILE)");
+                        + "--profile_input FILE)", true);
             }
             return p;
         }
         if (!Files.isRegularFile(file)) {
-            throw new UserException("no such profile file: " + file);
+            throw new UserException("no such profile file: " + file, true);
         }
         long start = rec.header().startEpochNs();
         try {
@@ -134,7 +134,7 @@ public final class ReportProfileCommand implements Runnable {
         } catch (IOException e) {
             throw new UserException(file + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new UserException(file + ": not a JFR file or perf script output (" + e.getMessage() + ")");
+            throw new UserException(file + ": not a JFR file or perf script output (" + e.getMessage() + ")", true);
         }
     }
 }

@@ -48,7 +48,7 @@ final class ReportRawCommand implements Runnable {
                 RecordInputs.noteAccessPrimitive(input.path(), s.header(), err);
                 if (s.nextSnapshot() == null) {
                     RecordInputs.printWarnings(input.path(), s.warnings(), err);
-                    throw new UserException(input.path() + ": the record holds no snapshot");
+                    throw new UserException(input.path() + ": the record holds no snapshot", true);
                 }
             }
             List<String> warnings = RawReport.write(source, w, rawNumber, out);

@@ -17,8 +17,12 @@ public class UserException extends RuntimeException {
     }
 
     public UserException(String message, Throwable cause) {
+        this(message, false, cause);
+    }
+
+    public UserException(String message, boolean usage, Throwable cause) {
         super(message, cause);
-        this.usage = false;
+        this.usage = usage;
     }
 
     public boolean usage() {

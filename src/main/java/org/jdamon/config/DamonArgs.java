@@ -82,10 +82,11 @@ public record DamonArgs(
         return new KdamondsConfig(List.of(new KdamondsConfig.Kdamond(k.refreshMs(), List.of(ctx))));
     }
 
-    private static KdamondsConfig.Context onlyContext(KdamondsConfig cfg) {
+    private KdamondsConfig.Context onlyContext(KdamondsConfig cfg) {
         if (cfg.kdamonds().size() != 1 || cfg.kdamonds().getFirst().contexts().size() != 1) {
-            throw new ConfigException("--kdamonds", "jdamon runs exactly one kdamond with one context (found "
-                    + cfg.kdamonds().size() + " kdamonds)");
+            throw new ConfigException("--kdamonds " + kdamondsFile, "jdamon runs exactly one kdamond with one context"
+                    + " (found " + cfg.kdamonds().size() + " kdamond(s)" + (cfg.kdamonds().isEmpty() ? ""
+                    : ", the first with " + cfg.kdamonds().getFirst().contexts().size() + " context(s)") + ")");
         }
         return cfg.kdamonds().getFirst().contexts().getFirst();
     }

@@ -2,7 +2,6 @@ package org.jdamon.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,9 @@ import org.jdamon.core.damos.MigrationDest;
 import org.jdamon.core.damos.Quota;
 import org.jdamon.core.damos.QuotaGoal;
 import org.jdamon.core.damos.Watermarks;
-import tools.jackson.core.JacksonException;
+import org.jdamon.io.BoundedJson;
+import org.jdamon.io.InputFileException;
+import org.jdamon.io.InputFiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,9 +51,13 @@ public final class KdamondsJson {
     public static KdamondsConfig read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
+            text = InputFiles.readUtf8(file, InputFiles.MAX_CONFIG_BYTES, "a kdamonds file");
+        } catch (InputFileException e) {
+            throw new ConfigException(e.line() > 0 ? e.file() + ":" + e.line() : e.file(), e.problem());
+        } catch (java.nio.file.NoSuchFileException e) {
             throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "cannot read: " + e.getMessage()); // a directory, say
         }
         try {
             return parse(text);
@@ -64,9 +69,9 @@ public final class KdamondsJson {
     public static KdamondsConfig parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw new ConfigException("line " + e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+            root = BoundedJson.read(json);
+        } catch (BoundedJson.InvalidJsonException e) {
+            throw new ConfigException("line " + e.line(), "not valid JSON at column " + e.column() + ": " + e.problem());
         }
         Obj top = new Obj(root, "$");
         top.allowOnly("kdamonds");

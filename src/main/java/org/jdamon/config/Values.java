@@ -17,8 +17,7 @@ public final class Values {
     private Values() {}
 
     public static long size(String text) {
-        String s = strip(text).trim();
-        return isHugeInteger(s) ? MAX : Units.parseSize(s);
+        return isHugeInteger(strip(text).trim()) ? MAX : Units.parseSize(text);
     }
 
     /** damo writes ULONG_MAX and its multiples as plain digits: at or past 2^63 - 1 they mean "no bound". */

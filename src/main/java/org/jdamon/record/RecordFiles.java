@@ -16,6 +16,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.jdamon.io.InputFileException;
+import org.jdamon.io.InputFiles;
 import org.jdamon.record.damo.DamoJsonStream;
 import org.jdamon.record.damo.DamoLegacyRecord;
 import org.jdamon.record.damo.DamoPerfScript;
@@ -28,6 +30,9 @@ import org.jdamon.record.damo.DamoPerfScript;
  */
 public final class RecordFiles {
     private RecordFiles() {}
+
+    /** damo's old binary format is parsed whole: a larger file (or an endless device) is refused with this limit. */
+    public static final long MAX_IN_MEMORY_BYTES = 256L << 20;
 
     /** jdamon's default record file name. */
     public static final String DEFAULT_NAME = "jdamon.data";
@@ -80,7 +85,12 @@ public final class RecordFiles {
                 return failingWithName(path, () -> joinTargets(s));
             }
         }
-        byte[] data = Files.readAllBytes(path);
+        byte[] data;
+        try {
+            data = InputFiles.readBounded(path, MAX_IN_MEMORY_BYTES, "damo's old binary damon.data, which is read into memory");
+        } catch (InputFileException e) {
+            throw new RecordFormatException(e.getMessage());
+        }
         if (DamoLegacyRecord.looksLegacy(data)) {
             return failingWithName(path, () -> DamoLegacyRecord.read(data));
         }
@@ -172,6 +182,10 @@ public final class RecordFiles {
             throw new RecordFormatException(path + ": truncated or corrupt compressed record (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new RecordFormatException(path + ": " + e.getMessage());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            // a value damo's parsers could not take (a number out of range) anywhere in the file
+            throw new RecordFormatException(path + ": " + (e instanceof NumberFormatException ? "bad number: " : "")
+                    + e.getMessage());
         }
     }
 

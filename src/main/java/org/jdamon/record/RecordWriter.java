@@ -121,12 +121,20 @@ public final class RecordWriter implements AutoCloseable {
                     writeChunk(RecordFormat.KIND_END);
                 }
             }
+        } catch (IOException e) {
+            failure = e;
         } finally {
             closed = true;
-            out.close();
+            try {
+                out.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e; // flushing the last bytes failed; after an earlier failure that is expected
+                }
+            }
         }
         if (failure != null) {
-            throw failure;
+            throw new RecordWriteException(path, failure);
         }
     }
 

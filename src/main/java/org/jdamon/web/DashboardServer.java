@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -31,15 +32,29 @@ import org.jdamon.report.image.RecordCharts;
  * with virtual threads. {@code /} the page, {@code /events} server-sent events (one {@code update} per
  * change, {@code end} when the feed finishes), {@code /api/summary.json}, {@code /heatmap.png} (hottest
  * area of the snapshots kept), {@code /chart/<name>.svg}, and {@code /metrics} (Prometheus text).
+ * Every page is generated: nothing is ever read from disk, so no path reaches a file. Only GET and HEAD
+ * are answered; event streams, connections, request headers and request time are bounded.
  */
 public final class DashboardServer implements AutoCloseable {
     public static final int HEATMAP_WIDTH = 900;
     public static final int HEATMAP_HEIGHT = 460;
     private static final long KEEPALIVE_MS = 10_000;
+    /** Concurrent {@code /events} streams; more get 503, so a flood of dashboards cannot exhaust memory. */
+    public static final int MAX_EVENT_STREAMS = 256;
+    /**
+     * Limits of the JDK server (its system properties, unless already set): connections, request
+     * header size and count, and the time a client may take to send its request (slow senders).
+     */
+    static final Map<String, String> SERVER_LIMITS = Map.of(
+            "jdk.httpserver.maxConnections", "1024",
+            "sun.net.httpserver.maxReqHeaderSize", "16384",
+            "sun.net.httpserver.maxReqHeaders", "64",
+            "sun.net.httpserver.maxReqTime", "10");
 
     private final DashboardState state;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore eventStreams = new Semaphore(MAX_EVENT_STREAMS);
     private volatile boolean closed;
     private final Map<String, byte[]> imageCache = new HashMap<>();
     private long imageCacheVersion = -1;
@@ -54,6 +69,11 @@ public final class DashboardServer implements AutoCloseable {
      * single line naming the address.
      */
     public static DashboardServer start(DashboardState state, String address, int port) throws IOException {
+        SERVER_LIMITS.forEach((k, v) -> {
+            if (System.getProperty(k) == null) {
+                System.setProperty(k, v); // read once, when the JDK server's configuration class loads
+            }
+        });
         HttpServer server;
         InetSocketAddress bind = new InetSocketAddress(address, port);
         if (bind.isUnresolved()) {
@@ -68,13 +88,13 @@ public final class DashboardServer implements AutoCloseable {
         DashboardServer d = new DashboardServer(state, server);
         server.setExecutor(d.executor);
         server.createContext("/", d.readOnly(d::page));
-        server.createContext("/events", d.readOnly(d::events));
-        server.createContext("/api/summary.json", d.readOnly(ex -> send(ex, 200, "application/json",
-                summaryJson(state.view()).getBytes(StandardCharsets.UTF_8))));
-        server.createContext("/heatmap.png", d.readOnly(d::heatmap));
+        server.createContext("/events", d.readOnly(exactly("/events", d::events)));
+        server.createContext("/api/summary.json", d.readOnly(exactly("/api/summary.json", ex -> send(ex, 200,
+                "application/json", summaryJson(state.view()).getBytes(StandardCharsets.UTF_8)))));
+        server.createContext("/heatmap.png", d.readOnly(exactly("/heatmap.png", d::heatmap)));
         server.createContext("/chart/", d.readOnly(d::chart));
-        server.createContext("/metrics", d.readOnly(ex -> send(ex, 200, PrometheusText.CONTENT_TYPE,
-                PrometheusText.render(state.view()).getBytes(StandardCharsets.UTF_8))));
+        server.createContext("/metrics", d.readOnly(exactly("/metrics", ex -> send(ex, 200, PrometheusText.CONTENT_TYPE,
+                PrometheusText.render(state.view()).getBytes(StandardCharsets.UTF_8)))));
         server.start();
         return d;
     }
@@ -105,6 +125,17 @@ public final class DashboardServer implements AutoCloseable {
         void handle(HttpExchange ex) throws IOException;
     }
 
+    /** The JDK server routes by path prefix: {@code /metrics/anything} is not {@code /metrics}. */
+    private static Handler exactly(String path, Handler h) {
+        return ex -> {
+            if (!ex.getRequestURI().getPath().equals(path)) {
+                send(ex, 404, "text/plain", "not found\n".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            h.handle(ex);
+        };
+    }
+
     private HttpHandler readOnly(Handler h) {
         return ex -> {
             try (ex) {
@@ -131,6 +162,20 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void events(HttpExchange ex) throws IOException {
+        if (!eventStreams.tryAcquire()) {
+            ex.getResponseHeaders().set("Retry-After", "10");
+            send(ex, 503, "text/plain", ("too many event streams (" + MAX_EVENT_STREAMS + ")\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        try {
+            stream(ex);
+        } finally {
+            eventStreams.release();
+        }
+    }
+
+    private void stream(HttpExchange ex) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
         ex.sendResponseHeaders(200, 0);

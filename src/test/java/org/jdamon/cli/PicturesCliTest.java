@@ -104,28 +104,28 @@ class PicturesCliTest {
     }
 
     @Test
-    void missingEmptyAndDirectoryInputsAreOneLineRuntimeErrors() throws Exception {
+    void missingEmptyAndDirectoryInputsAreOneLineUsageErrors() throws Exception {
         Result missing = run("report", "heatmap", "-i", dir.resolve("nope.data").toString());
-        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).startsWith("jdamon: " + dir.resolve("nope.data") + ": no such record file")
                 .hasLineCount(1);
         Path empty = Files.createFile(dir.resolve("empty.data"));
         Result e = run("report", "heatmap", "-i", empty.toString());
-        assertThat(e.exit()).isEqualTo(1);
+        assertThat(e.exit()).isEqualTo(2);
         assertThat(e.err()).isEqualTo("jdamon: " + empty + ": empty file, not a record\n");
         Result site = run("report", "site", "-i", dir.toString(), "-o", dir.resolve("site").toString());
-        assertThat(site.exit()).isEqualTo(1);
+        assertThat(site.exit()).isEqualTo(2);
         assertThat(site.err()).contains("is a directory").hasLineCount(1);
         Path garbage = Files.write(dir.resolve("garbage.data"), "this is not a record\n".repeat(10).getBytes());
         for (String cmd : new String[] {"heatmap", "site"}) {
             Result g = cmd.equals("heatmap") ? run("report", "heatmap", "-i", garbage.toString())
                     : run("report", "site", "-i", garbage.toString(), "-o", dir.resolve("gsite").toString());
-            assertThat(g.exit()).as(cmd).isEqualTo(1);
+            assertThat(g.exit()).as(cmd).isEqualTo(2);
             assertThat(g.err()).as(cmd).startsWith("jdamon: " + garbage + ": ").hasLineCount(1);
         }
         Path noSnapshots = write("header-only.data", TestRecords.of(java.util.List.of()));
         Result none = run("report", "heatmap", "-i", noSnapshots.toString());
-        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("no snapshot").hasLineCount(1);
     }
 

@@ -72,7 +72,7 @@ class RecordCommandTest {
         assertThat(unit.err()).contains("--sample: invalid duration '5 parsecs'");
 
         CliRunner dirMissing = CliRunner.run("record", "--sim", "demo", "-o", dir.resolve("no/such/dir/r").toString());
-        assertThat(dirMissing.exitCode()).isEqualTo(1);
+        assertThat(dirMissing.exitCode()).isEqualTo(2);
         assertThat(dirMissing.err().strip()).startsWith("jdamon: no such directory: ").contains("no/such/dir/r")
                 .doesNotContain("\n");
 

@@ -96,23 +96,23 @@ class ReportCommandTest {
     void unreadableInputsAreOneLineErrorsNamingTheFile() throws IOException {
         Path missing = dir.resolve("missing.data");
         Run m = run("report", "wss", "-i", missing.toString());
-        assertThat(m.exit()).isEqualTo(1);
+        assertThat(m.exit()).isEqualTo(2);
         assertThat(m.err().lines()).singleElement().asString().startsWith("jdamon: " + missing + ": no such record file");
 
         Path empty = Files.write(dir.resolve("empty.data"), new byte[0]);
         Run e = run("report", "raw", "-i", empty.toString());
-        assertThat(e.exit()).isEqualTo(1);
+        assertThat(e.exit()).isEqualTo(2);
         assertThat(e.err()).isEqualTo("jdamon: " + empty + ": empty file, not a record\n");
 
         Path garbage = Files.writeString(dir.resolve("garbage.data"), "hello");
         Run g = run("report", "access", "-i", garbage.toString());
-        assertThat(g.exit()).isEqualTo(1);
+        assertThat(g.exit()).isEqualTo(2);
         assertThat(g.err().lines()).singleElement().asString().startsWith("jdamon: " + garbage + ": not a record file");
 
         Path headerOnly = dir.resolve("header.jdr");
         RecordWriter.create(headerOnly, ReportFixtures.wss().header()).close();
         Run h = run("report", "raw", "-i", headerOnly.toString());
-        assertThat(h.exit()).isEqualTo(1);
+        assertThat(h.exit()).isEqualTo(2);
         assertThat(h.err()).isEqualTo("jdamon: " + headerOnly + ": the record holds no snapshot\n");
     }
 

@@ -139,14 +139,14 @@ class ReportProfileCommandTest {
     void errorsAreOneLineWithTheRightExitCode(@TempDir Path dir) throws Exception {
         Path f = writeRecord(dir, false);
         Run noProfile = run("report", "profile", "-i", f.toString());
-        assertThat(noProfile.exit()).isEqualTo(1);
+        assertThat(noProfile.exit()).isEqualTo(2);
         assertThat(noProfile.err()).contains("holds no call stacks");
         Run badRate = run("report", "times", "-i", f.toString(), "--access_rate", "lots", "max");
         assertThat(badRate.exit()).isEqualTo(2);
         assertThat(badRate.err()).contains("--access_rate: invalid percentage 'lots'");
         Path withProfile = writeRecord(dir.resolve("p").toFile().mkdirs() ? dir.resolve("p") : dir, true);
         Run none = run("report", "profile", "-i", withProfile.toString(), "--access_rate", "99%", "99%");
-        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("no snapshot of the condition found");
         Run overlap = run("report", "times", "-i", f.toString(), "--address", "0", "0x2000", "--address", "0x1000",
                 "0x3000");

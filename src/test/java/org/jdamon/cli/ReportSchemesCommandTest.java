@@ -123,12 +123,12 @@ class ReportSchemesCommandTest {
     void recordsWithoutDamosDataAndBrokenChunksAreReported(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("none.data");
         Result r = run("report", "schemes", "-i", missing.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such record file");
         Path junk = dir.resolve("junk.data");
         Files.writeString(junk, "hello");
         r = run("report", "damon", "-i", junk.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: " + junk);
     }
 }

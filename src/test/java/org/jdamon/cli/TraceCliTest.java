@@ -126,18 +126,18 @@ class TraceCliTest {
     void badInputIsAOneLineErrorWithExitCode() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.txt"), "I  400000,4\n L 1000,8\n L 10OO,8\n");
         CliRunner r = jdamon("eval", "--trace", bad.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("jdamon: " + bad + ":3: malformed Lackey record ' L 10OO,8'"
                 + " (expected 'I  ADDR,SIZE' or ' L|S|M ADDR,SIZE')" + System.lineSeparator());
 
         Path empty = Files.writeString(dir.resolve("empty.txt"), "");
         r = jdamon("eval", "--trace", empty.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("jdamon: " + empty + ": empty trace");
 
         Path shortTrace = Files.writeString(dir.resolve("short.txt"), " L 1000,8\n");
         r = jdamon("eval", "--trace", shortTrace.toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("the trace ended before the first aggregation ended");
 
         r = jdamon("eval", "--trace", shortTrace.toString(), "-s", "soon");
@@ -149,7 +149,7 @@ class TraceCliTest {
         assertThat(r.err()).contains("sample interval (200000 us) > aggregation interval (100000 us)");
 
         r = jdamon("trace", "convert", dir.resolve("missing.txt").toString(), dir.resolve("o").toString());
-        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("jdamon: no such trace file: " + dir.resolve("missing.txt"));
     }
 

@@ -2,6 +2,7 @@ package org.jdamon.ops.sim;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdamon.core.Units;
+import org.jdamon.io.InputFileException;
+import org.jdamon.io.InputFiles;
 
 /**
  * A workload in masim's configuration format: blank-line-separated paragraphs, the first listing the
@@ -75,8 +78,23 @@ public record MasimConfig(String source, List<Region> regions, List<Phase> phase
         return sum;
     }
 
+    /** Longest line accepted (a data file name is at most PATH_MAX, 4096). */
+    public static final int MAX_LINE_CHARS = 8192;
+    /** Total memory of the regions: what a 64-bit simulated address space holds with room to spare. */
+    public static final long MAX_TOTAL_BYTES = 1L << 56;
+    /** Sum of a phase's probabilities: masim keeps them in a C int. */
+    public static final long MAX_PHASE_WEIGHT = Integer.MAX_VALUE;
+    /** Total duration, so that it fits in nanoseconds (about 292 years). */
+    public static final long MAX_TOTAL_DURATION_MS = Long.MAX_VALUE / 1_000_000;
+
     public static MasimConfig parse(Path file) throws IOException {
-        return parse(Files.readString(file), file.toString());
+        String text;
+        try {
+            text = InputFiles.readUtf8(file, InputFiles.MAX_CONFIG_BYTES, "a masim configuration");
+        } catch (InputFileException e) {
+            throw new MasimConfigException(e.file(), e.line(), e.problem());
+        }
+        return parse(text, file.toString());
     }
 
     /** Parses {@code text}; errors are {@link MasimConfigException}s naming {@code sourceName:line}. */
@@ -121,6 +139,9 @@ public record MasimConfig(String source, List<Region> regions, List<Phase> phase
             List<Integer> current = new ArrayList<>();
             for (int i = 0; i < lines.length; i++) {
                 String l = lines[i];
+                if (l.length() > MAX_LINE_CHARS) {
+                    throw error(i + 1, "line longer than " + MAX_LINE_CHARS + " characters");
+                }
                 if (l.startsWith("#")) {
                     continue;
                 }
@@ -141,8 +162,14 @@ public record MasimConfig(String source, List<Region> regions, List<Phase> phase
             }
             List<Region> regions = new ArrayList<>();
             Map<String, Integer> byName = new HashMap<>();
+            long totalBytes = 0;
             for (int idx : paragraphs.getFirst()) {
                 Region r = parseRegion(lines[idx], idx + 1);
+                totalBytes += r.size();
+                if (r.size() > MAX_TOTAL_BYTES || totalBytes > MAX_TOTAL_BYTES) {
+                    throw error(idx + 1, "regions add up to more than " + Units.formatSize(MAX_TOTAL_BYTES)
+                            + ", the most a simulated address space holds");
+                }
                 if (byName.putIfAbsent(r.name(), regions.size()) != null) {
                     throw error(idx + 1, "duplicate region name '" + r.name() + "'");
                 }
@@ -153,8 +180,15 @@ public record MasimConfig(String source, List<Region> regions, List<Phase> phase
                 throw error(last, "no phase paragraph after the regions (a blank line must separate them)");
             }
             List<Phase> phases = new ArrayList<>();
+            long totalMs = 0;
             for (List<Integer> para : paragraphs.subList(1, paragraphs.size())) {
-                phases.add(parsePhase(lines, para, byName));
+                Phase phase = parsePhase(lines, para, byName);
+                totalMs += phase.durationMs();
+                if (phase.durationMs() > MAX_TOTAL_DURATION_MS || totalMs > MAX_TOTAL_DURATION_MS) {
+                    throw error(para.get(1) + 1, "phases last more than " + MAX_TOTAL_DURATION_MS
+                            + " ms in total (about 292 years, the most time in nanoseconds holds)");
+                }
+                phases.add(phase);
             }
             return new MasimConfig(source, regions, phases);
         }
@@ -172,8 +206,29 @@ public record MasimConfig(String source, List<Region> regions, List<Phase> phase
             if (size <= 0) {
                 throw error(lineNo, "region '" + f[0] + "' has size 0");
             }
-            String data = f.length == 3 && !f[2].isEmpty() && !f[2].equals("none") ? f[2] : null;
+            String data = f.length == 3 && !f[2].isEmpty() && !f[2].equals("none") ? dataFile(f[2], lineNo) : null;
             return new Region(f[0], size, data);
+        }
+
+        /** masim reads a region's initial data from this file at start: it must be there and readable. */
+        private String dataFile(String name, int lineNo) {
+            String shown = name.length() > 200 ? name.substring(0, 200) + "..." : name;
+            Path p;
+            try {
+                p = Path.of(name);
+            } catch (InvalidPathException e) {
+                throw error(lineNo, "data file '" + shown + "' is not a valid file name (give a path, or none)");
+            }
+            if (!Files.exists(p)) {
+                throw error(lineNo, "data file '" + shown + "' does not exist (give an existing file, or none)");
+            }
+            if (Files.isDirectory(p)) {
+                throw error(lineNo, "data file '" + shown + "' is a directory (give a file, or none)");
+            }
+            if (!Files.isReadable(p)) {
+                throw error(lineNo, "data file '" + shown + "' is not readable");
+            }
+            return name;
         }
 
         private Phase parsePhase(String[] lines, List<Integer> para, Map<String, Integer> byName) {
@@ -192,6 +247,10 @@ public record MasimConfig(String source, List<Region> regions, List<Phase> phase
             for (int idx : para.subList(2, para.size())) {
                 Pattern p = parsePattern(lines[idx], idx + 1, byName);
                 totalWeight += p.weight();
+                if (p.weight() > MAX_PHASE_WEIGHT || totalWeight > MAX_PHASE_WEIGHT) {
+                    throw error(idx + 1, "phase '" + name + "': probabilities add up to more than "
+                            + MAX_PHASE_WEIGHT + " (masim keeps them in an int)");
+                }
                 patterns.add(p);
             }
             if (totalWeight == 0) {
