@@ -65,8 +65,8 @@ public final class Main implements Runnable {
         return commandLine(args).execute(args);
     }
 
-    /** The whole command tree (help listings, tests that inspect it). */
-    static CommandLine commandLine() {
+    /** The whole command tree, with jdamon's error handlers (help listings, tests that run commands). */
+    public static CommandLine commandLine() {
         return withHandlers(CommandTree.full());
     }
 

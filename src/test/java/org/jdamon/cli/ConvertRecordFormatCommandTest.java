@@ -108,7 +108,7 @@ class ConvertRecordFormatCommandTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--format: one of json_compressed, json, perf_script, not 'xml'");
         CliRunner missing = CliRunner.run("convert_record_format", "--record_file", dir.resolve("nope").toString());
-        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope: no such record file");
     }
 

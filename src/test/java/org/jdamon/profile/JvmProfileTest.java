@@ -105,7 +105,7 @@ class JvmProfileTest {
                 }
             }
             StringWriter report = new StringWriter();
-            CommandLine cl = new CommandLine(new org.jdamon.cli.Main());
+            CommandLine cl = org.jdamon.cli.Main.commandLine();
             cl.setOut(new PrintWriter(report));
             int exit = cl.execute("report", "profile", "-i", file.toString(), "--sz_region", "32M", "max",
                     "--access_rate", "50%", "max", "--top", "20", "--timeline", dir.resolve("t.png").toString());
