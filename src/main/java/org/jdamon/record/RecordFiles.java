@@ -61,11 +61,11 @@ public final class RecordFiles {
             }
             case JSON, JSON_ZLIB, JSON_GZIP -> {
                 openJson(path, kind).close();
-                yield () -> openJson(path, kind);
+                yield () -> naming(path, openJson(path, kind));
             }
             case PERF_SCRIPT -> {
                 RecordSource s = failingWithName(path, () -> DamoPerfScript.source(path));
-                yield () -> failingWithName(path, s::open);
+                yield () -> naming(path, failingWithName(path, s::open));
             }
             case OTHER -> RecordSource.of(read(path));
         };
@@ -168,6 +168,41 @@ public final class RecordFiles {
         });
     }
 
+    /** {@code stream}, whose failures while reading snapshots also name the file (damo's readers say where in it). */
+    private static RecordStream naming(Path path, RecordStream stream) {
+        return new RecordStream() {
+            @Override
+            public RecordHeader header() {
+                return stream.header();
+            }
+
+            @Override
+            public boolean headerGrows() {
+                return stream.headerGrows();
+            }
+
+            @Override
+            public Snapshot nextSnapshot() throws IOException {
+                return failingWithName(path, stream::nextSnapshot);
+            }
+
+            @Override
+            public List<SideData> sideData() {
+                return stream.sideData();
+            }
+
+            @Override
+            public List<String> warnings() {
+                return stream.warnings();
+            }
+
+            @Override
+            public void close() throws IOException {
+                stream.close();
+            }
+        };
+    }
+
     private interface Read<T> {
         T get() throws IOException;
     }
@@ -176,8 +211,11 @@ public final class RecordFiles {
     private static <T> T failingWithName(Path path, Read<T> read) throws IOException {
         try {
             return read.get();
-        } catch (RecordFormatException | NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw e;
+        } catch (RecordFormatException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(path.toString()) ? e
+                    : new RecordFormatException(path + ": " + e.getMessage());
         } catch (ZipException | EOFException e) {
             throw new RecordFormatException(path + ": truncated or corrupt compressed record (" + e.getMessage() + ")");
         } catch (IOException e) {
