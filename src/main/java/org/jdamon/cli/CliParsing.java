@@ -25,10 +25,10 @@ final class CliParsing {
     /** A time since record start in ns: a bare number is ns (like damo), else a duration like {@code 5s}. */
     static long timeNs(String s) {
         String t = s.trim();
-        if (t.matches("[0-9]+")) {
-            return Long.parseLong(t);
-        }
         try {
+            if (t.matches("[0-9]+")) {
+                return Long.parseLong(t);
+            }
             return Math.multiplyExact(Units.parseDurationUs(t, 1), 1000L);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new UserException("invalid time '" + s + "' (expected ns, or e.g. 500ms, 2s, 1m)", true);
