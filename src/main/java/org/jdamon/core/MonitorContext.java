@@ -58,6 +58,8 @@ public final class MonitorContext {
     private int lenWindow;
     /** {@code k * 10000 / lenWindow} for each possible {@code last_nr_accesses} k: no division per sample. */
     private int[] bpDecay = new int[0];
+    /** Above this many cuts, the above-half split rebuilds the regions instead of inserting in place. */
+    private static final int FEW_CUTS = 32;
     /** Where the next above-half split starts picking regions, so each call picks different ones. */
     private int splitRotation;
     private volatile boolean stopRequested;
@@ -349,9 +351,14 @@ public final class MonitorContext {
         nextUpdateSis = attrs.updateUs() / sample;
         nextTuneSis = nextAggrSis * attrs.intervalsGoal().aggrs();
         setLenWindow(attrs);
-        ops.init(this);
+        running = true; // from here calls from other threads wait for the worker's call point
+        try {
+            ops.init(this);
+        } catch (RuntimeException | Error e) {
+            running = false;
+            throw e;
+        }
         szLimit = applyMinNrRegions();
-        running = true;
         try {
             while (!stopRequested && anyTargetValid() && beforeDeadline()) {
                 // read once: calls below may change them, and take effect from the next iteration
@@ -630,22 +637,33 @@ public final class MonitorContext {
         long offset = splitRotation % stride;
         splitRotation = (int) ((splitRotation + 1) % stride);
         long index = 0;
+        // a few cuts are inserted in place; many go through the double buffer, one pass per target
+        boolean inPlace = Math.min(budget, (n + stride - 1) / stride) <= FEW_CUTS;
         for (Target t : targets) {
             Regions r = t.regions();
             Regions out = scratch;
             out.clear();
             for (int i = 0, nr = r.size(); i < nr; i++, index++) {
                 long cut = budget > 0 && (index + offset) % stride == 0 ? randomCut(r.regionSize(i)) : 0;
-                long s = r.start(i);
                 if (cut != 0) {
-                    out.appendCopy(r, i, s, s + cut);
-                    out.appendCopy(r, i, s + cut, r.end(i));
                     budget--;
+                }
+                if (inPlace) {
+                    if (cut != 0) {
+                        r.splitAt(i, cut);
+                        i++;
+                        nr++;
+                    }
+                } else if (cut != 0) {
+                    out.appendCopy(r, i, r.start(i), r.start(i) + cut);
+                    out.appendCopy(r, i, r.start(i) + cut, r.end(i));
                 } else {
-                    out.appendCopy(r, i, s, r.end(i));
+                    out.appendCopy(r, i, r.start(i), r.end(i));
                 }
             }
-            r.swapContents(out);
+            if (!inPlace) {
+                r.swapContents(out);
+            }
         }
     }
 
