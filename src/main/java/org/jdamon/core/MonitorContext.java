@@ -636,34 +636,42 @@ public final class MonitorContext {
         long stride = max / budget;
         long offset = splitRotation % stride;
         splitRotation = (int) ((splitRotation + 1) % stride);
-        long index = 0;
+        long next = (stride - offset) % stride; // the first index with (index + offset) % stride == 0
         // a few cuts are inserted in place; many go through the double buffer, one pass per target
         boolean inPlace = Math.min(budget, (n + stride - 1) / stride) <= FEW_CUTS;
+        long base = 0;
         for (Target t : targets) {
             Regions r = t.regions();
-            Regions out = scratch;
-            out.clear();
-            for (int i = 0, nr = r.size(); i < nr; i++, index++) {
-                long cut = budget > 0 && (index + offset) % stride == 0 ? randomCut(r.regionSize(i)) : 0;
-                if (cut != 0) {
-                    budget--;
-                }
-                if (inPlace) {
+            int nr = r.size();
+            if (inPlace) {
+                for (int added = 0; budget > 0 && next < base + nr; next += stride) {
+                    int i = (int) (next - base) + added;
+                    long cut = randomCut(r.regionSize(i));
                     if (cut != 0) {
                         r.splitAt(i, cut);
-                        i++;
-                        nr++;
+                        added++;
+                        budget--;
                     }
-                } else if (cut != 0) {
-                    out.appendCopy(r, i, r.start(i), r.start(i) + cut);
-                    out.appendCopy(r, i, r.start(i) + cut, r.end(i));
-                } else {
-                    out.appendCopy(r, i, r.start(i), r.end(i));
                 }
-            }
-            if (!inPlace) {
+            } else {
+                Regions out = scratch;
+                out.clear();
+                for (int i = 0; i < nr; i++) {
+                    long cut = budget > 0 && base + i == next ? randomCut(r.regionSize(i)) : 0;
+                    if (base + i == next) {
+                        next += stride;
+                    }
+                    if (cut != 0) {
+                        out.appendCopy(r, i, r.start(i), r.start(i) + cut);
+                        out.appendCopy(r, i, r.start(i) + cut, r.end(i));
+                        budget--;
+                    } else {
+                        out.appendCopy(r, i, r.start(i), r.end(i));
+                    }
+                }
                 r.swapContents(out);
             }
+            base += nr;
         }
     }
 
