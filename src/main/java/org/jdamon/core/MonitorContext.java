@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -65,7 +66,10 @@ public final class MonitorContext {
     private volatile boolean stopRequested;
     private volatile boolean running;
     private volatile boolean paused;
-    private final Queue<Consumer<MonitorContext>> calls = new ConcurrentLinkedQueue<>();
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+
+    /** A queued {@link #call}: the function and what its caller waits on. */
+    private record Call(Consumer<MonitorContext> fn, CompletableFuture<Void> done) {}
     private final Regions scratch = new Regions(64);
 
     private MonitorContext(Builder b) {
@@ -171,33 +175,38 @@ public final class MonitorContext {
     /**
      * Runs {@code fn} on the worker ({@code damon_call}): after the sampling and merge step of the
      * iteration that picks it up, before the schemes, so it may change attributes, targets and regions
-     * safely. Runs at once when the context is not running.
+     * safely. Runs at once when the context is not running, throwing what {@code fn} throws; on a running
+     * context the future completes once {@code fn} ran, exceptionally with what it threw, and the worker
+     * goes on.
      */
-    public void call(Consumer<MonitorContext> fn) {
+    public CompletableFuture<Void> call(Consumer<MonitorContext> fn) {
         Objects.requireNonNull(fn);
+        Call c = new Call(fn, new CompletableFuture<>());
         if (running) {
-            calls.add(fn);
+            calls.add(c);
             if (!running) {
                 runCalls(); // the worker stopped meanwhile and may have drained the queue before the add
             }
         } else {
-            fn.accept(this);
+            fn.accept(this); // not running: a failure reaches the caller as it happens
+            c.done().complete(null);
         }
+        return c.done();
     }
 
     /**
      * Adds a target to a running context. Its regions are the ones it brings, else its initial ranges,
      * else whatever the operations set gives it ({@link Operations#targetAdded}).
      */
-    public void addTarget(Target target) {
+    public CompletableFuture<Void> addTarget(Target target) {
         Objects.requireNonNull(target);
-        call(c -> c.attachTarget(target));
+        return call(c -> c.attachTarget(target));
     }
 
     /** Removes a target from a running context ({@code damon_destroy_target}); the others keep their state. */
-    public void removeTarget(Target target) {
+    public CompletableFuture<Void> removeTarget(Target target) {
         Objects.requireNonNull(target);
-        call(c -> c.detachTarget(target));
+        return call(c -> c.detachTarget(target));
     }
 
     /**
@@ -224,7 +233,7 @@ public final class MonitorContext {
      * @throws IllegalArgumentException now, before anything changes, for a minimum region size that is not
      *     a power of two, a new target marked obsolete, or target regions that are unsorted or overlapping
      */
-    public void commit(MonitorContext src) {
+    public CompletableFuture<Void> commit(MonitorContext src) {
         requirePowerOfTwo(src.minRegionSz);
         List<Target> srcTargets = List.copyOf(src.targets);
         for (int i = 0; i < srcTargets.size(); i++) {
@@ -240,7 +249,7 @@ public final class MonitorContext {
         Attributes srcAttrs = requireTimeAdvances(src.attrs.validate());
         boolean srcPaused = src.paused;
         long srcMinRegionSz = src.minRegionSz;
-        call(c -> c.commitNow(srcTargets, srcAttrs, srcPaused, srcMinRegionSz));
+        return call(c -> c.commitNow(srcTargets, srcAttrs, srcPaused, srcMinRegionSz));
     }
 
     private void commitNow(List<Target> srcTargets, Attributes srcAttrs, boolean srcPaused, long srcMinRegionSz) {
@@ -413,9 +422,18 @@ public final class MonitorContext {
 
     /** {@code kdamond_call}: runs the queued calls in the order they came. */
     private void runCalls() {
-        Consumer<MonitorContext> fn;
-        while ((fn = calls.poll()) != null) {
-            fn.accept(this);
+        Call c;
+        while ((c = calls.poll()) != null) {
+            run(c);
+        }
+    }
+
+    private void run(Call c) {
+        try {
+            c.fn().accept(this);
+            c.done().complete(null);
+        } catch (RuntimeException e) {
+            c.done().completeExceptionally(e);
         }
     }
 
