@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -58,12 +59,17 @@ public final class MonitorContext {
     private int lenWindow;
     /** {@code k * 10000 / lenWindow} for each possible {@code last_nr_accesses} k: no division per sample. */
     private int[] bpDecay = new int[0];
+    /** Above this many cuts, the above-half split rebuilds the regions instead of inserting in place. */
+    private static final int FEW_CUTS = 32;
     /** Where the next above-half split starts picking regions, so each call picks different ones. */
     private int splitRotation;
     private volatile boolean stopRequested;
     private volatile boolean running;
     private volatile boolean paused;
-    private final Queue<Consumer<MonitorContext>> calls = new ConcurrentLinkedQueue<>();
+    private final Queue<Call> calls = new ConcurrentLinkedQueue<>();
+
+    /** A queued {@link #call}: the function and what its caller waits on. */
+    private record Call(Consumer<MonitorContext> fn, CompletableFuture<Void> done) {}
     private final Regions scratch = new Regions(64);
 
     private MonitorContext(Builder b) {
@@ -169,33 +175,38 @@ public final class MonitorContext {
     /**
      * Runs {@code fn} on the worker ({@code damon_call}): after the sampling and merge step of the
      * iteration that picks it up, before the schemes, so it may change attributes, targets and regions
-     * safely. Runs at once when the context is not running.
+     * safely. Runs at once when the context is not running, throwing what {@code fn} throws; on a running
+     * context the future completes once {@code fn} ran, exceptionally with what it threw, and the worker
+     * goes on.
      */
-    public void call(Consumer<MonitorContext> fn) {
+    public CompletableFuture<Void> call(Consumer<MonitorContext> fn) {
         Objects.requireNonNull(fn);
+        Call c = new Call(fn, new CompletableFuture<>());
         if (running) {
-            calls.add(fn);
+            calls.add(c);
             if (!running) {
                 runCalls(); // the worker stopped meanwhile and may have drained the queue before the add
             }
         } else {
-            fn.accept(this);
+            fn.accept(this); // not running: a failure reaches the caller as it happens
+            c.done().complete(null);
         }
+        return c.done();
     }
 
     /**
      * Adds a target to a running context. Its regions are the ones it brings, else its initial ranges,
      * else whatever the operations set gives it ({@link Operations#targetAdded}).
      */
-    public void addTarget(Target target) {
+    public CompletableFuture<Void> addTarget(Target target) {
         Objects.requireNonNull(target);
-        call(c -> c.attachTarget(target));
+        return call(c -> c.attachTarget(target));
     }
 
     /** Removes a target from a running context ({@code damon_destroy_target}); the others keep their state. */
-    public void removeTarget(Target target) {
+    public CompletableFuture<Void> removeTarget(Target target) {
         Objects.requireNonNull(target);
-        call(c -> c.detachTarget(target));
+        return call(c -> c.detachTarget(target));
     }
 
     /**
@@ -222,7 +233,7 @@ public final class MonitorContext {
      * @throws IllegalArgumentException now, before anything changes, for a minimum region size that is not
      *     a power of two, a new target marked obsolete, or target regions that are unsorted or overlapping
      */
-    public void commit(MonitorContext src) {
+    public CompletableFuture<Void> commit(MonitorContext src) {
         requirePowerOfTwo(src.minRegionSz);
         List<Target> srcTargets = List.copyOf(src.targets);
         for (int i = 0; i < srcTargets.size(); i++) {
@@ -238,7 +249,7 @@ public final class MonitorContext {
         Attributes srcAttrs = requireTimeAdvances(src.attrs.validate());
         boolean srcPaused = src.paused;
         long srcMinRegionSz = src.minRegionSz;
-        call(c -> c.commitNow(srcTargets, srcAttrs, srcPaused, srcMinRegionSz));
+        return call(c -> c.commitNow(srcTargets, srcAttrs, srcPaused, srcMinRegionSz));
     }
 
     private void commitNow(List<Target> srcTargets, Attributes srcAttrs, boolean srcPaused, long srcMinRegionSz) {
@@ -349,9 +360,14 @@ public final class MonitorContext {
         nextUpdateSis = attrs.updateUs() / sample;
         nextTuneSis = nextAggrSis * attrs.intervalsGoal().aggrs();
         setLenWindow(attrs);
-        ops.init(this);
+        running = true; // from here calls from other threads wait for the worker's call point
+        try {
+            ops.init(this);
+        } catch (RuntimeException | Error e) {
+            running = false;
+            throw e;
+        }
         szLimit = applyMinNrRegions();
-        running = true;
         try {
             while (!stopRequested && anyTargetValid() && beforeDeadline()) {
                 // read once: calls below may change them, and take effect from the next iteration
@@ -406,9 +422,18 @@ public final class MonitorContext {
 
     /** {@code kdamond_call}: runs the queued calls in the order they came. */
     private void runCalls() {
-        Consumer<MonitorContext> fn;
-        while ((fn = calls.poll()) != null) {
-            fn.accept(this);
+        Call c;
+        while ((c = calls.poll()) != null) {
+            run(c);
+        }
+    }
+
+    private void run(Call c) {
+        try {
+            c.fn().accept(this);
+            c.done().complete(null);
+        } catch (RuntimeException e) {
+            c.done().completeExceptionally(e);
         }
     }
 
@@ -629,23 +654,42 @@ public final class MonitorContext {
         long stride = max / budget;
         long offset = splitRotation % stride;
         splitRotation = (int) ((splitRotation + 1) % stride);
-        long index = 0;
+        long next = (stride - offset) % stride; // the first index with (index + offset) % stride == 0
+        // a few cuts are inserted in place; many go through the double buffer, one pass per target
+        boolean inPlace = Math.min(budget, (n + stride - 1) / stride) <= FEW_CUTS;
+        long base = 0;
         for (Target t : targets) {
             Regions r = t.regions();
-            Regions out = scratch;
-            out.clear();
-            for (int i = 0, nr = r.size(); i < nr; i++, index++) {
-                long cut = budget > 0 && (index + offset) % stride == 0 ? randomCut(r.regionSize(i)) : 0;
-                long s = r.start(i);
-                if (cut != 0) {
-                    out.appendCopy(r, i, s, s + cut);
-                    out.appendCopy(r, i, s + cut, r.end(i));
-                    budget--;
-                } else {
-                    out.appendCopy(r, i, s, r.end(i));
+            int nr = r.size();
+            if (inPlace) {
+                for (int added = 0; budget > 0 && next < base + nr; next += stride) {
+                    int i = (int) (next - base) + added;
+                    long cut = randomCut(r.regionSize(i));
+                    if (cut != 0) {
+                        r.splitAt(i, cut);
+                        added++;
+                        budget--;
+                    }
                 }
+            } else {
+                Regions out = scratch;
+                out.clear();
+                for (int i = 0; i < nr; i++) {
+                    long cut = budget > 0 && base + i == next ? randomCut(r.regionSize(i)) : 0;
+                    if (base + i == next) {
+                        next += stride;
+                    }
+                    if (cut != 0) {
+                        out.appendCopy(r, i, r.start(i), r.start(i) + cut);
+                        out.appendCopy(r, i, r.start(i) + cut, r.end(i));
+                        budget--;
+                    } else {
+                        out.appendCopy(r, i, r.start(i), r.end(i));
+                    }
+                }
+                r.swapContents(out);
             }
-            r.swapContents(out);
+            base += nr;
         }
     }
 

@@ -198,6 +198,44 @@ class RegionAdjustmentTest {
     }
 
     @Test
+    void atExactlyHalfTheMaximumEveryRegionIsStillSplit() {
+        // 4 regions, max 8: 4 > 8 / 2 is false, so the blanket split (each in two) -> 8, not the fraction
+        MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 8), new ScriptedRandom(),
+                new AddressRange(0, 10 * P), new AddressRange(10 * P, 20 * P),
+                new AddressRange(20 * P, 30 * P), new AddressRange(30 * P, 40 * P));
+        c.splitRegions();
+        assertThat(regions(c).size()).isEqualTo(8);
+    }
+
+    @Test
+    void atExactlyAThirdOfTheMaximumAnUnchangedCountStillSplitsInTwo() {
+        // max 9: 3 regions, then the same 3 again: 3 == last but 3 < 9 / 3 is false -> two pieces each
+        ScriptedRandom rnd = new ScriptedRandom();
+        MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 9), rnd,
+                new AddressRange(0, 10 * P), new AddressRange(10 * P, 20 * P), new AddressRange(20 * P, 30 * P));
+        Regions r = regions(c);
+        c.splitRegions();
+        r.clear();
+        for (int i = 0; i < 3; i++) {
+            r.add(i * 10 * P, (i + 1) * 10 * P);
+        }
+        rnd.then(4, 4, 4, 4, 4, 4);
+        c.splitRegions();
+        assertThat(r.size()).isEqualTo(6);
+    }
+
+    @Test
+    void aRegionOfExactlyTwoMinimumSizesIsNeverCut() {
+        // [0, 2P) must not draw; the first draw, 8, goes to [2P, 5P): (1+8) * 12288 / 10 = 11059 -> 8192
+        ScriptedRandom rnd = new ScriptedRandom().then(8);
+        MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 1000), rnd,
+                new AddressRange(0, 2 * P), new AddressRange(2 * P, 5 * P));
+        c.splitRegions();
+        Regions r = regions(c);
+        assertThat(new long[] {r.end(0), r.end(1), r.end(2)}).containsExactly(2 * P, 4 * P, 5 * P);
+    }
+
+    @Test
     void atTheMaximumNothingIsSplit() {
         ScriptedRandom rnd = new ScriptedRandom();
         MonitorContext c = ctx(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 4), rnd,

@@ -349,4 +349,26 @@ class WorkerLoopWiringTest {
         assertThat(sleeps[0]).isEqualTo(20);
         assertThat(c.passedSampleIntervals()).isEqualTo(15);
     }
+
+    @Test
+    void aFailingCallReachesItsCallerAndTheWorkerGoesOn() throws Exception {
+        Target first = target(0);
+        List<java.util.concurrent.CompletableFuture<Void>> futures = new ArrayList<>();
+        MonitorContext c = loop(a -> true, first)
+                .afterSample(ctx -> {
+                    if (ctx.passedSampleIntervals() == 5) {
+                        futures.add(ctx.addTarget(first)); // already there: refused on the worker
+                        futures.add(ctx.call(x -> {}));
+                    }
+                    if (ctx.passedSampleIntervals() == 30) {
+                        ctx.stop();
+                    }
+                })
+                .build();
+        c.run();
+        assertThat(c.passedSampleIntervals()).isEqualTo(30);
+        assertThat(futures.get(0)).isCompletedExceptionally();
+        assertThat(futures.get(1)).isCompleted().isNotCompletedExceptionally();
+        assertThat(c.targets()).containsExactly(first);
+    }
 }
