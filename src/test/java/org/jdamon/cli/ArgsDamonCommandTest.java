@@ -2,64 +2,50 @@ package org.jdamon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ArgsDamonCommandTest {
-    record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void printedConfigurationReadsBackThroughKdamonds(@TempDir Path dir) throws Exception {
-        Result r = run("args", "damon", "--damos_action", "pageout", "--damos_access_rate", "0", "0",
+        CliRunner r = CliRunner.run("args", "damon", "--damos_action", "pageout", "--damos_access_rate", "0", "0",
                 "--damos_age", "2s", "max", "--damos_action", "stat", "--damos_filter", "reject", "none", "anon",
                 "--damos_nr_filters", "0", "1", "-s", "10ms");
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"action\" : \"pageout\"", "\"action\" : \"stat\"", "\"sample_us\" : \"10 ms\"");
         Path f = dir.resolve("k.json");
         Files.writeString(f, r.out());
-        Result again = run("args", "damon", "--kdamonds", f.toString());
-        assertThat(again.code()).as(again.err()).isZero();
+        CliRunner again = CliRunner.run("args", "damon", "--kdamonds", f.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).isEqualTo(r.out());
     }
 
     @Test
     void presetAddsTheModuleSchemes() {
-        Result r = run("args", "damon", "--preset", "reclaim");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("args", "damon", "--preset", "reclaim");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"action\" : \"pageout\"", "\"min\" : \"2 m\"", "\"sz_bytes\" : \"128.000 MiB\"",
                 "\"high_permil\" : \"50 %\"");
     }
 
     @Test
     void badInputIsAUsageErrorNamingTheOptionOrPath(@TempDir Path dir) throws Exception {
-        Result r = run("args", "damon", "--damos_action", "evict");
-        assertThat(r.code()).isEqualTo(2);
+        CliRunner r = CliRunner.run("args", "damon", "--damos_action", "evict");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: --damos_action: unknown DAMOS action 'evict'");
-        r = run("args", "damon", "--damos_action", "pageout", "--damos_access_rate", "9");
-        assertThat(r.code()).isEqualTo(2);
+        r = CliRunner.run("args", "damon", "--damos_action", "pageout", "--damos_access_rate", "9");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--damos_access_rate needs 2 value(s), got 1");
-        r = run("args", "damon", "--preset", "shrink");
-        assertThat(r.code()).isEqualTo(2);
+        r = CliRunner.run("args", "damon", "--preset", "shrink");
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: --preset: unknown preset 'shrink'");
         Path f = dir.resolve("bad.json");
         Files.writeString(f, "{\"kdamonds\": [{\"contexts\": [{\"targets\": {}}]}]}");
-        r = run("args", "damon", "--kdamonds", f.toString());
-        assertThat(r.code()).isEqualTo(2);
+        r = CliRunner.run("args", "damon", "--kdamonds", f.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: " + f + ": $.kdamonds[0].contexts[0].targets: expected a list");
     }
 
@@ -83,8 +69,8 @@ class ArgsDamonCommandTest {
         args[0] = "args";
         args[1] = "damon";
         System.arraycopy(monitoring, 0, args, 2, monitoring.length);
-        Result r = run(args);
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run(args);
+        assertThat(r.exitCode()).as(r.err()).isZero();
         return r.out().lines().map(String::strip).filter(l -> l.startsWith("\"ops_update_us\""))
                 .map(l -> l.replaceAll(",$", "")).findFirst().orElseThrow();
     }

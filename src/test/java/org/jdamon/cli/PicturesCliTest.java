@@ -2,8 +2,6 @@ package org.jdamon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import org.jdamon.report.ReportFixtures;
 import org.jdamon.report.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,18 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PicturesCliTest {
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {}
-
-    static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private Path write(String name, Recording rec) throws Exception {
         Path p = dir.resolve(name);
@@ -50,8 +35,8 @@ class PicturesCliTest {
     @Test
     void terminalHeatmapOfARecordFile() throws Exception {
         Path rec = write("hot.data", TestRecords.hotBand());
-        Result r = run("report", "heatmap", "-i", rec.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("report", "heatmap", "-i", rec.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         String[] lines = r.out().split("\n");
         // 40 rows over 10 s (250 ms each), 80 columns over the 256 MiB mmap area (3.2 MiB each): the band
         // [2 s, 6 s) x [+64, +128) MiB is rows 8..23, columns 20..39. Not a terminal: no colour codes.
@@ -66,8 +51,8 @@ class PicturesCliTest {
     @Test
     void jsonImagesAndSiteFromARecordFile() throws Exception {
         Path rec = write("hot.data", TestRecords.hotBand());
-        Result json = run("report", "heatmap", "-i", rec.toString(), "--json", "--resol", "10", "4");
-        assertThat(json.exit()).as(json.err()).isZero();
+        CliRunner json = CliRunner.run("report", "heatmap", "-i", rec.toString(), "--json", "--resol", "10", "4");
+        assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode g = JsonMapper.builder().build().readTree(json.out()).path("heatmaps").get(0);
         assertThat(g.path("time_cells").asInt()).isEqualTo(10);
         assertThat(g.path("address_cells").asInt()).isEqualTo(4);
@@ -76,15 +61,15 @@ class PicturesCliTest {
         assertThat(g.path("heat").get(7).get(1).asDouble()).isZero();
 
         Path png = dir.resolve("all.png");
-        Result img = run("report", "heatmap", "-i", rec.toString(), "--output", png.toString(), "--draw_range", "all");
-        assertThat(img.exit()).as(img.err()).isZero();
+        CliRunner img = CliRunner.run("report", "heatmap", "-i", rec.toString(), "--output", png.toString(), "--draw_range", "all");
+        assertThat(img.exitCode()).as(img.err()).isZero();
         assertThat(img.out().lines()).containsExactly(png.toString(), dir.resolve("all.1.png").toString(),
                 dir.resolve("all.2.png").toString());
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1000);
 
-        Result site = run("report", "site", "-i", rec.toString(), write("two.data", ReportFixtures.twoTargets()).toString(),
+        CliRunner site = CliRunner.run("report", "site", "-i", rec.toString(), write("two.data", ReportFixtures.twoTargets()).toString(),
                 "-o", dir.resolve("site").toString());
-        assertThat(site.exit()).as(site.err()).isZero();
+        assertThat(site.exitCode()).as(site.err()).isZero();
         assertThat(dir.resolve("site/index.html")).isNotEmptyFile();
         assertThat(dir.resolve("site/hot.data/heatmap.t0.1.png")).isNotEmptyFile();
         // The second target of two.data lives at the top of the 64-bit space.
@@ -94,8 +79,8 @@ class PicturesCliTest {
     @Test
     void heatmapAtTheTopOfTheAddressSpace() throws Exception {
         Path rec = write("two.data", ReportFixtures.twoTargets());
-        Result r = run("report", "heatmap", "-i", rec.toString(), "--target_id", "1", "--resol", "2", "4");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("report", "heatmap", "-i", rec.toString(), "--target_id", "1", "--resol", "2", "4");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         // One region [0xffff_ffff_fff0_0000, 0xffff_ffff_ffff_f000) at 1 then 2 accesses: max 2;
         // row 0 = 1/2 -> digit 5, row 1 = 9.
         assertThat(r.out().split("\n")[0]).isEqualTo("5555");
@@ -105,27 +90,27 @@ class PicturesCliTest {
 
     @Test
     void missingEmptyAndDirectoryInputsAreOneLineUsageErrors() throws Exception {
-        Result missing = run("report", "heatmap", "-i", dir.resolve("nope.data").toString());
-        assertThat(missing.exit()).isEqualTo(2);
+        CliRunner missing = CliRunner.run("report", "heatmap", "-i", dir.resolve("nope.data").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("jdamon: " + dir.resolve("nope.data") + ": no such record file")
                 .hasLineCount(1);
         Path empty = Files.createFile(dir.resolve("empty.data"));
-        Result e = run("report", "heatmap", "-i", empty.toString());
-        assertThat(e.exit()).isEqualTo(2);
+        CliRunner e = CliRunner.run("report", "heatmap", "-i", empty.toString());
+        assertThat(e.exitCode()).isEqualTo(2);
         assertThat(e.err()).isEqualTo("jdamon: " + empty + ": empty file, not a record\n");
-        Result site = run("report", "site", "-i", dir.toString(), "-o", dir.resolve("site").toString());
-        assertThat(site.exit()).isEqualTo(2);
+        CliRunner site = CliRunner.run("report", "site", "-i", dir.toString(), "-o", dir.resolve("site").toString());
+        assertThat(site.exitCode()).isEqualTo(2);
         assertThat(site.err()).contains("is a directory").hasLineCount(1);
         Path garbage = Files.write(dir.resolve("garbage.data"), "this is not a record\n".repeat(10).getBytes());
         for (String cmd : new String[] {"heatmap", "site"}) {
-            Result g = cmd.equals("heatmap") ? run("report", "heatmap", "-i", garbage.toString())
-                    : run("report", "site", "-i", garbage.toString(), "-o", dir.resolve("gsite").toString());
-            assertThat(g.exit()).as(cmd).isEqualTo(2);
+            CliRunner g = cmd.equals("heatmap") ? CliRunner.run("report", "heatmap", "-i", garbage.toString())
+                    : CliRunner.run("report", "site", "-i", garbage.toString(), "-o", dir.resolve("gsite").toString());
+            assertThat(g.exitCode()).as(cmd).isEqualTo(2);
             assertThat(g.err()).as(cmd).startsWith("jdamon: " + garbage + ": ").hasLineCount(1);
         }
         Path noSnapshots = write("header-only.data", TestRecords.of(java.util.List.of()));
-        Result none = run("report", "heatmap", "-i", noSnapshots.toString());
-        assertThat(none.exit()).isEqualTo(2);
+        CliRunner none = CliRunner.run("report", "heatmap", "-i", noSnapshots.toString());
+        assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("no snapshot").hasLineCount(1);
     }
 
@@ -133,8 +118,8 @@ class PicturesCliTest {
     void servingOnAPortInUseIsAOneLineError() throws Exception {
         Path rec = write("hot.data", TestRecords.hotBand());
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Result r = run("serve", "-i", rec.toString(), "--port", String.valueOf(taken.getLocalPort()));
-            assertThat(r.exit()).isEqualTo(1);
+            CliRunner r = CliRunner.run("serve", "-i", rec.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(r.exitCode()).isEqualTo(1);
             assertThat(r.err()).contains("127.0.0.1:" + taken.getLocalPort(), "in use").hasLineCount(1);
         }
     }
@@ -142,18 +127,18 @@ class PicturesCliTest {
     @Test
     void badOptionsAreUsageErrorsBeforeAnyFileIsRead() {
         String in = dir.resolve("nope.data").toString();
-        assertThat(run("report", "heatmap", "-i", in, "--draw_range", "biggest").err())
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--draw_range", "biggest").err())
                 .startsWith("jdamon: unknown --draw_range 'biggest'");
-        assertThat(run("report", "heatmap", "-i", in, "--draw_range", "biggest").exit()).isEqualTo(2);
-        assertThat(run("report", "heatmap", "-i", in, "--address_range", "0x2000", "0x1000").exit()).isEqualTo(2);
-        assertThat(run("report", "heatmap", "-i", in, "--address_range", "0xZZ", "1G").err())
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--draw_range", "biggest").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--address_range", "0x2000", "0x1000").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--address_range", "0xZZ", "1G").err())
                 .contains("invalid address '0xZZ'");
-        assertThat(run("report", "heatmap", "-i", in, "--time_range", "5s", "1s").exit()).isEqualTo(2);
-        assertThat(run("report", "heatmap", "-i", in, "--output", "x.gif").err())
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--time_range", "5s", "1s").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--output", "x.gif").err())
                 .contains("unsupported image type");
-        assertThat(run("report", "heatmap", "-i", in, "--stdout_colorset", "rainbow").exit()).isEqualTo(2);
-        assertThat(run("serve").exit()).isEqualTo(2);
-        assertThat(run("serve", "-i", in, "--port", "70000").err()).contains("--port must be within 0..65535");
-        assertThat(run("report").exit()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "heatmap", "-i", in, "--stdout_colorset", "rainbow").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("serve").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("serve", "-i", in, "--port", "70000").err()).contains("--port must be within 0..65535");
+        assertThat(CliRunner.run("report").exitCode()).isEqualTo(2);
     }
 }

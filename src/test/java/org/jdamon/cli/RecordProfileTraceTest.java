@@ -3,8 +3,6 @@ package org.jdamon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,24 +43,12 @@ class RecordProfileTraceTest {
         return f;
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void traceProfileNamesThePhaseOfTheLargeWorkingSet(@TempDir Path dir) throws Exception {
         Path rec = dir.resolve("t.jdamon");
-        Run r = run("record", "--trace", trace(dir).toString(), "--instr-per-us", "0.1", "-s", "1ms", "-a", "10ms",
+        CliRunner r = CliRunner.run("record", "--trace", trace(dir).toString(), "--instr-per-us", "0.1", "-s", "1ms", "-a", "10ms",
                 "--profile", "--profile_every", "10", "-o", rec.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         Recording recording = RecordFiles.read(rec);
         Profile p = ProfileCodec.decodeAll(recording.sideData());
         // 20,000 instructions, one in 10 kept; instruction k is at k * 10 us
@@ -70,9 +56,9 @@ class RecordProfileTraceTest {
         assertThat(p.samples().get(1).timeNs()).isEqualTo(100_000);
         assertThat(p.samples().get(1000).top()).isEqualTo("0x402000");
 
-        Run times = run("report", "times", "-i", rec.toString(), "--address", "0x10000000", "0x10400000",
+        CliRunner times = CliRunner.run("report", "times", "-i", rec.toString(), "--address", "0x10000000", "0x10400000",
                 "--access_rate", "50%", "max");
-        assertThat(times.exit()).as(times.err()).isZero();
+        assertThat(times.exitCode()).as(times.err()).isZero();
         List<String> lines = times.out().lines().toList();
         assertThat(lines).isNotEmpty();
         // every window lies in phase A (0-100 ms), give or take one 10 ms aggregation
@@ -80,9 +66,9 @@ class RecordProfileTraceTest {
             String[] se = l.split("-");
             assertThat(Double.parseDouble(se[1])).as(l).isLessThanOrEqualTo(0.110);
         }
-        Run prof = run("report", "profile", "-i", rec.toString(), "--address", "0x10000000", "0x10400000",
+        CliRunner prof = CliRunner.run("report", "profile", "-i", rec.toString(), "--address", "0x10000000", "0x10400000",
                 "--access_rate", "50%", "max");
-        assertThat(prof.exit()).as(prof.err()).isZero();
+        assertThat(prof.exitCode()).as(prof.err()).isZero();
         String self = prof.out().split("# top functions \\(self")[1].lines().skip(1).findFirst().orElseThrow();
         assertThat(self).endsWith("  0x401000");
         assertThat(Double.parseDouble(self.trim().split("%")[0])).isGreaterThan(90);
@@ -90,8 +76,8 @@ class RecordProfileTraceTest {
 
     @Test
     void profileOfASimulationIsAUsageError(@TempDir Path dir) {
-        Run r = run("record", "--sim", "demo", "--profile", "-o", dir.resolve("x").toString());
-        assertThat(r.exit()).isEqualTo(2);
+        CliRunner r = CliRunner.run("record", "--sim", "demo", "--profile", "-o", dir.resolve("x").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--profile needs a process");
     }
 
@@ -129,12 +115,12 @@ class RecordProfileTraceTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor()).isZero();
         Path rec = dir.resolve("tiny.jdamon");
         // a few hundred thousand instructions: at 1 per us with 10 ms aggregations, some tens of snapshots
-        Run r = run("record", "--trace", lackey.toString(), "--instr-per-us", "1", "-s", "1ms", "-a", "10ms",
+        CliRunner r = CliRunner.run("record", "--trace", lackey.toString(), "--instr-per-us", "1", "-s", "1ms", "-a", "10ms",
                 "--profile", "--profile_every", "100",
                 "--profile_binary", exe.toString(), "-o", rec.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        Run prof = run("report", "profile", "-i", rec.toString());
-        assertThat(prof.exit()).as(prof.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CliRunner prof = CliRunner.run("report", "profile", "-i", rec.toString());
+        assertThat(prof.exitCode()).as(prof.err()).isZero();
         String self = prof.out().split("# top functions \\(self")[1].lines().skip(1).findFirst().orElseThrow();
         assertThat(self).endsWith("  work_big");
     }

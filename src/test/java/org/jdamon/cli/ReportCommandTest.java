@@ -3,8 +3,6 @@ package org.jdamon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,25 +12,12 @@ import org.jdamon.record.Snapshot;
 import org.jdamon.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class ReportCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path write(Recording r, String name) throws IOException {
         Path p = dir.resolve(name);
@@ -47,8 +32,8 @@ class ReportCommandTest {
     @Test
     void wssJsonPrintsExactlyOneObject() throws IOException {
         Path p = write(ReportFixtures.wss(), "wss.jdr");
-        Run r = run("report", "wss", "-i", p.toString(), "--exclude_samples", "0", "--json");
-        assertThat(r.exit()).isZero();
+        CliRunner r = CliRunner.run("report", "wss", "-i", p.toString(), "--exclude_samples", "0", "--json");
+        assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         JsonNode root = JsonMapper.builder().build().readTree(r.out());
         JsonNode t = root.get("targets").get(0);
@@ -60,7 +45,7 @@ class ReportCommandTest {
     @Test
     void wssTableWithOptions() throws IOException {
         Path p = write(ReportFixtures.wss(), "wss.jdr");
-        Run r = run("report", "wss", "-i", p.toString(), "--exclude_samples", "0", "--range", "50", "51", "1",
+        CliRunner r = CliRunner.run("report", "wss", "-i", p.toString(), "--exclude_samples", "0", "--range", "50", "51", "1",
                 "--raw_number", "--nr_cols_bar", "0", "--sz_thres", "1K");
         assertThat(r.out()).isEqualTo("# target_id\t0\n# <percentile> <wss>\n# avr:\t30720\n 50           30720\n");
     }
@@ -69,14 +54,14 @@ class ReportCommandTest {
     void everyReportRunsOnARecord() throws IOException {
         Path p = write(ReportFixtures.twoTargets(), "two.jdr");
         for (String type : new String[] {"raw", "access", "wss", "nr_regions"}) {
-            Run r = run("report", type, "-i", p.toString());
-            assertThat(r.exit()).as(type).isZero();
+            CliRunner r = CliRunner.run("report", type, "-i", p.toString());
+            assertThat(r.exitCode()).as(type).isZero();
             assertThat(r.out()).as(type).isNotEmpty();
-            Run j = run("report", type, "-i", p.toString(), "--json");
-            assertThat(j.exit()).as(type).isZero();
+            CliRunner j = CliRunner.run("report", type, "-i", p.toString(), "--json");
+            assertThat(j.exitCode()).as(type).isZero();
             assertThat(JsonMapper.builder().build().readTree(j.out())).as(type).isNotNull();
         }
-        assertThat(run("report", "nr_regions", "-i", p.toString()).out())
+        assertThat(CliRunner.run("report", "nr_regions", "-i", p.toString()).out())
                 .isEqualTo("# <percentile> <# regions>\n# target_id\t0\n# no snapshot\n# target_id\t1\n# no snapshot\n");
     }
 
@@ -85,8 +70,8 @@ class ReportCommandTest {
         Path p = write(ReportFixtures.wss(), "wss.jdr");
         byte[] all = Files.readAllBytes(p);
         Path cut = Files.write(dir.resolve("cut.jdr"), Arrays.copyOf(all, all.length - 20));
-        Run r = run("report", "wss", "-i", cut.toString(), "--exclude_samples", "0", "--raw_number");
-        assertThat(r.exit()).isZero();
+        CliRunner r = CliRunner.run("report", "wss", "-i", cut.toString(), "--exclude_samples", "0", "--raw_number");
+        assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("# avr:");
         assertThat(r.err().lines()).isNotEmpty().allMatch(l -> l.startsWith("jdamon: warning: " + cut + ": "));
         assertThat(r.err()).contains("truncated chunk");
@@ -95,33 +80,33 @@ class ReportCommandTest {
     @Test
     void unreadableInputsAreOneLineErrorsNamingTheFile() throws IOException {
         Path missing = dir.resolve("missing.data");
-        Run m = run("report", "wss", "-i", missing.toString());
-        assertThat(m.exit()).isEqualTo(2);
+        CliRunner m = CliRunner.run("report", "wss", "-i", missing.toString());
+        assertThat(m.exitCode()).isEqualTo(2);
         assertThat(m.err().lines()).singleElement().asString().startsWith("jdamon: " + missing + ": no such record file");
 
         Path empty = Files.write(dir.resolve("empty.data"), new byte[0]);
-        Run e = run("report", "raw", "-i", empty.toString());
-        assertThat(e.exit()).isEqualTo(2);
+        CliRunner e = CliRunner.run("report", "raw", "-i", empty.toString());
+        assertThat(e.exitCode()).isEqualTo(2);
         assertThat(e.err()).isEqualTo("jdamon: " + empty + ": empty file, not a record\n");
 
         Path garbage = Files.writeString(dir.resolve("garbage.data"), "hello");
-        Run g = run("report", "access", "-i", garbage.toString());
-        assertThat(g.exit()).isEqualTo(2);
+        CliRunner g = CliRunner.run("report", "access", "-i", garbage.toString());
+        assertThat(g.exitCode()).isEqualTo(2);
         assertThat(g.err().lines()).singleElement().asString().startsWith("jdamon: " + garbage + ": not a record file");
 
         Path headerOnly = dir.resolve("header.jdr");
         RecordWriter.create(headerOnly, ReportFixtures.wss().header()).close();
-        Run h = run("report", "raw", "-i", headerOnly.toString());
-        assertThat(h.exit()).isEqualTo(2);
+        CliRunner h = CliRunner.run("report", "raw", "-i", headerOnly.toString());
+        assertThat(h.exitCode()).isEqualTo(2);
         assertThat(h.err()).isEqualTo("jdamon: " + headerOnly + ": the record holds no snapshot\n");
     }
 
     @Test
     void usageErrorsExitTwo() throws IOException {
         Path p = write(ReportFixtures.wss(), "wss.jdr");
-        assertThat(run("report").exit()).isEqualTo(2);
-        assertThat(run("report", "wss", "-i", p.toString(), "--sortby", "colour").exit()).isEqualTo(2);
-        assertThat(run("report", "wss", "-i", p.toString(), "--range", "0", "200", "50").exit()).isEqualTo(2);
-        assertThat(run("report", "wss", "-i", p.toString(), "--per_target", "--collapse_targets").exit()).isEqualTo(2);
+        assertThat(CliRunner.run("report").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "wss", "-i", p.toString(), "--sortby", "colour").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "wss", "-i", p.toString(), "--range", "0", "200", "50").exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("report", "wss", "-i", p.toString(), "--per_target", "--collapse_targets").exitCode()).isEqualTo(2);
     }
 }

@@ -2,8 +2,6 @@ package org.jdamon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,34 +63,22 @@ class ReportProfileCommandTest {
         return new Profile("jfr", s);
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void timesPrintsTheMatchingWindows(@TempDir Path dir) throws Exception {
         Path f = writeRecord(dir, false);
-        Run r = run("report", "times", "-i", f.toString(), "--access_rate", "50%", "max");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("report", "times", "-i", f.toString(), "--access_rate", "50%", "max");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("0.000000-0.200000\n0.400000-0.500000\n0.600000-0.700000\n");
         // the 64 KiB region alone, aged 5 x 100 ms = 0.5 s: every snapshot, merged where they touch
-        Run big = run("report", "times", "-i", f.toString(), "--sz_region", "16K", "max", "--age", "0.5", "1");
+        CliRunner big = CliRunner.run("report", "times", "-i", f.toString(), "--sz_region", "16K", "max", "--age", "0.5", "1");
         assertThat(big.out()).isEqualTo("0.000000-0.500000\n0.600000-0.700000\n");
     }
 
     @Test
     void profilePrintsTheHottestCodeOfTheWindows(@TempDir Path dir) throws Exception {
         Path f = writeRecord(dir, true);
-        Run r = run("report", "profile", "-i", f.toString(), "--access_rate", "50%", "max", "--stacks", "1");
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("report", "profile", "-i", f.toString(), "--access_rate", "50%", "max", "--stacks", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
                 .startsWith("# 8 samples (jfr) in 3 time windows, 0.400000 s of 0.700000 s recorded\n")
                 .contains("# top functions (self: the running function)\n  87.50%       7  hot\n  12.50%       1  memset\n")
@@ -106,11 +92,11 @@ class ReportProfileCommandTest {
         Path f = writeRecord(dir, true);
         Path html = dir.resolve("t.html");
         Path png = dir.resolve("t.png");
-        assertThat(run("report", "profile", "-i", f.toString(), "--access_rate", "50%", "max", "--timeline",
-                html.toString()).exit()).isZero();
+        assertThat(CliRunner.run("report", "profile", "-i", f.toString(), "--access_rate", "50%", "max", "--timeline",
+                html.toString()).exitCode()).isZero();
         assertThat(Files.readString(html)).contains("data:image/png;base64,").contains("0.400000-0.500000")
                 .contains("87.50%");
-        assertThat(run("report", "profile", "-i", f.toString(), "--timeline", png.toString()).exit()).isZero();
+        assertThat(CliRunner.run("report", "profile", "-i", f.toString(), "--timeline", png.toString()).exitCode()).isZero();
         byte[] head = Files.readAllBytes(png);
         assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
@@ -129,28 +115,28 @@ class ReportProfileCommandTest {
                 \t  401200 touch_small (/tmp/w)
 
                 """);
-        Run r = run("report", "profile", "-i", f.toString(), "--access_rate", "50%", "max",
+        CliRunner r = CliRunner.run("report", "profile", "-i", f.toString(), "--access_rate", "50%", "max",
                 "--profile_input", script.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains(" 100.00%       1  touch_large\n").doesNotContain("touch_small");
     }
 
     @Test
     void errorsAreOneLineWithTheRightExitCode(@TempDir Path dir) throws Exception {
         Path f = writeRecord(dir, false);
-        Run noProfile = run("report", "profile", "-i", f.toString());
-        assertThat(noProfile.exit()).isEqualTo(2);
+        CliRunner noProfile = CliRunner.run("report", "profile", "-i", f.toString());
+        assertThat(noProfile.exitCode()).isEqualTo(2);
         assertThat(noProfile.err()).contains("holds no call stacks");
-        Run badRate = run("report", "times", "-i", f.toString(), "--access_rate", "lots", "max");
-        assertThat(badRate.exit()).isEqualTo(2);
+        CliRunner badRate = CliRunner.run("report", "times", "-i", f.toString(), "--access_rate", "lots", "max");
+        assertThat(badRate.exitCode()).isEqualTo(2);
         assertThat(badRate.err()).contains("--access_rate: invalid percentage 'lots'");
         Path withProfile = writeRecord(dir.resolve("p").toFile().mkdirs() ? dir.resolve("p") : dir, true);
-        Run none = run("report", "profile", "-i", withProfile.toString(), "--access_rate", "99%", "99%");
-        assertThat(none.exit()).isEqualTo(2);
+        CliRunner none = CliRunner.run("report", "profile", "-i", withProfile.toString(), "--access_rate", "99%", "99%");
+        assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("no snapshot of the condition found");
-        Run overlap = run("report", "times", "-i", f.toString(), "--address", "0", "0x2000", "--address", "0x1000",
+        CliRunner overlap = CliRunner.run("report", "times", "-i", f.toString(), "--address", "0", "0x2000", "--address", "0x1000",
                 "0x3000");
-        assertThat(overlap.exit()).isEqualTo(2);
+        assertThat(overlap.exitCode()).isEqualTo(2);
         assertThat(overlap.err()).contains("overlapping");
     }
 }

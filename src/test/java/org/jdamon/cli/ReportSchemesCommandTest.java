@@ -2,8 +2,6 @@ package org.jdamon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,25 +19,12 @@ import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code report schemes} and {@code report damon} on records written the way {@code record} writes them. */
 class ReportSchemesCommandTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Records the 35 s zigzag with the given damo options' schemes (none: plain monitoring). */
     private static DamosEngine record(Path file, List<List<String>> actions, List<List<String>> rates,
@@ -65,8 +50,8 @@ class ReportSchemesCommandTest {
         Path with = dir.resolve("with.data");
         DamosEngine engine = record(with, List.of(List.of("pageout")), List.of(List.of("0", "0")),
                 List.of(List.of("1s", "max")));
-        Result r = run("report", "schemes", "--json", "-i", with.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("report", "schemes", "--json", "-i", with.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         long mapped = SimOperations.of(SimWorkloads.load("zigzag_30secs")).workload(0).layout().totalMappedBytes();
         assertThat(j.get("duration_ns").asLong()).isEqualTo(35_000_000_000L);
@@ -86,8 +71,8 @@ class ReportSchemesCommandTest {
 
         Path without = dir.resolve("without.data");
         record(without, List.of(), List.of(), List.of());
-        Result plain = run("report", "schemes", "--json", "-i", without.toString());
-        assertThat(plain.code()).as(plain.err()).isZero();
+        CliRunner plain = CliRunner.run("report", "schemes", "--json", "-i", without.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
         JsonNode p = JSON.readTree(plain.out());
         assertThat(p.get("avg_rss_bytes").asLong()).isEqualTo(mapped);
         assertThat(p.get("max_rss_bytes").asLong()).isEqualTo(mapped);
@@ -96,8 +81,8 @@ class ReportSchemesCommandTest {
         assertThat(p.get("schemes").isArray()).isTrue();
         assertThat(p.get("schemes").size()).isZero();
 
-        Result text = run("report", "schemes", "-i", with.toString(), "--max_rows", "5");
-        assertThat(text.code()).isZero();
+        CliRunner text = CliRunner.run("report", "schemes", "-i", with.toString(), "--max_rows", "5");
+        assertThat(text.exitCode()).isZero();
         assertThat(text.out()).contains("# time", "rss: avg", "scheme 0 (pageout): tried");
     }
 
@@ -106,13 +91,13 @@ class ReportSchemesCommandTest {
         Path f = dir.resolve("r.data");
         DamosEngine engine = record(f, List.of(List.of("pageout"), List.of("stat")), List.of(List.of("0", "0")),
                 List.of(List.of("2s", "max")));
-        Result r = run("report", "damon", "-i", f.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("report", "damon", "-i", f.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("ops: sim", "scheme 0", "action: pageout per aggr interval",
                 "nr_accesses: [0 %, 0 %]", "age: [2 s, max]", "scheme 1", "action: stat",
                 "tried " + engine.stats(0).nrTried() + " regions");
-        Result j = run("report", "damon", "--json", "-i", f.toString());
-        assertThat(j.code()).as(j.err()).isZero();
+        CliRunner j = CliRunner.run("report", "damon", "--json", "-i", f.toString());
+        assertThat(j.exitCode()).as(j.err()).isZero();
         // the JSON is a kdamonds configuration again (stats are ignored when read back)
         assertThat(KdamondsJson.parse(j.out()).kdamonds().getFirst().contexts().getFirst().schemes()).hasSize(2);
         assertThat(JSON.readTree(j.out()).at("/kdamonds/0/contexts/0/schemes/0/stats/sz_applied").asLong())
@@ -122,13 +107,13 @@ class ReportSchemesCommandTest {
     @Test
     void recordsWithoutDamosDataAndBrokenChunksAreReported(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("none.data");
-        Result r = run("report", "schemes", "-i", missing.toString());
-        assertThat(r.code()).isEqualTo(2);
+        CliRunner r = CliRunner.run("report", "schemes", "-i", missing.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no such record file");
         Path junk = dir.resolve("junk.data");
         Files.writeString(junk, "hello");
-        r = run("report", "damon", "-i", junk.toString());
-        assertThat(r.code()).isEqualTo(2);
+        r = CliRunner.run("report", "damon", "-i", junk.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: " + junk);
     }
 }

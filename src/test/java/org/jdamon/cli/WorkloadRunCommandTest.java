@@ -2,8 +2,6 @@ package org.jdamon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,20 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class WorkloadRunCommandTest {
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     void shortConfigPrintsMasimLinesAndRegionAddresses(@TempDir Path dir) throws Exception {
@@ -42,8 +28,8 @@ class WorkloadRunCommandTest {
                 200
                 cold, 0, 4096, 1, ro
                 """);
-        Run r = run("workload", "run", "--verbose", "--no-warm-up", "--engine", "jvm", cfg.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("workload", "run", "--verbose", "--no-warm-up", "--engine", "jvm", cfg.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2);
         Pattern masim = Pattern.compile("(.+):\\t +([0-9,]+) accesses/msec, ([0-9]+) msecs run");
@@ -82,8 +68,8 @@ class WorkloadRunCommandTest {
                 a, 1, 64, 1, wo
                 b, 0, 64, 1, rw
                 """);
-        Run r = run("workload", "run", "--verbose", "--engine", "native", cfg.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
+        CliRunner r = CliRunner.run("workload", "run", "--verbose", "--engine", "native", cfg.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
         Matcher line = Pattern.compile("hot phase:\\t +([0-9,]+) accesses/msec, ([0-9]+) msecs run").matcher(r.out());
         assertThat(line.find()).as(r.out()).isTrue();
         assertThat(Long.parseLong(line.group(1).replace(",", ""))).isPositive();
@@ -102,8 +88,8 @@ class WorkloadRunCommandTest {
     void badConfigNamesFileAndLine(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("bad.cfg");
         Files.writeString(cfg, "a, 4096\n\nphase\n100\nnosuch, 1, 64, 1\n");
-        Run r = run("workload", "run", cfg.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        CliRunner r = CliRunner.run("workload", "run", cfg.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).startsWith("jdamon: " + cfg + ":5:");
     }
 }
