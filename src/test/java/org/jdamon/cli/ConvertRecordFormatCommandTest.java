@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdamon.record.RecordFiles;
-import org.jdamon.record.RecordWriter;
+import org.jdamon.record.RecordFixtures;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -22,13 +22,7 @@ class ConvertRecordFormatCommandTest {
     Path dir;
 
     private Path jdamonFile(Recording r) throws IOException {
-        Path p = dir.resolve("rec.jdr");
-        try (RecordWriter w = RecordWriter.create(p, r.header())) {
-            for (Snapshot s : r.snapshots()) {
-                w.writeSnapshot(s);
-            }
-        }
-        return p;
+        return RecordFixtures.write(r, dir.resolve("rec.jdr"));
     }
 
     /** ReportFixtures.twoTargets(), as read back: both targets in both snapshots, times since 5 s. */

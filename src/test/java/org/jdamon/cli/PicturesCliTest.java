@@ -7,9 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.jdamon.record.RecordWriter;
+import org.jdamon.record.RecordFixtures;
 import org.jdamon.record.Recording;
-import org.jdamon.record.Snapshot;
 import org.jdamon.report.ReportFixtures;
 import org.jdamon.report.TestRecords;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,7 @@ class PicturesCliTest {
     Path dir;
 
     private Path write(String name, Recording rec) throws Exception {
-        Path p = dir.resolve(name);
-        try (RecordWriter w = RecordWriter.create(p, rec.header())) {
-            for (Snapshot s : rec.snapshots()) {
-                w.writeSnapshot(s);
-            }
-        }
-        return p;
+        return RecordFixtures.write(rec, dir.resolve(name));
     }
 
     @Test

@@ -6,9 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jdamon.record.RecordWriter;
+import org.jdamon.record.RecordFixtures;
 import org.jdamon.record.Recording;
-import org.jdamon.record.Snapshot;
 import org.jdamon.report.AccessStyle;
 import org.jdamon.report.RawReport;
 import org.jdamon.report.ReportFixtures;
@@ -21,13 +20,7 @@ class ReportAccessStylesCliTest {
     Path dir;
 
     private Path jdamonFile(Recording r) throws IOException {
-        Path p = dir.resolve("rec.jdr");
-        try (RecordWriter w = RecordWriter.create(p, r.header())) {
-            for (Snapshot s : r.snapshots()) {
-                w.writeSnapshot(s);
-            }
-        }
-        return p;
+        return RecordFixtures.write(r, dir.resolve("rec.jdr"));
     }
 
     private Path damoJsonFile(Recording r) throws IOException {

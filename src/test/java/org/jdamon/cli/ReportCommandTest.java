@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.jdamon.record.RecordWriter;
+import org.jdamon.record.RecordFixtures;
 import org.jdamon.record.Recording;
-import org.jdamon.record.Snapshot;
 import org.jdamon.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +20,7 @@ class ReportCommandTest {
     Path dir;
 
     private Path write(Recording r, String name) throws IOException {
-        Path p = dir.resolve(name);
-        try (RecordWriter w = RecordWriter.create(p, r.header())) {
-            for (Snapshot s : r.snapshots()) {
-                w.writeSnapshot(s);
-            }
-        }
-        return p;
+        return RecordFixtures.write(r, dir.resolve(name));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jdamon.record;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -8,6 +10,16 @@ import org.jdamon.core.Attributes;
 /** Small hand-made headers and snapshots shared by the record and report tests. */
 public final class RecordFixtures {
     private RecordFixtures() {}
+
+    /** Writes {@code r}'s header and snapshots as a jdamon record at {@code file}, and returns the file. */
+    public static Path write(Recording r, Path file) throws IOException {
+        try (RecordWriter w = RecordWriter.create(file, r.header())) {
+            for (Snapshot s : r.snapshots()) {
+                w.writeSnapshot(s);
+            }
+        }
+        return file;
+    }
 
     public static RecordHeader header(int nrTargets) {
         List<TargetInfo> targets = new java.util.ArrayList<>();
