@@ -1,10 +1,12 @@
 package org.jdamon.report;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.jdamon.core.AddressRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jdamon.core.AddressRange;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
@@ -84,37 +86,18 @@ public final class HeatmapViews {
             int target = o.targetId() != null ? o.targetId() : firstTarget(s.header().targets(), List.of(first));
             long[] span = {first.startNs(), first.endNs()};
             long[] maxTotal = {1};
-            Iterable<Snapshot> observed = () -> new java.util.Iterator<>() {
-                Snapshot next = first;
-
-                @Override
-                public boolean hasNext() {
-                    if (next == null) {
-                        try {
-                            next = s.nextSnapshot();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+            // the first snapshot, then the rest through the stream's own iterator, noting span and size on the way
+            Iterable<Snapshot> observed = () -> Stream.concat(Stream.of(first),
+                            StreamSupport.stream(s.spliterator(), false))
+                    .peek(n -> {
+                        span[0] = Math.min(span[0], n.startNs());
+                        span[1] = Math.max(span[1], n.endNs());
+                        TargetSnapshot t = n.target(target);
+                        if (t != null) {
+                            maxTotal[0] = Math.max(maxTotal[0], t.totalBytes());
                         }
-                    }
-                    return next != null;
-                }
-
-                @Override
-                public Snapshot next() {
-                    if (!hasNext()) {
-                        throw new java.util.NoSuchElementException();
-                    }
-                    Snapshot n = next;
-                    next = null;
-                    span[0] = Math.min(span[0], n.startNs());
-                    span[1] = Math.max(span[1], n.endNs());
-                    TargetSnapshot t = n.target(target);
-                    if (t != null) {
-                        maxTotal[0] = Math.max(maxTotal[0], t.totalBytes());
-                    }
-                    return n;
-                }
-            };
+                    })
+                    .iterator();
             List<AddressAreas.Area> areas;
             try {
                 areas = AddressAreas.of(observed, target);
