@@ -8,6 +8,8 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Target;
 import org.jdamon.record.SideData;
+import org.jdamon.truth.Coverage;
+import org.jdamon.truth.CoverageSource;
 
 /**
  * Takes a {@link CoverageSource}'s counts at every aggregation, keeps them per window and, given a sink,

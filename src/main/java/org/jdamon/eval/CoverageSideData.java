@@ -6,6 +6,7 @@ import java.util.List;
 import org.jdamon.record.ChunkDecoder;
 import org.jdamon.record.ChunkEncoder;
 import org.jdamon.record.SideData;
+import org.jdamon.truth.Coverage;
 
 /**
  * Coverage beside the snapshots, as {@value #KIND} side data, one chunk per aggregation (see

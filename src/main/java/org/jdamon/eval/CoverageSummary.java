@@ -2,6 +2,7 @@ package org.jdamon.eval;
 
 import java.util.Locale;
 import org.jdamon.core.Units;
+import org.jdamon.truth.Coverage;
 
 /**
  * A run's coverage in the few numbers {@code record} prints and {@code eval} shows: the run's

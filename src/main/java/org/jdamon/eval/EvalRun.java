@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.MonitorContext;
+import org.jdamon.truth.GroundTruth;
 
 /**
  * One monitored run scored against its truth: a label ({@code damon}, {@code page-granular}), the

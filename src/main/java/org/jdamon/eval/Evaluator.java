@@ -10,6 +10,8 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.RegionsView;
 import org.jdamon.core.Target;
 import org.jdamon.core.UnsignedMath;
+import org.jdamon.truth.GroundTruth;
+import org.jdamon.truth.TruthWindow;
 
 /**
  * Compares every aggregation of a running monitor with the exact accesses of the same window, drained

@@ -7,7 +7,7 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
-import org.jdamon.eval.GroundTruth;
+import org.jdamon.truth.GroundTruth;
 
 /** Scores a monitoring run of any source whose operations set knows its ground truth. */
 public final class Evaluation {

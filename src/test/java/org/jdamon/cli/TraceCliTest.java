@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jdamon.eval.Coverage;
+import org.jdamon.truth.Coverage;
 import org.jdamon.eval.CoverageSideData;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.record.Recording;

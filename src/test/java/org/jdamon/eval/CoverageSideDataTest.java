@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.jdamon.record.SideData;
+import org.jdamon.truth.Coverage;
 import org.junit.jupiter.api.Test;
 
 /** The {@code coverage} side-data payload, byte by byte as docs/record-format.md lays it out. */

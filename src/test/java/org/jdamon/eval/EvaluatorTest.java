@@ -10,6 +10,8 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
+import org.jdamon.truth.GroundTruth;
+import org.jdamon.truth.TruthWindow;
 import org.junit.jupiter.api.Test;
 
 /**

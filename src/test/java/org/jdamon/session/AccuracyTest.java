@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.RegionsView;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.TruthWindow;
 import org.jdamon.record.RecordFiles;
 import org.jdamon.record.Recording;
 import org.jdamon.report.Distribution;

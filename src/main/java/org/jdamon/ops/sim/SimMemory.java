@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.UnsignedMath;
 import org.jdamon.core.damos.DamosAction;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.TruthWindow;
 
 /**
  * The simulated memory a workload runs on, the thing DAMOS actions act on in a simulation.

@@ -22,10 +22,10 @@ import org.jdamon.core.damos.MigrationDest;
 import org.jdamon.core.damos.PageProperties;
 import org.jdamon.core.damos.QuotaGoal;
 import org.jdamon.core.damos.Scheme;
-import org.jdamon.eval.Coverage;
-import org.jdamon.eval.CoverageSource;
-import org.jdamon.eval.GroundTruth;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.Coverage;
+import org.jdamon.truth.CoverageSource;
+import org.jdamon.truth.GroundTruth;
+import org.jdamon.truth.TruthWindow;
 import org.jdamon.ops.common.ThreeRegions;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jdamon.core.UnsignedMath;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.TruthWindow;
 
 /**
  * A masim workload laid out in memory, with its access model: what it touches, where, and when.

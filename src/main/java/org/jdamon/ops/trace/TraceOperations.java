@@ -9,10 +9,10 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
-import org.jdamon.eval.Coverage;
-import org.jdamon.eval.CoverageSource;
-import org.jdamon.eval.GroundTruth;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.Coverage;
+import org.jdamon.truth.CoverageSource;
+import org.jdamon.truth.GroundTruth;
+import org.jdamon.truth.TruthWindow;
 import org.jdamon.ops.common.PageTable;
 import org.jdamon.ops.common.ThreeRegions;
 

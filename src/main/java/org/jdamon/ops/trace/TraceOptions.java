@@ -10,7 +10,7 @@ package org.jdamon.ops.trace;
  * @param pageSize the page granularity of the address space, the ground truth and the baseline monitor
  * @param instructionFetches whether {@code I} records also touch their code pages, as the hardware
  *     Accessed bit would see them
- * @param groundTruth whether to count per-page accesses for {@link org.jdamon.eval.GroundTruth}
+ * @param groundTruth whether to count per-page accesses for {@link org.jdamon.truth.GroundTruth}
  * @param pageGranular the baseline monitor: every touched page is its own region and is checked in
  *     every sampling interval (build the context with {@link TraceOperations#pageGranularAttributes})
  */

@@ -10,7 +10,7 @@ import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.RegionsView;
 import org.jdamon.core.Target;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.TruthWindow;
 import org.junit.jupiter.api.Test;
 
 class SimOperationsTest {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.TruthWindow;
 import org.junit.jupiter.api.Test;
 
 class SimWorkloadTest {

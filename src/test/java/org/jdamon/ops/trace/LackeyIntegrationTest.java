@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.jdamon.cli.Main;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
-import org.jdamon.eval.Coverage;
+import org.jdamon.truth.Coverage;
 import org.jdamon.eval.CoverageSideData;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalSummary;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
-import org.jdamon.eval.Coverage;
+import org.jdamon.truth.Coverage;
 import org.jdamon.eval.CoverageMeter;
 import org.jdamon.eval.CoverageSideData;
 import org.jdamon.eval.CoverageSummary;
@@ -18,7 +18,7 @@ import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalSummary;
 import org.jdamon.eval.EvalThresholds;
 import org.jdamon.eval.EvalWindow;
-import org.jdamon.eval.TruthWindow;
+import org.jdamon.truth.TruthWindow;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.jdamon.eval;
+package org.jdamon.truth;
 
 /**
  * How much of what a target really touched the monitor could see: pages touched and accesses made, and

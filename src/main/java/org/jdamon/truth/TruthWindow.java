@@ -1,4 +1,4 @@
-package org.jdamon.eval;
+package org.jdamon.truth;
 
 import java.util.Arrays;
 

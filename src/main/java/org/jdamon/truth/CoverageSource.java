@@ -1,4 +1,4 @@
-package org.jdamon.eval;
+package org.jdamon.truth;
 
 /**
  * An operations set that sees every access (a replayed trace, a simulation) and so can tell how many of

@@ -1,4 +1,4 @@
-package org.jdamon.eval;
+package org.jdamon.truth;
 
 /**
  * An operations set that knows what really happened: the simulated workload and the replayed trace.
