@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jdamon.core.Attributes;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordWriter;
 import org.jdamon.record.Recording;

@@ -6,7 +6,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import org.jdamon.record.Recording;
 import org.jdamon.report.AccessReport;
-import org.jdamon.report.DamoRecordFiles;
+import org.jdamon.record.files.DamoRecordFiles;
 import org.jdamon.report.SnapshotAggregator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

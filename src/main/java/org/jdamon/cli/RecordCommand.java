@@ -33,7 +33,7 @@ import org.jdamon.ops.linux.LinuxTargets;
 import org.jdamon.session.LinuxSource;
 import org.jdamon.session.TraceSource;
 import org.jdamon.core.Units;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.session.MonitorRun;
 import org.jdamon.session.SchemeSetup;
 import org.jdamon.session.MonitorSource;

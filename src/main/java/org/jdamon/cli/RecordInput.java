@@ -3,7 +3,7 @@ package org.jdamon.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.Recording;
 import picocli.CommandLine.Option;
 

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.RecordFormatException;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;

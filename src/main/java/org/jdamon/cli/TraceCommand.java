@@ -22,7 +22,7 @@ import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOperations;
 import org.jdamon.ops.trace.TraceReader;
 import org.jdamon.ops.trace.TraceReplay;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.session.MonitorRun;
 import org.jdamon.session.TraceSource;
 import picocli.CommandLine.Command;

@@ -9,7 +9,7 @@ import java.util.NoSuchElementException;
 
 /**
  * A record read one snapshot at a time, so that a long record (an hour at 100 ms is 36,000 snapshots)
- * need not be held in memory. {@link RecordFiles#open} gives one for any format: jdamon files are
+ * need not be held in memory. {@code record.files.RecordFiles.open} gives one for any format: jdamon files are
  * streamed from disk, damo's formats (which cannot be streamed) are parsed first.
  */
 public interface RecordStream extends Closeable, Iterable<Snapshot> {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.Units;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.Recording;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;

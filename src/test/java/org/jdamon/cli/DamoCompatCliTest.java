@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.damos.DamosFilter;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.Recording;
 import org.jdamon.record.TargetSnapshot;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jdamon.profile.Profile;
 import org.jdamon.profile.ProfileCodec;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,7 +3,7 @@ package org.jdamon.fuzz;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.RecordStream;
 
 /**

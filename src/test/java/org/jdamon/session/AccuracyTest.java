@@ -8,7 +8,7 @@ import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.RegionsView;
 import org.jdamon.truth.TruthWindow;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.Recording;
 import org.jdamon.report.Distribution;
 import org.jdamon.report.WorkingSetSize;

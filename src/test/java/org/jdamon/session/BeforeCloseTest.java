@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import org.jdamon.eval.CoverageSideData;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalSummary;
 import org.jdamon.eval.EvalThresholds;
-import org.jdamon.record.RecordFiles;
+import org.jdamon.record.files.RecordFiles;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;

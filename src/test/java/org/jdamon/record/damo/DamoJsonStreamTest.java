@@ -164,7 +164,7 @@ class DamoJsonStreamTest {
             assertThat(s.warnings()).isEmpty();
         }
         // read into memory, the k-th snapshots of both targets are one snapshot again
-        Recording joined = org.jdamon.record.RecordFiles.read(java.nio.file.Files.write(dir.resolve("two.json"), json));
+        Recording joined = org.jdamon.record.files.RecordFiles.read(java.nio.file.Files.write(dir.resolve("two.json"), json));
         assertThat(joined.snapshots()).hasSize(2);
         assertThat(joined.snapshots().get(0).targets()).extracting(TargetSnapshot::targetId).containsExactly(0, 1);
         assertThat(joined.snapshots().get(1).target(0).nrAccesses()).containsExactly(10, 0);

@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.record.files;
 
 import java.io.IOException;
 import java.nio.file.Files;

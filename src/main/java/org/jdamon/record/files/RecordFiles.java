@@ -1,4 +1,4 @@
-package org.jdamon.record;
+package org.jdamon.record.files;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -18,6 +18,15 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import org.jdamon.io.InputFileException;
 import org.jdamon.io.InputFiles;
+import org.jdamon.record.RecordFormatException;
+import org.jdamon.record.RecordHeader;
+import org.jdamon.record.RecordReader;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
+import org.jdamon.record.Recording;
+import org.jdamon.record.SideData;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetSnapshot;
 import org.jdamon.record.damo.DamoJsonStream;
 import org.jdamon.record.damo.DamoLegacyRecord;
 import org.jdamon.record.damo.DamoPerfScript;
