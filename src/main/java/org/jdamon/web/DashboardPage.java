@@ -1,6 +1,6 @@
 package org.jdamon.web;
 
-import org.jdamon.report.site.Html;
+import org.jdamon.markup.Html;
 
 /**
  * The dashboard page: self-contained HTML with inline CSS and JS. It listens to {@code /events}, shows the

@@ -76,7 +76,7 @@ public final class SvgCanvas implements Canvas {
                 "<text x=\"%.2f\" y=\"%.2f\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"%.1f\" fill=\"%s\" text-anchor=\"%s\"%s>",
                 x, y, size, color(rgb), anchor,
                 vertical ? String.format(Locale.ROOT, " transform=\"rotate(-90 %.2f %.2f)\"", x, y) : ""));
-        body.append(org.jdamon.report.Xml.escape(s)).append("</text>\n");
+        body.append(org.jdamon.markup.Xml.escape(s)).append("</text>\n");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.jdamon.markup.Html;
 import org.jdamon.profile.Profile;
 import org.jdamon.profile.ProfileCodec;
 import org.jdamon.record.Recording;

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.Units;
+import org.jdamon.markup.Html;
 import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;

@@ -1,5 +1,7 @@
 package org.jdamon.report.site;
 
+import org.jdamon.markup.Html;
+
 /**
  * An extra section of a record's page, supplied by another report (for example {@code eval}'s accuracy
  * tables): a title and an HTML fragment, inserted as is. {@link Html} helps build safe tables.

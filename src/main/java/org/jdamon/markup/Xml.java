@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.markup;
 
 /** Escaping of text for XML, HTML and SVG output, in one place. */
 public final class Xml {

@@ -1,4 +1,4 @@
-package org.jdamon.report.site;
+package org.jdamon.markup;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ public final class Html {
     private Html() {}
 
     public static String escape(String s) {
-        return org.jdamon.report.Xml.escape(s);
+        return org.jdamon.markup.Xml.escape(s);
     }
 
     /** A table with a header row; cells are escaped. */
