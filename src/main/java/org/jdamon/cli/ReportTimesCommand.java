@@ -2,7 +2,7 @@ package org.jdamon.cli;
 
 import java.io.PrintWriter;
 import org.jdamon.record.Recording;
-import org.jdamon.report.ProfileReport;
+import org.jdamon.report.profile.ProfileReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

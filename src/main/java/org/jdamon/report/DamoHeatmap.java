@@ -12,6 +12,7 @@ import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.report.heatmap.HeatmapGrid;
 
 /**
  * damo's own heatmap numbers, for the outputs users script against: {@code report heatmap --guide}

@@ -2,6 +2,7 @@ package org.jdamon.report;
 
 import java.util.Locale;
 import org.jdamon.core.Units;
+import org.jdamon.report.heatmap.HeatmapGrid;
 
 /**
  * damo's terminal heatmap: one row per time cell, one column per address cell, each a digit 0-9 of the

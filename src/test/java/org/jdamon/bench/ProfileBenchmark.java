@@ -10,7 +10,7 @@ import org.jdamon.profile.StackSample;
 import org.jdamon.profile.Symbolizer;
 import org.jdamon.profile.TraceProfiler;
 import org.jdamon.record.SideData;
-import org.jdamon.report.ProfileSummary;
+import org.jdamon.report.profile.ProfileSummary;
 import org.jdamon.report.TimeWindow;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -16,7 +16,7 @@ import org.jdamon.record.LabeledRange;
 import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
-import org.jdamon.report.ProfileSummary;
+import org.jdamon.report.profile.ProfileSummary;
 import org.jdamon.report.SnapshotFilter;
 import org.jdamon.report.TimeWindow;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.report.profile.ProfileReport;
 import org.junit.jupiter.api.Test;
 
 /**

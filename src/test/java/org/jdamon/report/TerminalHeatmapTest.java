@@ -6,6 +6,8 @@ import static org.jdamon.report.TestRecords.SEC;
 import java.util.List;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
+import org.jdamon.report.heatmap.HeatmapGrid;
+import org.jdamon.report.heatmap.HeatmapViews;
 import org.junit.jupiter.api.Test;
 
 class TerminalHeatmapTest {

@@ -2,9 +2,9 @@ package org.jdamon.report.image;
 
 import java.util.List;
 import org.jdamon.record.LabeledRange;
-import org.jdamon.report.AddressAreas;
-import org.jdamon.report.HeatmapGrid;
-import org.jdamon.report.HeatmapViews;
+import org.jdamon.report.heatmap.AddressAreas;
+import org.jdamon.report.heatmap.HeatmapGrid;
+import org.jdamon.report.heatmap.HeatmapViews;
 
 /**
  * Draws a {@link HeatmapGrid} like damo's gnuplot heatmaps: time on x, address on y (higher addresses

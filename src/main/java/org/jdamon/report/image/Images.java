@@ -12,8 +12,8 @@ import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
-import org.jdamon.report.HeatmapGrid;
-import org.jdamon.report.HeatmapViews;
+import org.jdamon.report.heatmap.HeatmapGrid;
+import org.jdamon.report.heatmap.HeatmapViews;
 
 /**
  * Writes heatmaps and charts to PNG or SVG files chosen by the file extension; several heatmaps of one

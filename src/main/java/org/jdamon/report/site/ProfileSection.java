@@ -10,8 +10,8 @@ import org.jdamon.profile.Profile;
 import org.jdamon.profile.ProfileCodec;
 import org.jdamon.record.Recording;
 import org.jdamon.record.TargetInfo;
-import org.jdamon.report.ProfileReport;
-import org.jdamon.report.ProfileTimeline;
+import org.jdamon.report.profile.ProfileReport;
+import org.jdamon.report.profile.ProfileTimeline;
 import org.jdamon.report.TimeWindow;
 
 /**

@@ -13,7 +13,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jdamon.record.Recording;
-import org.jdamon.report.HeatmapViews;
+import org.jdamon.report.heatmap.HeatmapViews;
 import org.jdamon.report.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.jdamon.record.LabeledRange;
 import org.jdamon.record.MemoryAreasCodec;
 import org.jdamon.record.Recording;
-import org.jdamon.report.HeatmapViews;
+import org.jdamon.report.heatmap.HeatmapViews;
 import org.jdamon.report.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

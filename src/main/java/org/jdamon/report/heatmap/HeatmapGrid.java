@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.heatmap;
 
 import java.util.List;
 import org.jdamon.record.Recording;

@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,9 @@ import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.report.SnapshotFilter;
+import org.jdamon.report.TimeWindow;
+import org.jdamon.report.profile.ProfileTimeline;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.profile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdamon.profile.Profile;
 import org.jdamon.profile.StackSample;
+import org.jdamon.report.TimeWindow;
 
 /**
  * The hottest code in a set of stack samples: functions by self samples (the running frame), by total

@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.heatmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,10 @@ import static org.jdamon.report.TestRecords.SEC;
 import java.util.List;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
+import org.jdamon.report.TestRecords;
+import org.jdamon.report.heatmap.AddressAreas;
+import org.jdamon.report.heatmap.HeatmapGrid;
+import org.jdamon.report.heatmap.HeatmapViews;
 import org.junit.jupiter.api.Test;
 
 class HeatmapGridTest {

@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.profile;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,12 @@
-package org.jdamon.report;
+package org.jdamon.report.profile;
 
 import java.util.List;
 import org.jdamon.profile.Profile;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.report.TimeWindow;
+import org.jdamon.report.WorkingSetSize;
 import org.jdamon.report.image.AxisFormat;
 import org.jdamon.report.image.Canvas;
 import org.jdamon.report.image.PngCanvas;

@@ -1,10 +1,14 @@
-package org.jdamon.report;
+package org.jdamon.report.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jdamon.profile.Profile;
 import org.jdamon.profile.StackSample;
+import org.jdamon.report.TimeWindow;
+import org.jdamon.report.profile.FlameBand;
+import org.jdamon.report.profile.ProfileReport;
+import org.jdamon.report.profile.ProfileSummary;
 import org.junit.jupiter.api.Test;
 
 /** Self, total and stack counts over hand-made samples; window selection; the flame band layout. */

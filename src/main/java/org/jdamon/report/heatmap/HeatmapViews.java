@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.heatmap;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.jdamon.report;
+package org.jdamon.report.heatmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.report.TestRecords;
+import org.jdamon.report.heatmap.AddressAreas;
 import org.junit.jupiter.api.Test;
 
 /** The one-pass area computation against a brute force over every region, on seeded random records. */

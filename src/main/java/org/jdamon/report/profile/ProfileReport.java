@@ -1,8 +1,9 @@
-package org.jdamon.report;
+package org.jdamon.report.profile;
 
 import java.util.List;
 import java.util.Locale;
 import org.jdamon.profile.Profile;
+import org.jdamon.report.TimeWindow;
 
 /**
  * The text of {@code jdamon report profile}: for the time windows where the filtered access pattern was
