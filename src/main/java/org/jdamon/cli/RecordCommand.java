@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jdamon.ops.kernel.ConfigToSysfs;
 import org.jdamon.ops.kernel.KdamondSpec;
 import org.jdamon.ops.kernel.KernelRecording;
-import org.jdamon.ops.linux.PhysicalMemory;
+import org.jdamon.ops.linux.procfs.PhysicalMemory;
 import org.jdamon.core.damos.DamosEngine;
 import org.jdamon.eval.CoverageMeter;
 import java.io.UncheckedIOException;

@@ -165,7 +165,7 @@ public final class WorkloadRunCommand implements Callable<Integer> {
 
     private static long anonymousBytes(long pid) throws IOException {
         long sum = 0;
-        for (org.jdamon.ops.linux.Mapping m : org.jdamon.ops.linux.ProcMaps.read(pid)) {
+        for (org.jdamon.ops.linux.procfs.Mapping m : org.jdamon.ops.linux.procfs.ProcMaps.read(pid)) {
             if (m.anonymous()) {
                 sum += m.size();
             }
@@ -174,7 +174,7 @@ public final class WorkloadRunCommand implements Callable<Integer> {
     }
 
     private static long bufferBytes(MasimConfig cfg) {
-        long page = org.jdamon.ops.linux.Syscalls.pageSize();
+        long page = org.jdamon.ops.linux.syscall.Syscalls.pageSize();
         long sum = 0;
         for (MasimConfig.Region r : cfg.regions()) {
             sum += Math.max((r.size() + page - 1) / page * page, page);

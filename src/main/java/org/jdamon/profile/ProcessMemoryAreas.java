@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdamon.ops.linux.Mapping;
-import org.jdamon.ops.linux.ProcMaps;
+import org.jdamon.ops.linux.procfs.Mapping;
+import org.jdamon.ops.linux.procfs.ProcMaps;
 import org.jdamon.record.LabeledRange;
 
 /**

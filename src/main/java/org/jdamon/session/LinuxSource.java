@@ -21,7 +21,7 @@ public final class LinuxSource implements MonitorSource {
         return setup.description();
     }
 
-    /** See {@link org.jdamon.ops.linux.AccessPrimitive#caveat}. */
+    /** See {@link org.jdamon.ops.linux.access.AccessPrimitive#caveat}. */
     public String caveat() {
         return setup.caveat();
     }

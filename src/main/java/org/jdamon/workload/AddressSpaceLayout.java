@@ -3,8 +3,8 @@ package org.jdamon.workload;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import org.jdamon.ops.linux.Mapping;
-import org.jdamon.ops.linux.ProcMaps;
+import org.jdamon.ops.linux.procfs.Mapping;
+import org.jdamon.ops.linux.procfs.ProcMaps;
 
 /**
  * How much of a process's mapped address space ({@code /proc/PID/maps}, every VMA, reserved or not) its

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jdamon.ops.linux.Syscalls;
+import org.jdamon.ops.linux.syscall.Syscalls;
 import org.jdamon.ops.sim.MasimConfig;
 import org.jdamon.ops.sim.MasimConfig.AccessMode;
 import org.jdamon.ops.sim.MasimConfig.Pattern;

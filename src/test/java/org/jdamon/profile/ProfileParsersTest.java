@@ -177,7 +177,7 @@ class ProfileParsersTest {
                 7f0000200000-7f0000228000 r--p 00000000 08:01 99 /usr/lib/libc.so.6
                 7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0 [stack]
                 """;
-        List<org.jdamon.ops.linux.Mapping> m = org.jdamon.ops.linux.ProcMaps.parse(maps, "maps");
+        List<org.jdamon.ops.linux.procfs.Mapping> m = org.jdamon.ops.linux.procfs.ProcMaps.parse(maps, "maps");
         // the three touching program mappings join into one range
         assertThat(ProcessMemoryAreas.fromMaps(m, "/usr/bin/prog")).containsExactly(
                 new LabeledRange(0x55d0c0a00000L, 0x55d0c0a03000L, "program"),

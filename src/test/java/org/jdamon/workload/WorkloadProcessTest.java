@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jdamon.core.AddressRange;
-import org.jdamon.ops.linux.Mapping;
-import org.jdamon.ops.linux.ProcMaps;
+import org.jdamon.ops.linux.procfs.Mapping;
+import org.jdamon.ops.linux.procfs.ProcMaps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

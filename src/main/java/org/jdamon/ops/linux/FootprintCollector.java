@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
+import org.jdamon.ops.linux.procfs.MemInfo;
 import org.jdamon.record.Footprints;
 import org.jdamon.record.SideData;
 

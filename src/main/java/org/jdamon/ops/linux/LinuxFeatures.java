@@ -10,6 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.jdamon.ops.linux.access.AccessPrimitives;
+import org.jdamon.ops.linux.procfs.CgroupMemory;
+import org.jdamon.ops.linux.procfs.KeyValues;
+import org.jdamon.ops.linux.procfs.MemInfo;
+import org.jdamon.ops.linux.procfs.MemoryPressure;
+import org.jdamon.ops.linux.syscall.NativeCallException;
+import org.jdamon.ops.linux.syscall.ProcessMadvise;
+import org.jdamon.ops.linux.syscall.Syscalls;
 
 /**
  * What this machine supports, probed rather than assumed: the operations sets and their access

@@ -10,6 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Target;
+import org.jdamon.ops.linux.access.AccessPrimitive;
+import org.jdamon.ops.linux.access.AccessPrimitives;
+import org.jdamon.ops.linux.procfs.PhysicalMemory;
+import org.jdamon.ops.linux.syscall.LinuxSupportException;
+import org.jdamon.ops.linux.syscall.TargetGoneException;
 
 /**
  * Builds what a monitoring session of a real Linux target needs, as damo deduces targets: a command to

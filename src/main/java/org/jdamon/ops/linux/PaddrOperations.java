@@ -8,6 +8,8 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
 import org.jdamon.core.damos.ApplyRequest;
 import org.jdamon.core.damos.DamosAction;
+import org.jdamon.ops.linux.access.AccessPrimitive;
+import org.jdamon.ops.linux.procfs.PhysicalMemory;
 
 /**
  * {@code paddr} on jdamon's engine: the physical address space, by default the largest System RAM range

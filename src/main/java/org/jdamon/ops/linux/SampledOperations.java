@@ -9,6 +9,11 @@ import org.jdamon.core.Target;
 import org.jdamon.core.damos.DamosOperations;
 import org.jdamon.core.damos.GoalMetric;
 import org.jdamon.core.damos.QuotaGoal;
+import org.jdamon.ops.linux.access.AccessPrimitive;
+import org.jdamon.ops.linux.access.PageAccess;
+import org.jdamon.ops.linux.procfs.LinuxMetrics;
+import org.jdamon.ops.linux.syscall.ProcessMadvise;
+import org.jdamon.ops.linux.syscall.TargetGoneException;
 
 /**
  * The sampling half shared by the Linux operations sets (design §3.2): every interval, one random address

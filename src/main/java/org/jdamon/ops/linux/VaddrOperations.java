@@ -9,6 +9,15 @@ import org.jdamon.core.Target;
 import org.jdamon.core.damos.ApplyRequest;
 import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.damos.MemoryState;
+import org.jdamon.ops.linux.access.AccessPrimitive;
+import org.jdamon.ops.linux.access.PageAccess;
+import org.jdamon.ops.linux.procfs.ProcMaps;
+import org.jdamon.ops.linux.procfs.ProcStatus;
+import org.jdamon.ops.linux.syscall.LinuxSupportException;
+import org.jdamon.ops.linux.syscall.NativeCallException;
+import org.jdamon.ops.linux.syscall.ProcessMadvise;
+import org.jdamon.ops.linux.syscall.Syscalls;
+import org.jdamon.ops.linux.syscall.TargetGoneException;
 
 /**
  * {@code vaddr} and {@code fvaddr} for Linux processes on jdamon's engine. vaddr starts from the

@@ -9,7 +9,7 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
 import org.jdamon.core.WallClock;
 import org.jdamon.ops.linux.LateMappingProcess;
-import org.jdamon.ops.linux.SoftDirty;
+import org.jdamon.ops.linux.access.SoftDirty;
 import org.jdamon.ops.linux.VaddrOperations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jdamon.ops.linux.ProcStatus;
-import org.jdamon.ops.linux.ProcessMadvise;
+import org.jdamon.ops.linux.procfs.ProcStatus;
+import org.jdamon.ops.linux.syscall.ProcessMadvise;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 

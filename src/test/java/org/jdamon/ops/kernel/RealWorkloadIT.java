@@ -15,7 +15,7 @@ import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
 import org.jdamon.core.WallClock;
-import org.jdamon.ops.linux.SoftDirty;
+import org.jdamon.ops.linux.access.SoftDirty;
 import org.jdamon.ops.linux.VaddrOperations;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordWriter;

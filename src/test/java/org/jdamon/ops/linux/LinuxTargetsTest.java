@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.jdamon.ops.linux.access.AccessPrimitives;
+import org.jdamon.ops.linux.syscall.LinuxSupportException;
+import org.jdamon.ops.linux.syscall.ProcessMadvise;
+import org.jdamon.ops.linux.syscall.Syscalls;
 import org.junit.jupiter.api.Test;
 
 class LinuxTargetsTest {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jdamon.ops.linux.syscall.Syscalls;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,5 +1,9 @@
 package org.jdamon.ops.linux;
 
+import org.jdamon.ops.linux.access.PagemapReader;
+import org.jdamon.ops.linux.access.SoftDirty;
+import org.jdamon.ops.linux.syscall.ProcessMadvise;
+
 /**
  * Run by {@link PermissionErrorsTest} as an unprivileged user: tries what jdamon does to a process it
  * may not touch and prints each error message on its own line, prefixed by the step.

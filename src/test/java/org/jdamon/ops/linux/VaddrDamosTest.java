@@ -20,6 +20,7 @@ import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.damos.DamosEngine;
 import org.jdamon.core.damos.MemoryState;
 import org.jdamon.core.damos.Scheme;
+import org.jdamon.ops.linux.procfs.ProcStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,6 +12,11 @@ import org.jdamon.core.Regions;
 import org.jdamon.core.Target;
 import org.jdamon.core.VirtualClock;
 import org.jdamon.core.WallClock;
+import org.jdamon.ops.linux.access.AccessPrimitive;
+import org.jdamon.ops.linux.access.PageAccess;
+import org.jdamon.ops.linux.access.SoftDirty;
+import org.jdamon.ops.linux.procfs.Mapping;
+import org.jdamon.ops.linux.procfs.ProcMaps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +24,13 @@ import org.junit.jupiter.api.Test;
  * page-idle nor soft-dirty; the real primitives are exercised in the VM): ranges come from the child's
  * maps, and the worker stops cleanly when the child exits.
  */
-class VaddrOperationsTest {
+public class VaddrOperationsTest {
     /** Reports an access for every sampled address inside {@code hot} (none while it supplies null). */
-    static final class RangeAccess implements AccessPrimitive {
+    public static final class RangeAccess implements AccessPrimitive {
         final Supplier<AddressRange> hot;
         long prepares;
 
-        RangeAccess(AddressRange hot) {
+        public RangeAccess(AddressRange hot) {
             this(() -> hot);
         }
 
