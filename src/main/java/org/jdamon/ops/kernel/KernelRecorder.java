@@ -118,7 +118,7 @@ public final class KernelRecorder implements AutoCloseable {
         sysfs.update(kdamond, "update_schemes_tried_regions");
         long endNs = System.nanoTime() - startNanoTime;
         TriedRegions tried = sysfs.triedRegions(kdamond, statScheme);
-        List<TargetSnapshot> targets = tried.byTarget();
+        List<TargetSnapshot> targets = byTarget(tried);
         Snapshot s = new Snapshot(lastEndNs, endNs, targets);
         lastEndNs = endNs;
         snapshots++;
@@ -178,5 +178,37 @@ public final class KernelRecorder implements AutoCloseable {
                 sysfs.stop(kdamond);
             }
         }
+    }
+
+    /**
+     * Splits a tried-regions walk into one snapshot per target. sysfs does not label tried regions with
+     * their target; the walk visits targets in order and each target's regions in ascending order, so a
+     * region that starts below its predecessor's end begins the next target. Targets with no regions in the walk
+     * (all filtered out) cannot be told apart and come out missing from the end.
+     */
+    public static List<TargetSnapshot> byTarget(TriedRegions tried) {
+        List<TargetSnapshot> out = new ArrayList<>();
+        long[] starts = tried.starts();
+        long[] ends = tried.ends();
+        int from = 0;
+        for (int i = 1; i <= starts.length; i++) {
+            if (i == starts.length || Long.compareUnsigned(starts[i], ends[i - 1]) < 0) {
+                if (i > from) {
+                    out.add(slice(tried, out.size(), from, i));
+                }
+                from = i;
+            }
+        }
+        return out;
+    }
+
+    private static TargetSnapshot slice(TriedRegions tried, int targetId, int from, int to) {
+        return new TargetSnapshot(
+                targetId,
+                java.util.Arrays.copyOfRange(tried.starts(), from, to),
+                java.util.Arrays.copyOfRange(tried.ends(), from, to),
+                java.util.Arrays.copyOfRange(tried.nrAccesses(), from, to),
+                java.util.Arrays.copyOfRange(tried.ages(), from, to),
+                tried.filterPassed() == null ? null : java.util.Arrays.copyOfRange(tried.filterPassed(), from, to));
     }
 }

@@ -44,7 +44,7 @@ class SysfsReadingTest {
         }
         assertThat(tried.totalBytes()).isEqualTo(593743872L).isEqualTo(sum);
         // one target: the walk never goes back in address
-        assertThat(tried.byTarget()).hasSize(1);
+        assertThat(KernelRecorder.byTarget(tried)).hasSize(1);
 
         SchemeStats stats = damon().schemeStats(0, 0);
         assertThat(stats).isEqualTo(new SchemeStats(385, 17218572288L, 0, 0, -1, 0, -1));
@@ -142,14 +142,14 @@ class SysfsReadingTest {
                 new int[] {1, 2, 3, 4, 5},
                 new int[] {6, 7, 8, 9, 10},
                 -1);
-        List<TargetSnapshot> targets = t.byTarget();
+        List<TargetSnapshot> targets = KernelRecorder.byTarget(t);
         assertThat(targets).hasSize(2);
         assertThat(targets.get(0).starts()).containsExactly(100, 200);
         assertThat(targets.get(1).starts()).containsExactly(50, 400, 600);
         assertThat(targets.get(1).nrAccesses()).containsExactly(3, 4, 5);
         assertThat(targets.get(1).ages()).containsExactly(8, 9, 10);
         assertThat(targets.get(1).targetId()).isEqualTo(1);
-        assertThat(new TriedRegions(new long[0], new long[0], new int[0], new int[0], 0).byTarget()).isEmpty();
+        assertThat(KernelRecorder.byTarget(new TriedRegions(new long[0], new long[0], new int[0], new int[0], 0))).isEmpty();
     }
 
     @Test
@@ -167,7 +167,7 @@ class SysfsReadingTest {
         Files.writeString(scheme.resolve("tried_regions/total_bytes"), "12288\n");
         TriedRegions tried = SysfsReader.triedRegions(scheme);
         assertThat(tried.filterPassed()).containsExactly(4096L, 4096L);
-        TargetSnapshot t = tried.byTarget().getFirst();
+        TargetSnapshot t = KernelRecorder.byTarget(tried).getFirst();
         assertThat(t.filterPassed()).containsExactly(4096L, 4096L);
         assertThat(t.totalFilterPassed()).isEqualTo(8192);
 
@@ -175,6 +175,6 @@ class SysfsReadingTest {
         Files.delete(scheme.resolve("tried_regions/0/sz_filter_passed"));
         Files.delete(scheme.resolve("tried_regions/1/sz_filter_passed"));
         assertThat(SysfsReader.triedRegions(scheme).filterPassed()).isNull();
-        assertThat(SysfsReader.triedRegions(scheme).byTarget().getFirst().hasFilterPassed()).isFalse();
+        assertThat(KernelRecorder.byTarget(SysfsReader.triedRegions(scheme)).getFirst().hasFilterPassed()).isFalse();
     }
 }
