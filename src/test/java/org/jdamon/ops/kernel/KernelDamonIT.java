@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.Attributes;
 import org.jdamon.record.Snapshot;
+import org.jdamon.record.capture.KernelRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdamon.core.Attributes;
+import org.jdamon.ops.kernel.KdamondSpec;
+import org.jdamon.ops.kernel.Ownership;
+import org.jdamon.ops.kernel.SysfsDamon;
+import org.jdamon.ops.kernel.SysfsScheme;
 import org.jdamon.record.Snapshot;
+import org.jdamon.record.capture.KernelRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -20,6 +20,7 @@ import org.jdamon.ops.linux.VaddrOperations;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordWriter;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.record.capture.KernelRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;

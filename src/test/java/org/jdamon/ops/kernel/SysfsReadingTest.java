@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jdamon.core.damos.SchemeStats;
 import org.jdamon.record.TargetSnapshot;
+import org.jdamon.record.capture.KernelRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

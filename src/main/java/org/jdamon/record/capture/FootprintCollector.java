@@ -1,4 +1,4 @@
-package org.jdamon.ops.linux;
+package org.jdamon.record.capture;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,10 +1,17 @@
-package org.jdamon.ops.kernel;
+package org.jdamon.record.capture;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.jdamon.core.damos.SchemeStats;
+import org.jdamon.ops.kernel.KdamondSpec;
+import org.jdamon.ops.kernel.KdamondStatus;
+import org.jdamon.ops.kernel.KernelDamonException;
+import org.jdamon.ops.kernel.SysfsDamon;
+import org.jdamon.ops.kernel.SysfsFeature;
+import org.jdamon.ops.kernel.SysfsScheme;
+import org.jdamon.ops.kernel.TriedRegions;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
@@ -79,7 +86,7 @@ public final class KernelRecorder implements AutoCloseable {
         return new KernelRecorder(sysfs, runningSpec, index, statScheme, false);
     }
 
-    static KdamondSpec withSnapshotScheme(KdamondSpec spec, boolean applyEverySample) {
+    public static KdamondSpec withSnapshotScheme(KdamondSpec spec, boolean applyEverySample) {
         long apply = applyEverySample ? spec.context().attributes().sampleUs() : 0;
         return spec.withScheme(SysfsScheme.statEverything(apply));
     }

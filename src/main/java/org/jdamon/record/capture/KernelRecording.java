@@ -1,4 +1,4 @@
-package org.jdamon.ops.kernel;
+package org.jdamon.record.capture;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.jdamon.core.damos.SchemeStats;
+import org.jdamon.ops.kernel.KdamondSpec;
+import org.jdamon.ops.kernel.SysfsDamon;
 import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordWriter;

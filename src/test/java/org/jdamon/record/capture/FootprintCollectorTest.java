@@ -1,4 +1,4 @@
-package org.jdamon.ops.linux;
+package org.jdamon.record.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.jdamon.record.Footprints;
 import org.jdamon.record.RecordFixtures;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
+import org.jdamon.record.capture.FootprintCollector;
 import org.jdamon.report.image.ChartSpec;
 import org.jdamon.report.image.RecordCharts;
 import org.junit.jupiter.api.Test;
