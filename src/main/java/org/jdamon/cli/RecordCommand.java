@@ -10,6 +10,7 @@ import org.jdamon.config.KdamondsConfig;
 import java.util.Map;
 import org.jdamon.ops.kernel.ConfigToSysfs;
 import org.jdamon.ops.kernel.KdamondSpec;
+import org.jdamon.record.capture.DamosCapture;
 import org.jdamon.record.capture.KernelRecording;
 import org.jdamon.ops.linux.procfs.PhysicalMemory;
 import org.jdamon.core.damos.DamosEngine;
@@ -22,7 +23,6 @@ import org.jdamon.profile.Profiler;
 import org.jdamon.profile.ProfilingTraceReader;
 import org.jdamon.profile.Symbolizer;
 import org.jdamon.profile.TraceProfiler;
-import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordWriteException;
 import org.jdamon.record.RecordWriter;
 import org.jdamon.record.damo.DamoFileType;
@@ -191,7 +191,7 @@ public final class RecordCommand implements Callable<Integer> {
                     coverage[0] = CoverageMeter.attach(ctx, source.operations(),
                             writer == null ? null : writer.sideDataSink());
                     if (writer != null) {
-                        DamosSideData.attach(ctx, engine, writer, schemes.configJson());
+                        DamosCapture.attach(ctx, engine, writer, schemes.configJson());
                         if (source instanceof LinuxSource) {
                             ctx.addAfterAggregation(new FootprintCollector(writer.sideDataSink()));
                         }

@@ -7,8 +7,8 @@ import org.jdamon.core.Units;
 import org.jdamon.core.VirtualClock;
 import org.jdamon.core.WallClock;
 import org.jdamon.record.Recording;
+import org.jdamon.record.capture.DamosCapture;
 import org.jdamon.report.WorkingSetSize;
-import org.jdamon.record.DamosSideData;
 import org.jdamon.session.MonitorRun;
 import org.jdamon.session.SchemeSetup;
 import org.jdamon.session.MonitorSource;
@@ -115,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
                         .durationNs(durationNs)
                         .onBuild((ctx, writer) -> {
                             LiveFeed.attach(ctx, state, source.properties(), "live: simulated workload " + sim);
-                            ctx.addAfterAggregation(DamosSideData.listener(schemes.engine(), state::publishSideData));
+                            ctx.addAfterAggregation(DamosCapture.listener(schemes.engine(), state::publishSideData));
                         });
                 MonitorRun.Result r = run.run();
                 state.finish();

@@ -6,17 +6,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdamon.core.AggregationListener;
-import org.jdamon.core.MonitorContext;
-import org.jdamon.core.damos.DamosEngine;
-import org.jdamon.core.damos.DamosOperations;
 import org.jdamon.core.damos.MemoryState;
 import org.jdamon.core.damos.SchemeStats;
 
 /**
  * The DAMOS side data of records, in one place: payload kinds, their binary encoding (little-endian,
- * led by a version byte so readers can reject what they do not know), and the aggregation hook that
- * produces them.
+ * led by a version byte so readers can reject what they do not know). {@code record.capture.DamosCapture}
+ * produces them from a running engine.
  *
  * <ul>
  *   <li>{@value #CONFIG}: the run's kdamonds JSON (UTF-8), once at time 0;
@@ -109,56 +105,5 @@ public final class DamosSideData {
             throw new IllegalArgumentException(d.kind() + " chunk version " + v + " is not supported (expected " + VERSION + ")");
         }
         return b;
-    }
-
-    /**
-     * The aggregation hook: after every aggregation window, hands the schemes' stats (when {@code engine}
-     * has schemes) and the memory state (when the operations set models one) to {@code sink}, stamped
-     * with the window's end relative to the run's start. Add it with {@link
-     * MonitorContext#addAfterAggregation}.
-     */
-    public static AggregationListener listener(DamosEngine engine, java.util.function.Consumer<SideData> sink) {
-        return (MonitorContext ctx, long windowStartNs, long windowEndNs) -> {
-            long t = windowEndNs - ctx.startNs();
-            if (engine != null && engine.hasSchemes()) {
-                List<SchemeSample> samples = new ArrayList<>(engine.schemes().size());
-                for (int i = 0; i < engine.schemes().size(); i++) {
-                    samples.add(new SchemeSample(engine.stats(i), engine.effectiveQuota(i)));
-                }
-                sink.accept(stats(t, samples));
-            }
-            if (ctx.operations() instanceof DamosOperations d) {
-                MemoryState m = d.memoryState(ctx);
-                if (m != null && !m.equals(MemoryState.UNKNOWN)) {
-                    sink.accept(memory(t, m));
-                }
-            }
-        };
-    }
-
-    /**
-     * Records a run's DAMOS side data into {@code writer} (attached to {@code ctx} before this call, so
-     * the header precedes it): the configuration once, at the first aggregation, then every
-     * aggregation's stats and memory state. {@code engine} may be null or empty (memory state only);
-     * {@code kdamondsJson} may be null. A write error is rethrown from the worker as an
-     * {@link java.io.UncheckedIOException}.
-     */
-    public static void attach(MonitorContext ctx, DamosEngine engine, RecordWriter writer, String kdamondsJson) {
-        boolean[] configPending = {kdamondsJson != null};
-        java.util.function.Consumer<SideData> write = d -> {
-            try {
-                writer.writeSideData(d);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        };
-        AggregationListener data = listener(engine, write);
-        ctx.addAfterAggregation((c, s, e) -> {
-            if (configPending[0]) {
-                configPending[0] = false;
-                write.accept(config(kdamondsJson));
-            }
-            data.afterAggregation(c, s, e);
-        });
     }
 }

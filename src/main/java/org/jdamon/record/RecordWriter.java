@@ -158,7 +158,7 @@ public final class RecordWriter implements AutoCloseable {
 
     /**
      * Side data for the attached context from listeners that cannot throw (for example {@code
-     * DamosSideData.listener(engine, writer.sideDataSink())}): an I/O error stops the context and is
+     * DamosCapture.listener(engine, writer.sideDataSink())}): an I/O error stops the context and is
      * rethrown by {@link #close()}, like the writer's own. Works whatever the order of the listeners.
      */
     public Consumer<SideData> sideDataSink() {

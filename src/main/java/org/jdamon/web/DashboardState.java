@@ -88,7 +88,7 @@ public final class DashboardState {
     }
 
     /**
-     * Takes the DAMOS side data a monitoring run produces ({@code DamosSideData.listener(engine,
+     * Takes the DAMOS side data a monitoring run produces ({@code DamosCapture.listener(engine,
      * state::publishSideData)}): scheme stats become the dashboard's scheme table and metrics; other kinds
      * are ignored. Scheme names come from {@link #setSchemeNames}, else "scheme N".
      */

@@ -15,8 +15,8 @@ import org.jdamon.core.damos.DamosEngine;
 import org.jdamon.core.damos.Scheme;
 import org.jdamon.ops.sim.SimOperations;
 import org.jdamon.ops.sim.SimWorkloads;
-import org.jdamon.record.DamosSideData;
 import org.jdamon.record.RecordWriter;
+import org.jdamon.record.capture.DamosCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +39,7 @@ class ReportSchemesCommandTest {
         MonitorContext ctx = ops.configure(MonitorContext.builder().seed(11).attributes(c.attributes()))
                 .schemes(engine).build();
         try (RecordWriter w = RecordWriter.attach(ctx, file, Map.of())) {
-            DamosSideData.attach(ctx, engine, w, KdamondsJson.write(KdamondsConfig.single(c)));
+            DamosCapture.attach(ctx, engine, w, KdamondsJson.write(KdamondsConfig.single(c)));
             ctx.run();
         }
         return engine;

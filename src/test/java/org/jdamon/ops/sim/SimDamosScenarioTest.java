@@ -17,6 +17,7 @@ import org.jdamon.core.damos.MemoryState;
 import org.jdamon.core.damos.Scheme;
 import org.jdamon.record.DamosSideData;
 import org.jdamon.record.SideData;
+import org.jdamon.record.capture.DamosCapture;
 import org.junit.jupiter.api.Test;
 
 /** DAMOS actions through the engine on simulated memory, and whole scenarios with their expected savings. */
@@ -55,7 +56,7 @@ class SimDamosScenarioTest {
         DamosEngine engine = new DamosEngine(List.of(schemes));
         List<SideData> side = new ArrayList<>();
         MonitorContext ctx = ops.configure(MonitorContext.builder().seed(7).attributes(Attributes.DAMO_DEFAULTS))
-                .schemes(engine).deadlineNs(durationNs).afterAggregation(DamosSideData.listener(engine, side::add)).build();
+                .schemes(engine).deadlineNs(durationNs).afterAggregation(DamosCapture.listener(engine, side::add)).build();
         ctx.run();
         return new Run(ops, engine, ctx, side);
     }
@@ -198,7 +199,7 @@ class SimDamosScenarioTest {
         DamosEngine engine = new DamosEngine(List.of(s));
         List<SideData> side = new ArrayList<>();
         MonitorContext ctx = ops.configure(MonitorContext.builder().seed(3)).schemes(engine)
-                .afterAggregation(DamosSideData.listener(engine, side::add)).build();
+                .afterAggregation(DamosCapture.listener(engine, side::add)).build();
         ctx.run();
         SimLayout l = ops.workload(0).layout();
         long regionBytes = UnsignedMath.alignUp(100_000_000L, 4096);
