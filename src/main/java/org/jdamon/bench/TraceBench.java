@@ -20,7 +20,7 @@ import org.jdamon.ops.trace.BinaryTraceWriter;
 import org.jdamon.ops.trace.TraceInput;
 import org.jdamon.ops.trace.TraceOptions;
 import org.jdamon.ops.trace.TraceReader;
-import org.jdamon.ops.trace.TraceReplay;
+import org.jdamon.session.Evaluation;
 
 /**
  * The trace benchmarks ({@code jdamon bench trace}): Lackey lines parsed per second from a file, binary
@@ -80,7 +80,7 @@ public final class TraceBench {
             Attributes attrs = Attributes.DAMO_DEFAULTS;
             long t = System.nanoTime();
             long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            List<EvalRun> runs = TraceReplay.evaluate(() -> TraceInput.open(bin.toString()), opts, attrs, 42,
+            List<EvalRun> runs = Evaluation.trace(() -> TraceInput.open(bin.toString()), opts, attrs, 42,
                     EvalThresholds.DEFAULTS, null, true);
             double wall = (System.nanoTime() - t) / 1e9;
             double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;

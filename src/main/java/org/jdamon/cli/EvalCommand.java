@@ -8,7 +8,6 @@ import org.jdamon.eval.EvalReport;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
 import org.jdamon.ops.trace.TraceInput;
-import org.jdamon.ops.trace.TraceReplay;
 import org.jdamon.session.Evaluation;
 import org.jdamon.session.SimSource;
 import picocli.CommandLine.ArgGroup;
@@ -89,7 +88,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (duration != null) {
                 throw new UserException("--duration applies to --sim; a trace is evaluated to its end", true);
             }
-            runs = TraceReplay.evaluate(() -> TraceInput.open(source.trace), traceOptions.options(),
+            runs = Evaluation.trace(() -> TraceInput.open(source.trace), traceOptions.options(),
                     monitoring.toAttributes(), monitoring.seed(), th, focusRange(), !noBaseline && !stdin);
         } else {
             input = source.sim;

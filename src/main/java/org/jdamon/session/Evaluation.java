@@ -1,15 +1,25 @@
 package org.jdamon.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
+import org.jdamon.ops.trace.TraceOperations;
+import org.jdamon.ops.trace.TraceOptions;
+import org.jdamon.ops.trace.TraceReader;
+import org.jdamon.ops.trace.TraceReplay;
 import org.jdamon.truth.GroundTruth;
 
-/** Scores a monitoring run of any source whose operations set knows its ground truth. */
+/**
+ * Scores a monitoring run of any source whose operations set knows its ground truth, and a trace replay
+ * with its page-granular baseline: the one place evaluations run.
+ */
 public final class Evaluation {
     private Evaluation() {}
 
@@ -37,5 +47,32 @@ public final class Evaluation {
         try (source) {
             return EvalRun.run(label, b.build(), truth, th, source.minRegionSize(), focus).withFacts(Map.copyOf(source.properties()));
         }
+    }
+
+    /**
+     * Evaluates DAMON on the trace {@code open} yields and, with {@code baseline}, the page-granular
+     * monitor on a second opening of the same trace.
+     */
+    public static List<EvalRun> trace(Supplier<TraceReader> open, TraceOptions opts, Attributes attrs,
+            long seed, EvalThresholds th, AddressRange focus, boolean baseline) throws InterruptedException {
+        List<EvalRun> runs = new ArrayList<>();
+        runs.add(evaluateOnce("damon", new TraceOperations(open.get(), opts.withGroundTruth(true)), attrs, seed, th,
+                focus));
+        if (baseline) {
+            TraceOptions pg = opts.withGroundTruth(true).withPageGranular(true);
+            runs.add(evaluateOnce("page-granular", new TraceOperations(open.get(), pg), attrs, seed, th, focus));
+        }
+        return runs;
+    }
+
+    private static EvalRun evaluateOnce(String label, TraceOperations ops, Attributes attrs, long seed,
+            EvalThresholds th, AddressRange focus) throws InterruptedException {
+        MonitorContext ctx = TraceReplay.builder(ops, attrs, seed).build();
+        EvalRun run = EvalRun.run(label, ctx, ops, th, ops.options().pageSize(), focus);
+        Map<String, String> f = TraceReplay.facts(ops);
+        if (focus != null) {
+            f.put("focus", focus.toString());
+        }
+        return run.withFacts(f);
     }
 }

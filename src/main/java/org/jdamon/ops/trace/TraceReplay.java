@@ -1,20 +1,14 @@
 package org.jdamon.ops.trace;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.VirtualClock;
-import org.jdamon.eval.EvalRun;
-import org.jdamon.eval.EvalThresholds;
 
 /**
- * Builds monitor contexts over a trace (virtual clock, one target) and runs the trace evaluation: DAMON
- * and, when the input can be read twice, the page-granular baseline on the same engine.
+ * Builds monitor contexts over a trace (virtual clock, one target) and states what a replay saw; the
+ * trace evaluation ({@code session.Evaluation.trace}) runs on these contexts.
  */
 public final class TraceReplay {
     private TraceReplay() {}
@@ -28,33 +22,6 @@ public final class TraceReplay {
                 .seed(seed)
                 .minRegionSize(ops.options().pageSize())
                 .addTarget(ops.newTarget());
-    }
-
-    /**
-     * Evaluates DAMON on the trace {@code open} yields and, with {@code baseline}, the page-granular
-     * monitor on a second opening of the same trace.
-     */
-    public static List<EvalRun> evaluate(Supplier<TraceReader> open, TraceOptions opts, Attributes attrs,
-            long seed, EvalThresholds th, AddressRange focus, boolean baseline) throws InterruptedException {
-        List<EvalRun> runs = new ArrayList<>();
-        runs.add(evaluateOnce("damon", new TraceOperations(open.get(), opts.withGroundTruth(true)), attrs, seed, th,
-                focus));
-        if (baseline) {
-            TraceOptions pg = opts.withGroundTruth(true).withPageGranular(true);
-            runs.add(evaluateOnce("page-granular", new TraceOperations(open.get(), pg), attrs, seed, th, focus));
-        }
-        return runs;
-    }
-
-    private static EvalRun evaluateOnce(String label, TraceOperations ops, Attributes attrs, long seed,
-            EvalThresholds th, AddressRange focus) throws InterruptedException {
-        MonitorContext ctx = builder(ops, attrs, seed).build();
-        EvalRun run = EvalRun.run(label, ctx, ops, th, ops.options().pageSize(), focus);
-        Map<String, String> f = facts(ops);
-        if (focus != null) {
-            f.put("focus", focus.toString());
-        }
-        return run.withFacts(f);
     }
 
     /** What a replay saw, for reports. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jdamon.cli.Main;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
+import org.jdamon.session.Evaluation;
 import org.jdamon.truth.Coverage;
 import org.jdamon.eval.CoverageSideData;
 import org.jdamon.eval.EvalRun;
@@ -152,12 +153,12 @@ class LackeyIntegrationTest {
         TraceOptions opts = TraceOptions.DEFAULTS.withInstructionsPerUs(0.5);
         Attributes attrs = Attributes.DAMO_DEFAULTS.withIntervals(5_000, 100_000, 100_000);
         EvalThresholds th = EvalThresholds.DEFAULTS;
-        EvalSummary whole = TraceReplay.evaluate(() -> TraceInput.open(saved.toString()), opts, attrs, 42, th,
+        EvalSummary whole = Evaluation.trace(() -> TraceInput.open(saved.toString()), opts, attrs, 42, th,
                 null, false).getFirst().summary();
         assertThat(whole.windows()).isGreaterThan(25);
         assertThat(whole.estimatedWssP50()).isBetween(0.9 * MIB, 1.1 * MIB);
 
-        List<EvalRun> focused = TraceReplay.evaluate(() -> TraceInput.open(saved.toString()), opts, attrs, 42,
+        List<EvalRun> focused = Evaluation.trace(() -> TraceInput.open(saved.toString()), opts, attrs, 42,
                 th, hotRange, true);
         EvalSummary damon = focused.get(0).summary();
         assertThat(damon.hotPrecision()).isGreaterThanOrEqualTo(0.9);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
+import org.jdamon.session.Evaluation;
 import org.jdamon.truth.Coverage;
 import org.jdamon.eval.CoverageMeter;
 import org.jdamon.eval.CoverageSideData;
@@ -90,7 +91,7 @@ class TraceOperationsTest {
         // Frequency error per page: W1 P2 |0-10| over 2 pages = 5; W2 P3 10 over 3 pages; else 0
         //   -> pooled (0*1 + 5*2 + 10/3*3 + 0*3) / 9 = 20/9.
         // Checks: regions per sample 1,1,2,3 x 10 = 70; existing pages per sample 1,2,3,3 x 10 = 90.
-        EvalRun run = TraceReplay.evaluate(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
+        EvalRun run = Evaluation.trace(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
                 new EvalThresholds(1, 100), null, false).getFirst();
         List<EvalWindow> ws = run.windows();
         assertThat(ws).hasSize(4);
@@ -113,7 +114,7 @@ class TraceOperationsTest {
     void pageGranularBaselineIsExactAndCostsOneCheckPerPage() throws InterruptedException {
         // Every page is a region from the sample of its first touch, so each window is reported exactly:
         // ages P1 W0 0, W1 1, W2 0, W3 1; P2 (from sample 11) W1 0, W2 0, W3 1 -> W3 cold P1, P2 = truth.
-        List<EvalRun> runs = TraceReplay.evaluate(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
+        List<EvalRun> runs = Evaluation.trace(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
                 new EvalThresholds(1, 100), null, true);
         EvalSummary s = runs.get(1).summary();
         assertThat(runs.get(1).label()).isEqualTo("page-granular");
@@ -194,7 +195,7 @@ class TraceOperationsTest {
     @Test
     void evalCountsTheUnmonitoredPagesAsMissesAndReportsTheirCoverage() throws InterruptedException {
         // The two hot-recall misses of damonOnAGrowingAddressSpace... are W1 P2 and W2 P3: the pages outside.
-        EvalRun run = TraceReplay.evaluate(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
+        EvalRun run = Evaluation.trace(() -> reader(threePageTrace()), dataOnly(), ATTRS, 1,
                 new EvalThresholds(1, 100), null, false).getFirst();
         assertThat(run.coverage().total()).isEqualTo(new Coverage(3, 1, 400, 150));
         assertThat(run.coverage().pageWindowsOutside()).isEqualTo(2);
