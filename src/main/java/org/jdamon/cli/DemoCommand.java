@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jdamon.report.TerminalHeatmap;
-import org.jdamon.session.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

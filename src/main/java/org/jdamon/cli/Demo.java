@@ -1,4 +1,4 @@
-package org.jdamon.session;
+package org.jdamon.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +15,8 @@ import org.jdamon.report.WssReport;
 import org.jdamon.report.image.HeatmapImage;
 import org.jdamon.report.image.Images;
 import org.jdamon.report.image.Palette;
+import org.jdamon.session.MonitorRun;
+import org.jdamon.session.SimSource;
 
 /**
  * The one-command tour: records a bundled simulated workload in virtual time, then shows what DAMON saw
