@@ -15,9 +15,10 @@ import org.jdamon.core.AddressRange;
 
 /**
  * {@code jdamon workload run --verbose CONFIG} as a child JVM, for tests and demos that monitor it: starts
- * it on this JVM's class path with {@link #LEAN_JVM_FLAGS}, waits for a phase to begin, and reads the
- * region addresses and per-phase results from its output (a log file). The accesses run in the native
- * helper when the child can build one ({@link #pid()} is then the helper's), else in the child JVM.
+ * the given main class (the caller's {@code jdamon} entry point) on this JVM's class path with
+ * {@link #LEAN_JVM_FLAGS}, waits for a phase to begin, and reads the region addresses and per-phase
+ * results from its output (a log file). The accesses run in the native helper when the child can build
+ * one ({@link #pid()} is then the helper's), else in the child JVM.
  *
  * <p>Why the flags: with compressed oops or class pointers the JVM maps memory below 4 GiB, which makes
  * the vaddr three-regions heuristic (the kernel's too) span the ~100 GB gap below the stack, so a small
@@ -47,13 +48,14 @@ public final class WorkloadProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the workload; its stdout and stderr go to {@code log}. */
-    public static WorkloadProcess start(Path config, Path log, List<String> extraArgs) throws IOException {
+    /** Starts the workload through {@code jdamonMain}; its stdout and stderr go to {@code log}. */
+    public static WorkloadProcess start(Class<?> jdamonMain, Path config, Path log, List<String> extraArgs)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
         cmd.addAll(LEAN_JVM_FLAGS);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.jdamon.cli.Main", "workload", "run",
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), jdamonMain.getName(), "workload", "run",
                 "--verbose"));
         cmd.addAll(extraArgs);
         cmd.add(config.toString());

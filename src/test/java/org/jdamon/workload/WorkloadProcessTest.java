@@ -18,7 +18,7 @@ class WorkloadProcessTest {
     void childWorkloadReportsRegionsThatAreInItsMapsAndALeanLayout(@TempDir Path dir) throws Exception {
         Path cfg = dir.resolve("w.cfg");
         Files.writeString(cfg, "hot, 4M\ncold, 16M\n\nwarm\n100\ncold, 0, 4096, 1, wo\n\nhot only\n5000\nhot, 0, 4096, 1, wo\n");
-        try (WorkloadProcess w = WorkloadProcess.start(cfg, dir.resolve("log"), List.of("--no-warm-up"))) {
+        try (WorkloadProcess w = WorkloadProcess.start(org.jdamon.cli.Main.class, cfg, dir.resolve("log"), List.of("--no-warm-up"))) {
             assertThat(w.awaitPhase("hot only", 20, TimeUnit.SECONDS)).as(w.output()).isTrue();
             Map<String, AddressRange> regions = w.regions();
             assertThat(regions.keySet()).containsExactly("hot", "cold");
