@@ -12,6 +12,7 @@ import org.jdamon.core.Units;
 import org.jdamon.core.VirtualClock;
 import org.jdamon.core.WallClock;
 import org.jdamon.ops.sim.SimWorkload;
+import org.jdamon.ops.sim.SimWorkloads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
         description = "Measure the monitoring engine: per-region cost, real-time CPU, size scaling, "
                 + "virtual-time speed.",
         subcommands = {BenchCommand.Engine.class, BenchCommand.RealTime.class, BenchCommand.Scaling.class,
-            BenchCommand.Speed.class, BenchCommand.Trace.class, BenchHeatmapCommand.class,
+            BenchCommand.Speed.class, BenchCommand.Workloads.class, BenchCommand.Trace.class, BenchHeatmapCommand.class,
             BenchCommand.DamoRecord.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
@@ -30,7 +31,7 @@ public final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing benchmark (engine, realtime, scaling, speed, trace, heatmap, damo_record)");
+                "missing benchmark (engine, realtime, scaling, speed, workloads, trace, heatmap, damo_record)");
     }
 
     /** min = max = n regions; 0 keeps damo's default range (10..1000). */
@@ -151,11 +152,31 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            EngineBench.run(EngineBench.builtin("zigzag"), Attributes.DAMO_DEFAULTS, Long.MAX_VALUE / 2, 1);
+            EngineBench.run(EngineBench.builtin("zigzag"), Attributes.DAMO_DEFAULTS, EngineBench.TO_THE_END_NS, 1);
             for (String w : List.of("demo", "zigzag", "stairs")) {
                 out.println(EngineBench.describe(EngineBench.run(EngineBench.builtin(w), Attributes.DAMO_DEFAULTS,
-                        Long.MAX_VALUE / 2, 1)));
+                        EngineBench.TO_THE_END_NS, 1)));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "workloads", mixinStandardHelpOptions = true,
+            description = "Every bundled workload to its end, the 1 GiB / 64 TiB pair and 300 regions with DAMOS "
+                    + "actions: best of 7 runs each (docs/benchmarks/sim.md).")
+    static final class Workloads implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Parameters(paramLabel = "WORKLOAD", arity = "0..*",
+                description = "Bundled workloads to run (default: all of them).")
+        List<String> names;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            EngineBench.workloads(names == null || names.isEmpty() ? SimWorkloads.names() : names, out);
+            out.flush();
             return 0;
         }
     }
