@@ -1,4 +1,4 @@
-package org.jdamon.record;
+package org.jdamon.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -7,6 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.jdamon.record.RecordFixtures;
+import org.jdamon.record.RecordReader;
+import org.jdamon.record.RecordWriter;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetSnapshot;
 
 /**
  * Write and streaming-read cost of record files: {@code N} snapshots of {@code R} synthetic regions
