@@ -129,7 +129,14 @@ class DashboardServerTest {
             HttpResponse<byte[]> png = get(s, "/heatmap.png");
             assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
             var img = ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
-            assertThat(img.getRGB(img.getWidth() / 3, img.getHeight() / 2) & 0xFFFFFF).isIn(0xFFFF00, 0x000000);
+            // The hottest area is the 256 MiB mmap, hot at offsets [64, 128) MiB from 2 s to 6 s of the 10 s.
+            // Plot frame of 900 x 460: x from 96 over 680 px, y from 36 over 368 px, higher addresses up.
+            // 4 s is x = 96 + 0.4 x 680 = 368; offset 96 MiB (3/8 up) is y = 36 + 368 x 5/8 = 266, the hottest
+            // heat (gnuplot's top colour, yellow); at 8 s (x = 640) or offset 224 MiB (y = 36 + 368 / 8 = 82)
+            // nothing was accessed (black).
+            assertThat(img.getRGB(368, 266) & 0xFFFFFF).isEqualTo(0xFFFF00);
+            assertThat(img.getRGB(640, 266) & 0xFFFFFF).isEqualTo(0x000000);
+            assertThat(img.getRGB(368, 82) & 0xFFFFFF).isEqualTo(0x000000);
             String svg = new String(get(s, "/chart/wss_time.svg").body(), StandardCharsets.UTF_8);
             javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
