@@ -21,9 +21,8 @@ import org.jdamon.core.damos.Watermarks;
 import org.jdamon.io.BoundedJson;
 import org.jdamon.io.InputFileException;
 import org.jdamon.io.InputFiles;
+import org.jdamon.io.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,9 +37,6 @@ import tools.jackson.databind.node.ObjectNode;
  * or {@code "<n> samples"}; {@code age} bounds are durations (bare: µs) or {@code "<n> aggr_intervals"}.
  */
 public final class KdamondsJson {
-    private static final JsonMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     private static final Set<String> IGNORED =
             Set.of("stats", "tried_regions", "effective_sz_bytes", "probes", "sample_control", "nr_snapshots");
 
@@ -374,7 +370,7 @@ public final class KdamondsJson {
             if (h.size() != 2) {
                 throw new ConfigException(o.path + ".hugepage_size", "expected [min, max], found " + h.size() + " values");
             }
-            Obj pair = new Obj(MAPPER.createObjectNode().set("min", h.get(0)).set("max", h.get(1)),
+            Obj pair = new Obj(Json.object().set("min", h.get(0)).set("max", h.get(1)),
                     o.path + ".hugepage_size");
             min = pair.value("min", 0, Values::size);
             max = pair.value("max", 0, Values::size);
@@ -550,7 +546,7 @@ public final class KdamondsJson {
 
     /** As {@link #write(KdamondsConfig)}; {@code raw} prints numbers in damo's machine-friendly form. */
     public static String write(KdamondsConfig cfg, boolean raw) {
-        return MAPPER.writeValueAsString(toTree(cfg, raw)) + System.lineSeparator();
+        return Json.writePretty(toTree(cfg, raw)) + System.lineSeparator();
     }
 
     public static ObjectNode toTree(KdamondsConfig cfg) {
@@ -563,7 +559,7 @@ public final class KdamondsJson {
      * scheme's stats and its {@code args damon} drops it).
      */
     public static ObjectNode toTree(KdamondsConfig cfg, boolean raw) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode kds = root.putArray("kdamonds");
         for (KdamondsConfig.Kdamond k : cfg.kdamonds()) {
             ObjectNode kn = kds.addObject();

@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jdamon.io.BoundedJson;
 import org.jdamon.record.Recording;
 import org.jdamon.report.TestRecords;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class DashboardServerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,7 +66,8 @@ class DashboardServerTest {
     @Test
     void schemeStatsAndMonitorCpuAppearInMetricsAndSummary() throws Exception {
         DashboardState state = new DashboardState();
-        state.start(TestRecords.header(1), "test");
+        String source = "trace \"a\\b\"\t\u0001 \u00e9 \u6f22"; // quotes, backslash, control characters, non-ASCII
+        state.start(TestRecords.header(1), source);
         state.publishSchemeStats(List.of(new SchemeStat("pageout \"cold\"", 10, 4096, 3, 8192, 1)));
         state.publishMonitorCpu(1_500_000_000L);
         try (DashboardServer s = DashboardServer.start(state, "127.0.0.1", 0)) {
@@ -75,7 +78,11 @@ class DashboardServerTest {
             assertThat(p.value("jdamon_scheme_quota_exceeds_total", l)).isEqualTo(1);
             assertThat(p.value("jdamon_monitor_cpu_seconds_total", Map.of())).isEqualTo(1.5);
             String json = new String(get(s, "/api/summary.json").body(), StandardCharsets.UTF_8);
-            assertThat(json).contains("\"nr_applied\":3", "\"monitor_cpu_s\":1.500000", "\"name\":\"pageout \\\"cold\\\"\"");
+            JsonNode summary = BoundedJson.read(json);
+            assertThat(summary.path("schemes").get(0).path("nr_applied").asLong()).isEqualTo(3);
+            assertThat(summary.path("schemes").get(0).path("name").asString()).isEqualTo("pageout \"cold\"");
+            assertThat(summary.path("monitor_cpu_s").asDouble()).isEqualTo(1.5);
+            assertThat(summary.path("source").asString()).isEqualTo(source);
         }
     }
 
