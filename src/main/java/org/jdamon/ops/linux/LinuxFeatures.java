@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.jdamon.core.Units;
 
 /**
  * What this machine supports, probed rather than assumed: the operations sets and their access
@@ -149,7 +150,7 @@ public final class LinuxFeatures {
         try {
             long swap = KeyValues.require(KeyValues.parse(Files.readString(MemInfo.PROC_MEMINFO), "meminfo"),
                     "SwapTotal", "/proc/meminfo");
-            return new Feature("kernel", "swap", swap > 0, swap > 0 ? (swap >> 20) + " MiB"
+            return new Feature("kernel", "swap", swap > 0, swap > 0 ? Units.formatSize(swap)
                     : "none: pageout cannot reclaim anonymous memory, only file pages");
         } catch (IOException | RuntimeException e) {
             return new Feature("kernel", "swap", false, e.getMessage());
