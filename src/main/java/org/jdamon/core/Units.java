@@ -109,7 +109,7 @@ public final class Units {
         Matcher m = DURATION_TERM.matcher(s);
         double totalNs = 0;
         int end = 0;
-        while (end < s.length() && m.find(end) && m.start() == end) {
+        while (m.find(end) && m.start() == end) {
             totalNs += Double.parseDouble(m.group(1)) * unitNs(m.group(2), bareUnitNs);
             end = m.end();
         }
@@ -152,7 +152,7 @@ public final class Units {
         return units.longValue();
     }
 
-    /** A percentage from {@code "50%"}, {@code "12.5 %"}, {@code "400 bp"} or a bare {@code "50"}; {@code max} is infinite. */
+    /** A percentage from {@code "50%"}, {@code "12.5 %"}, {@code "400 bp"} or bare {@code "50"}; max is infinite. */
     public static double parsePercent(String text) {
         BigDecimal percent = ratio(text, BigDecimal.ONE, "percentage");
         return percent == null ? Double.POSITIVE_INFINITY : percent.doubleValue();
@@ -258,7 +258,7 @@ public final class Units {
         return scaledSize(bytes, false, 2, true);
     }
 
-    /** Two decimals at most, in the largest unit not above it: {@code 250 ms}, {@code 1.5 s}, {@code 2 h}; {@code 0}. */
+    /** Two decimals at most, in the largest unit it reaches: {@code 250 ms}, {@code 1.5 s}, {@code 2 h}; {@code 0}. */
     public static String formatDurationNsCompact(double ns) {
         double a = Math.abs(ns);
         if (a == 0) {
@@ -295,7 +295,7 @@ public final class Units {
     }
 
     private static String groupThousands(String digits) {
-        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3);
+        StringBuilder b = new StringBuilder();
         int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
         b.append(digits, 0, Math.min(lead, digits.length()));
         for (int i = lead; i < digits.length(); i += 3) {
@@ -408,10 +408,11 @@ public final class Units {
         }
         StringBuilder b = new StringBuilder();
         BigInteger rest = ns;
-        for (int i = 0; i < EXACT_UNIT_NS.length && rest.signum() > 0; i++) {
+        for (int i = 0; i < EXACT_UNIT_NS.length; i++) {
             BigInteger[] qr = rest.divideAndRemainder(BigInteger.valueOf(EXACT_UNIT_NS[i]));
             if (qr[0].signum() > 0) {
-                b.append(b.isEmpty() ? "" : " ").append(groupThousands(qr[0].toString())).append(' ').append(EXACT_UNIT[i]);
+                b.append(b.isEmpty() ? "" : " ").append(groupThousands(qr[0].toString()))
+                        .append(' ').append(EXACT_UNIT[i]);
                 rest = qr[1];
             }
         }
@@ -434,7 +435,7 @@ public final class Units {
         }
         String over = damoCount((long) (ratio * 100), false);
         String under = trimZeros(fixed(ratio * 100 % 1, 7));
-        return under.length() > 2 ? over + "." + under.substring(2) + " %" : over + " %";
+        return under.contains(".") ? over + under.substring(under.indexOf('.')) + " %" : over + " %";
     }
 
     /** damo's {@code format_bp} of unsigned basis points; raw is the basis points with six decimals. */
@@ -460,11 +461,8 @@ public final class Units {
         return new BigDecimal(v).setScale(0, RoundingMode.DOWN).toPlainString();
     }
 
-    /** {@code "1.500"} as {@code "1.5"}, {@code "2.000"} as {@code "2"}; a string without a point as it is. */
+    /** A decimal with a point and its trailing zeros dropped: {@code "1.500"} as {@code "1.5"}, {@code "2.000"} as {@code "2"}. */
     private static String trimZeros(String decimal) {
-        if (decimal.indexOf('.') < 0) {
-            return decimal;
-        }
         int end = decimal.length();
         while (decimal.charAt(end - 1) == '0') {
             end--;

@@ -29,6 +29,7 @@ class UnitsTest {
         assertThat(Units.parseSize("2T")).isEqualTo(2_199_023_255_552L);
         assertThat(Units.parseSize("1P")).isEqualTo(1_125_899_906_842_624L);
         assertThat(Units.parseSize("0.5K")).isEqualTo(512);
+        assertThat(Units.parseSize("0.0")).isZero();
         assertThat(Units.parseSize("1.0009765625K")).isEqualTo(1025); // 1 + 1/1024 KiB
         assertThat(Units.parseSize("1,048,576")).isEqualTo(MIB);
         assertThat(Units.parseSize("4_096")).isEqualTo(4096);
@@ -97,6 +98,8 @@ class UnitsTest {
         assertThat(Units.parseDurationNs("106751d", 1)).isEqualTo(9_223_286_400_000_000_000L);
         assertThatThrownBy(() -> Units.parseDurationNs("106752d", 1)).hasMessageContaining("invalid duration '106752d'");
         assertThatThrownBy(() -> Units.parseDurationUs("200000000d", 1)).hasMessageContaining("invalid duration");
+        assertThatThrownBy(() -> Units.parseDurationNs("9223372036854775808", 1)).as("2^63 ns")
+                .hasMessageContaining("invalid duration");
     }
 
     @Test
@@ -260,6 +263,7 @@ class UnitsTest {
         assertThat(Units.damoSize(1088, false)).isEqualTo("1.062 KiB"); // 1.0625 exactly: half-even
         assertThat(Units.damoSize(1096, false)).isEqualTo("1.070 KiB"); // 1.0703125
         assertThat(Units.damoSize(3L << 40, false)).isEqualTo("3.000 TiB");
+        assertThat(Units.damoSize(0x1p71, false)).as("EiB is the largest").isEqualTo("2048.000 EiB");
         assertThat(Units.damoSize(-1L, false)).as("2^64-1").isEqualTo("max");
         assertThat(Units.damoSize(-1L, true)).isEqualTo("18446744073709551615");
         assertThat(Units.damoSize(1536.9, true)).isEqualTo("1536");
@@ -288,6 +292,7 @@ class UnitsTest {
         assertThat(Units.damoDurationNs(-5_000_000, false)).isEqualTo("-5 ms");
         assertThat(Units.damoDurationNs(1.5e9, true)).isEqualTo("1500000000");
         assertThat(Units.damoDurationNs(2e19, false)).isEqualTo("max");
+        assertThat(Units.damoDurationNs(0x1p64, false)).as("2^64-1 as a double").isEqualTo("max");
         assertThat(Units.damoDurationUs(100_000.0, false)).isEqualTo("100 ms");
         assertThat(Units.damoDurationUs(100_000.7, true)).isEqualTo("100000");
         assertThat(Units.damoDurationUs(5_000L, false)).isEqualTo("5 ms");
