@@ -158,15 +158,12 @@ class UnitsTest {
 
     // ---- human, exact and compact styles ----
 
+    /** The unit boundaries of the human styles are {@code CoreValuesTest}'s; these are the roundings. */
     @Test
-    void humanSizesSwitchUnitAt1024() {
+    void humanSizesRoundHalfEven() {
         assertThat(Units.formatSize(0)).isEqualTo("0 B");
-        assertThat(Units.formatSize(1023)).isEqualTo("1023 B");
-        assertThat(Units.formatSize(1024)).isEqualTo("1.000 KiB");
         assertThat(Units.formatSize(1088)).isEqualTo("1.062 KiB"); // 1.0625 exactly: half-even
         assertThat(Units.formatSize(1089)).isEqualTo("1.063 KiB"); // 1.0634765625
-        assertThat(Units.formatSize(MIB - 1)).isEqualTo("1023.999 KiB"); // 1023.9990234375
-        assertThat(Units.formatSize(MIB)).isEqualTo("1.000 MiB");
         assertThat(Units.formatSize(3L << 29)).isEqualTo("1.500 GiB");
         assertThat(Units.formatSize(-5)).isEqualTo("-5 B");
     }
@@ -174,11 +171,9 @@ class UnitsTest {
     @Test
     void humanDurations() {
         assertThat(Units.formatDurationUs(0)).isEqualTo("0 us");
-        assertThat(Units.formatDurationUs(999)).isEqualTo("999 us");
         assertThat(Units.formatDurationUs(1_500)).isEqualTo("1.5 ms");
         assertThat(Units.formatDurationUs(5_000)).isEqualTo("5 ms");
         assertThat(Units.formatDurationUs(1_500_000)).isEqualTo("1.5 s");
-        assertThat(Units.formatDurationUs(59_999_000)).isEqualTo("59.999 s");
         assertThat(Units.formatDurationUs(125_000_000)).isEqualTo("2 m 5 s");
     }
 
