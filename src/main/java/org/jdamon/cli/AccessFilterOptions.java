@@ -2,8 +2,6 @@ package org.jdamon.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jdamon.core.Units;
 import org.jdamon.report.SnapshotFilter;
 import picocli.CommandLine.Option;
 
@@ -37,13 +35,14 @@ public final class AccessFilterOptions {
     public SnapshotFilter toFilter() {
         SnapshotFilter f = SnapshotFilter.all();
         if (szRegion != null) {
-            f = f.regionSize(size("--sz_region", szRegion.get(0)), size("--sz_region", szRegion.get(1)));
+            f = f.regionSize(CliParsing.size("--sz_region", szRegion.get(0)), CliParsing.size("--sz_region", szRegion.get(1)));
         }
         if (accessRate != null) {
-            f = f.accessRatePercent(percent(accessRate.get(0)), percent(accessRate.get(1)));
+            f = f.accessRatePercent(CliParsing.percent("--access_rate", accessRate.get(0)),
+                    CliParsing.percent("--access_rate", accessRate.get(1)));
         }
         if (age != null) {
-            f = f.ageUs(ageUs(age.get(0)), ageUs(age.get(1)));
+            f = f.ageUs(CliParsing.durationUs("--age", age.get(0), 1_000_000), CliParsing.durationUs("--age", age.get(1), 1_000_000));
         }
         try {
             if (!address.isEmpty()) {
@@ -63,45 +62,9 @@ public final class AccessFilterOptions {
         for (int i = 0; i + 1 < values.size(); i += 2) {
             out.add(addresses
                     ? new SnapshotFilter.Range(CliParsing.address(values.get(i)), CliParsing.address(values.get(i + 1)))
-                    : new SnapshotFilter.Range(size("--sz_snapshot", values.get(i)), size("--sz_snapshot", values.get(i + 1))));
+                    : new SnapshotFilter.Range(CliParsing.size("--sz_snapshot", values.get(i)),
+                            CliParsing.size("--sz_snapshot", values.get(i + 1))));
         }
         return out;
-    }
-
-    private static long size(String option, String text) {
-        try {
-            return Units.parseSize(text);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(option + ": " + e.getMessage(), true);
-        }
-    }
-
-    /** {@code 50%}, {@code 50} (percent), {@code min} (0) or {@code max} (no upper bound). */
-    static double percent(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("min")) {
-            return 0;
-        }
-        if (t.equals("max")) {
-            return Double.MAX_VALUE;
-        }
-        try {
-            double v = Double.parseDouble(t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t);
-            if (v < 0 || Double.isNaN(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UserException("--access_rate: invalid percentage '" + text + "' (expected e.g. 50%, 80, min, max)",
-                    true);
-        }
-    }
-
-    private static long ageUs(String text) {
-        try {
-            return Units.parseDurationUs(text, 1_000_000);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--age: " + e.getMessage(), true);
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.jdamon.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jdamon.core.AddressRange;
-import org.jdamon.core.Units;
 import org.jdamon.eval.EvalReport;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
@@ -56,8 +55,9 @@ public final class EvalCommand implements Callable<Integer> {
     int hotNr;
 
     @Option(names = "--cold-age", paramLabel = "DURATION", defaultValue = "1s",
+            converter = CliParsing.DurationUsConverter.class,
             description = "a page is cold once idle this long; DAMON: nr_accesses 0 and at least this age (default 1s)")
-    String coldAge;
+    long coldAgeUs;
 
     @Option(names = "--focus", paramLabel = "START-END",
             description = "score only the bytes in this address range (hex with 0x, or decimal), e.g. one array")
@@ -76,7 +76,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EvalThresholds th;
         try {
-            th = new EvalThresholds(hotNr, Units.parseDurationUs(coldAge, 1));
+            th = new EvalThresholds(hotNr, coldAgeUs);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage(), true);
         }

@@ -3,12 +3,12 @@ package org.jdamon.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jdamon.io.Json;
 import org.jdamon.ops.linux.LinuxFeatures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code jdamon features}: what this machine supports, probed (see {@link LinuxFeatures}). */
 @Command(name = "features", mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         List<LinuxFeatures.Feature> features = LinuxFeatures.probe();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(features));
+            out.println(Json.writePretty(features));
             return 0;
         }
         String group = null;

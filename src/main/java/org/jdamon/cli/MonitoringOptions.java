@@ -3,7 +3,6 @@ package org.jdamon.cli;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
-import org.jdamon.core.Units;
 import picocli.CommandLine.Option;
 
 /**
@@ -79,18 +78,18 @@ public final class MonitoringOptions {
         long a = defaults.aggrUs();
         long u = defaults.updateUs();
         if (intervals != null) {
-            s = us("--monitoring_intervals", intervals.get(0));
-            a = us("--monitoring_intervals", intervals.get(1));
-            u = us("--monitoring_intervals", intervals.get(2));
+            s = CliParsing.durationUs("--monitoring_intervals", intervals.get(0), 1);
+            a = CliParsing.durationUs("--monitoring_intervals", intervals.get(1), 1);
+            u = CliParsing.durationUs("--monitoring_intervals", intervals.get(2), 1);
         }
         if (sample != null) {
-            s = us("--sample", sample);
+            s = CliParsing.durationUs("--sample", sample, 1);
         }
         if (aggr != null) {
-            a = us("--aggr", aggr);
+            a = CliParsing.durationUs("--aggr", aggr, 1);
         }
         if (update != null) {
-            u = us("--updr", update);
+            u = CliParsing.durationUs("--updr", update, 1);
         } else if (intervals == null && (sample != null || aggr != null)) {
             u = scaledUpdateUs(a, u);
         }
@@ -112,10 +111,10 @@ public final class MonitoringOptions {
         }
         if (intervalsGoal != null) {
             goal = new IntervalsGoal(
-                    basisPoints(intervalsGoal.get(0)),
+                    CliParsing.ratio("--monitoring_intervals_goal", intervalsGoal.get(0), 100),
                     parseLong("--monitoring_intervals_goal", intervalsGoal.get(1)),
-                    us("--monitoring_intervals_goal", intervalsGoal.get(2)),
-                    us("--monitoring_intervals_goal", intervalsGoal.get(3)));
+                    CliParsing.durationUs("--monitoring_intervals_goal", intervalsGoal.get(2), 1),
+                    CliParsing.durationUs("--monitoring_intervals_goal", intervalsGoal.get(3), 1));
         }
         try {
             return new Attributes(s, a, u, min, max, goal).validate();
@@ -136,32 +135,11 @@ public final class MonitoringOptions {
         return aggrUs * UPDATES_PER_AGGREGATION;
     }
 
-    private static long us(String option, String value) {
-        try {
-            return Units.parseDurationUs(value, 1);
-        } catch (IllegalArgumentException e) {
-            throw new UserException(option + ": " + e.getMessage(), true);
-        }
-    }
-
     private static long parseLong(String option, String value) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new UserException(option + ": invalid number '" + value + "'", true);
-        }
-    }
-
-    /** {@code 4%} is 400 bp; a bare number is already in basis points. */
-    private static long basisPoints(String value) {
-        String v = value.trim();
-        try {
-            if (v.endsWith("%")) {
-                return Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 100);
-            }
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UserException("--monitoring_intervals_goal: invalid ratio '" + value + "'", true);
         }
     }
 }

@@ -2,11 +2,15 @@ package org.jdamon.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.AddressRange;
+import org.jdamon.io.Json;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
@@ -20,6 +24,8 @@ import org.jdamon.report.image.Palette;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code jdamon report heatmap}: damo's heatmap, on the terminal (80x40 digits) or as PNG/SVG images. */
 @Command(
@@ -148,9 +154,8 @@ public final class ReportHeatmapCommand implements Runnable {
             return;
         }
         boolean first = true;
-        if (json) {
-            out.print("{\"heatmaps\":[");
-        }
+        ObjectNode jsonRoot = Json.object();
+        ArrayNode jsonHeatmaps = jsonRoot.putArray("heatmaps");
         for (HeatmapViews.View v : views) {
             HeatmapGrid g;
             try (RecordStream s = source.open()) {
@@ -161,7 +166,7 @@ public final class ReportHeatmapCommand implements Runnable {
                 throw RecordInputs.failure(input.path(), e.getCause());
             }
             if (json) {
-                out.print((first ? "" : ",") + gridJson(v, g));
+                jsonHeatmaps.add(gridJson(v, g));
             } else if (output != null) {
                 printRaw(out, g);
             } else {
@@ -173,7 +178,7 @@ public final class ReportHeatmapCommand implements Runnable {
             first = false;
         }
         if (json) {
-            out.println("]}");
+            out.println(Json.write(jsonRoot));
         }
         out.flush();
     }
@@ -253,31 +258,34 @@ public final class ReportHeatmapCommand implements Runnable {
         }
     }
 
-    private static String gridJson(HeatmapViews.View v, HeatmapGrid g) {
-        StringBuilder sb = new StringBuilder(g.timeCells() * g.addrCells() * 4 + 256);
-        sb.append("{\"name\":\"").append(v.name().replace("\"", "'")).append('"')
-                .append(",\"target_id\":").append(v.spec().targetId())
-                .append(",\"sorted_by_temperature\":").append(v.layout() == HeatmapGrid.Layout.TEMPERATURE)
-                .append(",\"time_start_ns\":").append(g.timeStartNs())
-                .append(",\"time_end_ns\":").append(g.timeEndNs())
-                .append(",\"address_start\":").append(Long.toUnsignedString(g.addrStart()))
-                .append(",\"address_end\":").append(Long.toUnsignedString(g.addrEnd()))
-                .append(",\"time_cells\":").append(g.timeCells())
-                .append(",\"address_cells\":").append(g.addrCells())
-                .append(",\"max_heat\":").append(g.maxHeat())
-                .append(",\"heat_unit\":\"").append(Images.HEAT_UNIT).append('"')
-                .append(",\"heat\":[");
+    /** One grid as JSON; heats to four significant digits, {@code null} where a cell has no data. */
+    private static ObjectNode gridJson(HeatmapViews.View v, HeatmapGrid g) {
+        ObjectNode o = Json.object()
+                .put("name", v.name())
+                .put("target_id", v.spec().targetId())
+                .put("sorted_by_temperature", v.layout() == HeatmapGrid.Layout.TEMPERATURE)
+                .put("time_start_ns", g.timeStartNs())
+                .put("time_end_ns", g.timeEndNs())
+                .put("address_start", new BigInteger(Long.toUnsignedString(g.addrStart())))
+                .put("address_end", new BigInteger(Long.toUnsignedString(g.addrEnd())))
+                .put("time_cells", g.timeCells())
+                .put("address_cells", g.addrCells())
+                .put("max_heat", g.maxHeat())
+                .put("heat_unit", Images.HEAT_UNIT);
+        ArrayNode heat = o.putArray("heat");
         for (int t = 0; t < g.timeCells(); t++) {
-            sb.append(t == 0 ? "[" : ",[");
+            ArrayNode row = heat.addArray();
             for (int a = 0; a < g.addrCells(); a++) {
                 float h = g.heat(t, a);
-                if (a > 0) {
-                    sb.append(',');
+                if (Float.isNaN(h)) {
+                    row.addNull();
+                } else {
+                    row.add(new BigDecimal(h).round(FOUR_DIGITS).doubleValue());
                 }
-                sb.append(Float.isNaN(h) ? "null" : String.format(Locale.ROOT, "%.4g", h));
             }
-            sb.append(']');
         }
-        return sb.append("]}").toString();
+        return o;
     }
+
+    private static final MathContext FOUR_DIGITS = new MathContext(4);
 }

@@ -1,6 +1,5 @@
 package org.jdamon.cli;
 
-import org.jdamon.core.Units;
 import java.util.Map;
 import org.jdamon.report.Distribution;
 import org.jdamon.report.WorkingSetSize;
@@ -32,8 +31,9 @@ final class ReportWssCommand implements Runnable {
     int accThres;
 
     @Option(names = "--sz_thres", defaultValue = "1", paramLabel = "SIZE",
+            converter = CliParsing.SizeConverter.class,
             description = "Minimum size of working-set regions, e.g. 4K (default: ${DEFAULT-VALUE}).")
-    String szThres;
+    long szThres;
 
     @Option(names = "--nr_cols_bar", defaultValue = "59", paramLabel = "N",
             description = "Columns of the bars (default: ${DEFAULT-VALUE}; 0 for none).")
@@ -68,7 +68,7 @@ final class ReportWssCommand implements Runnable {
             throw new UserException("--exclude_samples must not be negative", true);
         }
         int[] percentiles = distribution.percentiles();
-        WorkingSetSize wss = new WorkingSetSize(accThres, Units.parseSize(szThres), excludeSamples);
+        WorkingSetSize wss = new WorkingSetSize(accThres, szThres, excludeSamples);
         WssReport.Options o = new WssReport.Options(wss, percentiles, distribution.sortBySize(), rawNumber, allWss,
                 perTarget, nrColsBar);
         if (workTimeUs != null && workTimeUs <= 0) {

@@ -98,8 +98,9 @@ public final class TraceCommand implements Runnable {
                 description = "score DAMON against the trace's exact truth as it runs and print the eval table")
         boolean eval;
 
-        @Option(names = "--cold-age", paramLabel = "DURATION", defaultValue = "1s", description = "cold age for --eval")
-        String coldAge;
+        @Option(names = "--cold-age", paramLabel = "DURATION", defaultValue = "1s",
+                converter = CliParsing.DurationUsConverter.class, description = "cold age for --eval")
+        long coldAgeUs;
 
         @Option(names = "--json", negatable = false, description = "print the --eval table as JSON")
         boolean json;
@@ -118,7 +119,7 @@ public final class TraceCommand implements Runnable {
             var attrs = monitoring.toAttributes();
             EvalThresholds th;
             try {
-                th = new EvalThresholds(1, Units.parseDurationUs(coldAge, 1));
+                th = new EvalThresholds(1, coldAgeUs);
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage(), true);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.jdamon.core.Units;
 import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.core.damos.FilterType;
@@ -142,7 +143,7 @@ public record DamosArgs(
                 maxSz = r[1];
             }
             if (i < accessRates.size()) {
-                long[] r = range("--damos_access_rate", accessRates.get(i), v -> Values.ratio(v, 1));
+                long[] r = range("--damos_access_rate", accessRates.get(i), v -> Units.parseRatio(v, 1));
                 minNr = r[0];
                 maxNr = r[1];
                 if (minNr > 100 && minNr != Values.MAX) {
@@ -150,14 +151,14 @@ public record DamosArgs(
                 }
             }
             if (i < ages.size()) {
-                long[] r = range("--damos_age", ages.get(i), v -> Values.durationUs(v, 1));
+                long[] r = range("--damos_age", ages.get(i), v -> Units.parseDurationUs(v, 1));
                 minAge = r[0];
                 maxAge = r[1];
             }
             s = s.withPattern(new SchemeConfig.PatternConfig(minSz, maxSz, minNr, maxNr, SchemeConfig.RateUnit.PERCENT,
                     minAge, maxAge, SchemeConfig.AgeUnit.US));
             if (i < applyIntervals.size()) {
-                s = s.withApplyIntervalUs(parse("--damos_apply_interval", applyIntervals.get(i), v -> Values.durationUs(v, 1)));
+                s = s.withApplyIntervalUs(parse("--damos_apply_interval", applyIntervals.get(i), v -> Units.parseDurationUs(v, 1)));
             }
             s = s.withQuota(quota(i, goals.get(i)));
             if (i < wmarks.size()) {
@@ -270,7 +271,7 @@ public record DamosArgs(
                 resetMs = parse(opt, q.get(2), Values::durationMs);
             }
             for (int k = 3; k < q.size(); k++) {
-                w[k - 3] = parse(opt, q.get(k), v -> Values.ratio(v, 10));
+                w[k - 3] = parse(opt, q.get(k), v -> Units.parseRatio(v, 10));
             }
         }
         if (i < quotaIntervals.size()) {
@@ -292,7 +293,7 @@ public record DamosArgs(
                 throw new ConfigException(opt, "needs <size> <access rate> <age> weights (permil)");
             }
             for (int k = 0; k < 3; k++) {
-                w[k] = parse(opt, q.get(k), v -> Values.ratio(v, 10));
+                w[k] = parse(opt, q.get(k), v -> Units.parseRatio(v, 10));
             }
         }
         Quota.GoalTuner tuner = i < quotaGoalTuners.size()
@@ -367,10 +368,10 @@ public record DamosArgs(
             throw new ConfigException(opt, "needs <metric> <interval> <high> <mid> <low>");
         }
         Watermarks.Metric m = parse(opt, words.get(0), Watermarks.Metric::fromKeyword);
-        long interval = parse(opt, words.get(1), v -> Values.durationUs(v, 1));
-        long high = parse(opt, words.get(2), v -> Values.ratio(v, 10));
-        long mid = parse(opt, words.get(3), v -> Values.ratio(v, 10));
-        long low = parse(opt, words.get(4), v -> Values.ratio(v, 10));
+        long interval = parse(opt, words.get(1), v -> Units.parseDurationUs(v, 1));
+        long high = parse(opt, words.get(2), v -> Units.parseRatio(v, 10));
+        long mid = parse(opt, words.get(3), v -> Units.parseRatio(v, 10));
+        long low = parse(opt, words.get(4), v -> Units.parseRatio(v, 10));
         try {
             return new Watermarks(m, interval, high, mid, low);
         } catch (IllegalArgumentException e) {

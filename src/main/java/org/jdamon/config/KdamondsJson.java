@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.Units;
 import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.core.damos.FilterType;
@@ -21,9 +22,8 @@ import org.jdamon.core.damos.Watermarks;
 import org.jdamon.io.BoundedJson;
 import org.jdamon.io.InputFileException;
 import org.jdamon.io.InputFiles;
+import org.jdamon.io.Json;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,9 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
  * or {@code "<n> samples"}; {@code age} bounds are durations (bare: µs) or {@code "<n> aggr_intervals"}.
  */
 public final class KdamondsJson {
-    private static final JsonMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
     private static final Set<String> IGNORED =
             Set.of("stats", "tried_regions", "effective_sz_bytes", "probes", "sample_control", "nr_snapshots");
 
@@ -170,14 +167,14 @@ public final class KdamondsJson {
         if (o.has("intervals_goal")) {
             Obj go = o.obj("intervals_goal");
             go.allowOnly("access_bp", "aggrs", "min_sample_us", "max_sample_us");
-            g = new IntervalsGoal(go.value("access_bp", 0, s -> Values.ratio(s, 100)),
+            g = new IntervalsGoal(go.value("access_bp", 0, s -> Units.parseRatio(s, 100)),
                     go.value("aggrs", 0, Values::integer),
-                    go.value("min_sample_us", 0, s -> Values.durationUs(s, 1)),
-                    go.value("max_sample_us", 0, s -> Values.durationUs(s, 1)));
+                    go.value("min_sample_us", 0, s -> Units.parseDurationUs(s, 1)),
+                    go.value("max_sample_us", 0, s -> Units.parseDurationUs(s, 1)));
         }
-        return new KdamondsConfig.Intervals(o.value("sample_us", d.sampleUs(), s -> Values.durationUs(s, 1)),
-                o.value("aggr_us", d.aggrUs(), s -> Values.durationUs(s, 1)),
-                o.value("ops_update_us", d.opsUpdateUs(), s -> Values.durationUs(s, 1)), g);
+        return new KdamondsConfig.Intervals(o.value("sample_us", d.sampleUs(), s -> Units.parseDurationUs(s, 1)),
+                o.value("aggr_us", d.aggrUs(), s -> Units.parseDurationUs(s, 1)),
+                o.value("ops_update_us", d.opsUpdateUs(), s -> Units.parseDurationUs(s, 1)), g);
     }
 
     private static SchemeConfig scheme(Obj o) {
@@ -197,7 +194,7 @@ public final class KdamondsJson {
         if (o.has("access_pattern")) {
             s = s.withPattern(pattern(o.obj("access_pattern")));
         }
-        s = s.withApplyIntervalUs(o.value("apply_interval_us", 0, v -> Values.durationUs(v, 1)));
+        s = s.withApplyIntervalUs(o.value("apply_interval_us", 0, v -> Units.parseDurationUs(v, 1)));
         if (o.has("quotas")) {
             s = s.withQuota(quota(o.obj("quotas")));
         }
@@ -262,8 +259,8 @@ public final class KdamondsJson {
                 minAge = age.value("min", minAge, v -> Values.integer(stripSuffix(v, "aggr_intervals")));
                 maxAge = age.value("max", maxAge, v -> Values.integer(stripSuffix(v, "aggr_intervals")));
             } else {
-                minAge = age.value("min", minAge, v -> Values.durationUs(v, 1));
-                maxAge = age.value("max", maxAge, v -> Values.durationUs(v, 1));
+                minAge = age.value("min", minAge, v -> Units.parseDurationUs(v, 1));
+                maxAge = age.value("max", maxAge, v -> Units.parseDurationUs(v, 1));
             }
             checkRange(age.path, minAge, maxAge);
         }
@@ -307,9 +304,9 @@ public final class KdamondsJson {
         if (o.has("weights")) {
             Obj w = o.obj("weights");
             w.allowOnly("sz_permil", "nr_accesses_permil", "age_permil");
-            wSz = (int) w.value("sz_permil", 0, v -> Values.ratio(v, 10));
-            wNr = (int) w.value("nr_accesses_permil", 0, v -> Values.ratio(v, 10));
-            wAge = (int) w.value("age_permil", 0, v -> Values.ratio(v, 10));
+            wSz = (int) w.value("sz_permil", 0, v -> Units.parseRatio(v, 10));
+            wNr = (int) w.value("nr_accesses_permil", 0, v -> Units.parseRatio(v, 10));
+            wAge = (int) w.value("age_permil", 0, v -> Units.parseRatio(v, 10));
         }
         Quota.GoalTuner tuner = o.has("goal_tuner") ? o.parse("goal_tuner", Quota.GoalTuner::fromKeyword) : Quota.GoalTuner.CONSIST;
         int[] weights = {wSz, wNr, wAge};
@@ -339,18 +336,18 @@ public final class KdamondsJson {
     static Function<String, Long> goalValueParser(GoalMetric metric) {
         return switch (metric) {
             case USER_INPUT -> Values::integer;
-            case SOME_MEM_PSI_US -> v -> Values.durationUs(v, 1);
-            default -> v -> Values.ratio(v, 100);
+            case SOME_MEM_PSI_US -> v -> Units.parseDurationUs(v, 1);
+            default -> v -> Units.parseRatio(v, 100);
         };
     }
 
     private static Watermarks watermarks(Obj o) {
         o.allowOnly("metric", "interval_us", "high_permil", "mid_permil", "low_permil");
         Watermarks.Metric m = o.has("metric") ? o.parse("metric", Watermarks.Metric::fromKeyword) : Watermarks.Metric.NONE;
-        return o.parse("", x -> new Watermarks(m, o.value("interval_us", 0, v -> Values.durationUs(v, 1)),
-                o.value("high_permil", 0, v -> Values.ratio(v, 10)),
-                o.value("mid_permil", 0, v -> Values.ratio(v, 10)),
-                o.value("low_permil", 0, v -> Values.ratio(v, 10))));
+        return o.parse("", x -> new Watermarks(m, o.value("interval_us", 0, v -> Units.parseDurationUs(v, 1)),
+                o.value("high_permil", 0, v -> Units.parseRatio(v, 10)),
+                o.value("mid_permil", 0, v -> Units.parseRatio(v, 10)),
+                o.value("low_permil", 0, v -> Units.parseRatio(v, 10))));
     }
 
     private static DamosFilter filter(Obj o) {
@@ -374,7 +371,7 @@ public final class KdamondsJson {
             if (h.size() != 2) {
                 throw new ConfigException(o.path + ".hugepage_size", "expected [min, max], found " + h.size() + " values");
             }
-            Obj pair = new Obj(MAPPER.createObjectNode().set("min", h.get(0)).set("max", h.get(1)),
+            Obj pair = new Obj(Json.object().set("min", h.get(0)).set("max", h.get(1)),
                     o.path + ".hugepage_size");
             min = pair.value("min", 0, Values::size);
             max = pair.value("max", 0, Values::size);
@@ -550,7 +547,7 @@ public final class KdamondsJson {
 
     /** As {@link #write(KdamondsConfig)}; {@code raw} prints numbers in damo's machine-friendly form. */
     public static String write(KdamondsConfig cfg, boolean raw) {
-        return MAPPER.writeValueAsString(toTree(cfg, raw)) + System.lineSeparator();
+        return Json.writePretty(toTree(cfg, raw)) + System.lineSeparator();
     }
 
     public static ObjectNode toTree(KdamondsConfig cfg) {
@@ -563,7 +560,7 @@ public final class KdamondsJson {
      * scheme's stats and its {@code args damon} drops it).
      */
     public static ObjectNode toTree(KdamondsConfig cfg, boolean raw) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode kds = root.putArray("kdamonds");
         for (KdamondsConfig.Kdamond k : cfg.kdamonds()) {
             ObjectNode kn = kds.addObject();
@@ -620,8 +617,8 @@ public final class KdamondsJson {
     }
 
     private static void writeRange(ObjectNode n, long start, long end, boolean raw) {
-        n.put("start", DamoText.nr(new java.math.BigInteger(Long.toUnsignedString(start)), raw));
-        n.put("end", DamoText.nr(new java.math.BigInteger(Long.toUnsignedString(end)), raw));
+        n.put("start", Units.damoCountUnsigned(start, raw));
+        n.put("end", Units.damoCountUnsigned(end, raw));
     }
 
     private static void writeScheme(ObjectNode n, SchemeConfig s, boolean raw) {

@@ -8,6 +8,11 @@ public final class UnsignedMath {
 
     private UnsignedMath() {}
 
+    /** An unsigned 64-bit value as a double, rounded to nearest-even like a conversion of the exact value. */
+    public static double toDouble(long v) {
+        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
+    }
+
     /** {@code x * numer / denom} for non-negative operands without intermediate overflow. */
     public static long mulDiv(long x, long numer, long denom) {
         long hi = Math.multiplyHigh(x, numer);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdamon.core.Units;
-import tools.jackson.databind.json.JsonMapper;
+import org.jdamon.io.Json;
 
 /** Formats evaluation runs side by side as a text table, or as one JSON object. */
 public final class EvalReport {
@@ -149,7 +149,7 @@ public final class EvalReport {
             rs.add(m);
         }
         root.put("runs", rs);
-        return JsonMapper.builder().build().writeValueAsString(root);
+        return Json.write(root);
     }
 
     private static Double j(double d) {

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * The one place JSON from users is read: a mapper with explicit bounds on nesting depth, number and
+ * The one place JSON from users is read: {@link Json}'s mapper, with explicit bounds on nesting depth, number and
  * string length (no damo file comes near them; a hostile or broken one gets a clear error instead of a
  * stack overflow or a huge allocation), and errors ({@link InvalidJsonException}) that name the line and
  * column, the bound when one was exceeded, and never leak Jackson's internals.
@@ -26,19 +24,9 @@ public final class BoundedJson {
     /** Characters in one string (names, paths, damo's unit strings). */
     public static final int MAX_STRING_LENGTH = 1 << 16;
 
-    private static final JsonMapper MAPPER = builder().build();
+    private static final JsonMapper MAPPER = Json.mapper();
 
     private BoundedJson() {}
-
-    private static JsonMapper.Builder builder() {
-        StreamReadConstraints limits = StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .maxStringLength(MAX_STRING_LENGTH)
-                .maxNameLength(MAX_STRING_LENGTH)
-                .build();
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build());
-    }
 
     /** Parses {@code json} into a tree (a missing node when there is no content). */
     public static JsonNode read(String json) {

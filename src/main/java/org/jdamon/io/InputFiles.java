@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jdamon.core.Units;
 
 /**
  * Reads the files users hand us (configurations, damo's records) with an explicit size bound, so that
@@ -28,7 +29,7 @@ public final class InputFiles {
             byte[] data = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
             if (data.length > maxBytes) {
                 throw new InputFileException(file.toString(), 0,
-                        "larger than " + describeBytes(maxBytes) + ", the limit for " + kind);
+                        "larger than " + Units.formatSizeExact(maxBytes) + ", the limit for " + kind);
             }
             return data;
         }
@@ -60,9 +61,5 @@ public final class InputFiles {
         }
         decoder.flush(out);
         return out.flip().toString();
-    }
-
-    static String describeBytes(long bytes) {
-        return bytes % (1L << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
     }
 }

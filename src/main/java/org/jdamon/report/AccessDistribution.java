@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdamon.core.Attributes;
+import org.jdamon.core.Units;
+import org.jdamon.core.UnsignedMath;
 import org.jdamon.record.TargetSnapshot;
 
 /**
@@ -57,7 +59,7 @@ final class AccessDistribution {
             if (recency) {
                 metric[i] = rate > 0 ? 0 : ageUs + aggrUs;
             } else {
-                metric[i] = noSize.of(DamoFormat.unsigned(t.regionSize(i)), rate, ageUs);
+                metric[i] = noSize.of(UnsignedMath.toDouble(t.regionSize(i)), rate, ageUs);
             }
         }
     }
@@ -68,7 +70,7 @@ final class AccessDistribution {
     }
 
     private String formatMetric(double v) {
-        return recency ? DamoFormat.timeUs(v, raw) : DamoFormat.nr(v, raw);
+        return recency ? Units.damoDurationUs(v, raw) : Units.damoCount(v, raw);
     }
 
     /** The header line and one right-aligned {@code percentile  value  |bar|} line per percentile. */
@@ -83,7 +85,7 @@ final class AccessDistribution {
         Arrays.sort(order, Comparator.comparingDouble(i -> metric[i]));
         double total = 0;
         for (int i = 0; i < t.size(); i++) {
-            total += DamoFormat.unsigned(bytes(i));
+            total += UnsignedMath.toDouble(bytes(i));
         }
         if (total == 0) {
             return (dfPassed ? "<df-passed percentile>" : "<percentile>") + " no byte in snapshot";
@@ -94,7 +96,7 @@ final class AccessDistribution {
         int last = order[0];
         for (int r : order) {
             last = r;
-            share += DamoFormat.unsigned(bytes(r)) * 100 / total;
+            share += UnsignedMath.toDouble(bytes(r)) * 100 / total;
             while (next < wanted.length && share >= wanted[next]) {
                 rows.add(new int[] {wanted[next++], r});
             }
@@ -158,12 +160,12 @@ final class AccessDistribution {
         int rangeWidth = Arrays.stream(ranges).mapToInt(String::length).max().orElse(0);
         int sizeWidth = 0;
         for (long v : bytes) {
-            sizeWidth = Math.max(sizeWidth, DamoFormat.size(v, raw).length());
+            sizeWidth = Math.max(sizeWidth, Units.damoSize(v, raw).length());
         }
         List<String> lines = new ArrayList<>();
         for (int b = 0; b < NR_BUCKETS; b++) {
             int dots = (int) Math.min(Math.ceil((double) (bytes[b] - minBytes) / perDot), MAX_DOTS);
-            lines.add(padRight(ranges[b], rangeWidth) + " " + padRight(DamoFormat.size(bytes[b], raw), sizeWidth) + " "
+            lines.add(padRight(ranges[b], rangeWidth) + " " + padRight(Units.damoSize(bytes[b], raw), sizeWidth) + " "
                     + bar(dots));
         }
         return String.join("\n", lines);

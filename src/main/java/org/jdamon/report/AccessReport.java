@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
+import org.jdamon.core.Units;
+import org.jdamon.core.UnsignedMath;
 import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
@@ -275,12 +277,12 @@ public final class AccessReport {
                 TargetSnapshot ts = t.regions().get(pick.get(k));
                 double aggrUs = snapshotAggrUs(s, a);
                 if (o.totalSizeOnly()) {
-                    out.add(DamoFormat.size(ts.totalBytes(), raw));
+                    out.add(Units.damoSize(ts.totalBytes(), raw));
                     continue;
                 }
-                String time = "snapshot time: [" + DamoFormat.timeNs(s.startNs() - baseNs, raw) + ", "
-                        + DamoFormat.timeNs(s.endNs() - baseNs, raw) + "] ("
-                        + DamoFormat.timeNs(s.endNs() - s.startNs(), raw) + ")";
+                String time = "snapshot time: [" + Units.damoDurationNs(s.startNs() - baseNs, raw) + ", "
+                        + Units.damoDurationNs(s.endNs() - baseNs, raw) + "] ("
+                        + Units.damoDurationNs(s.endNs() - s.startNs(), raw) + ")";
                 if (style == AccessStyle.SIMPLE_BOXES || needSnapshotTime && !style.histogram()) {
                     out.add(time);
                 }
@@ -325,7 +327,7 @@ public final class AccessReport {
                     out.add(dfColumn ? line + " df-passed " + FilterPassed.region(ts, sorted[i], raw) : line);
                 }
                 String bw = "memory bw estimate: " + bandwidth(ts, aggrUs, raw, false) + " per second";
-                String size = "total size: " + DamoFormat.size(ts.totalBytes(), raw);
+                String size = "total size: " + Units.damoSize(ts.totalBytes(), raw);
                 if (anyFilter) {
                     bw += "  df-passed: " + bandwidth(ts, aggrUs, raw, true) + " per second";
                     size += "  df-passed " + FilterPassed.total(ts, raw);
@@ -335,13 +337,13 @@ public final class AccessReport {
                     out.add("");
                 }
             }
-            String tail = "record DAMON intervals: sample " + DamoFormat.timeUs(a.sampleUs(), raw) + ", aggr "
-                    + DamoFormat.timeUs(a.aggrUs(), raw);
+            String tail = "record DAMON intervals: sample " + Units.damoDurationUs(a.sampleUs(), raw) + ", aggr "
+                    + Units.damoDurationUs(a.aggrUs(), raw);
             IntervalsGoal g = a.intervalsGoal();
             if (g.enabled()) {
-                tail += "\n# target " + DamoFormat.bp(g.accessBp(), raw) + " accesses per "
-                        + DamoFormat.nr(g.aggrs(), raw) + " aggrs, [" + DamoFormat.timeUs(g.minSampleUs(), raw)
-                        + ", " + DamoFormat.timeUs(g.maxSampleUs(), raw) + "] sampling interval";
+                tail += "\n# target " + Units.damoBp(g.accessBp(), raw) + " accesses per "
+                        + Units.damoCount(g.aggrs(), raw) + " aggrs, [" + Units.damoDurationUs(g.minSampleUs(), raw)
+                        + ", " + Units.damoDurationUs(g.maxSampleUs(), raw) + "] sampling interval";
             }
             out.add(tail);
         }
@@ -350,12 +352,12 @@ public final class AccessReport {
 
     private static String recordHead(Recording r, TargetSeries t, List<Integer> pick, boolean raw) {
         String duration = "0 ns";
-        String start = DamoFormat.timeNs(r.header().startEpochNs(), raw);
+        String start = Units.damoDurationNs(r.header().startEpochNs(), raw);
         if (!pick.isEmpty()) {
             Snapshot first = t.snapshots().get(pick.get(0));
             Snapshot last = t.snapshots().get(pick.get(pick.size() - 1));
-            duration = DamoFormat.timeNs(last.endNs() - first.startNs(), raw);
-            start = DamoFormat.timeNs(r.header().startEpochNs() + first.startNs(), raw);
+            duration = Units.damoDurationNs(last.endNs() - first.startNs(), raw);
+            start = Units.damoDurationNs(r.header().startEpochNs() + first.startNs(), raw);
         }
         return "kdamond 0 / context 0 / scheme None / target id " + t.target().id() + " / recorded for "
                 + duration + " from " + start;
@@ -377,15 +379,15 @@ public final class AccessReport {
         double ratio = (double) a.aggrUs() / a.sampleUs();
         double sampleUs = aggrUs / ratio;
         double maxHz = ratio / (aggrUs / 1e6);
-        return "sample " + DamoFormat.timeUs(sampleUs, raw) + " aggr " + DamoFormat.timeUs(aggrUs, raw)
-                + " (max access hz " + DamoFormat.hz(maxHz, raw, false) + ")";
+        return "sample " + Units.damoDurationUs(sampleUs, raw) + " aggr " + Units.damoDurationUs(aggrUs, raw)
+                + " (max access hz " + Units.damoHz(maxHz, raw, false) + ")";
     }
 
     private static String regionLine(int index, int i, TargetSnapshot ts, Attributes a, double aggrUs, boolean raw) {
-        return padRight(DamoFormat.nr(index, raw), 3) + " addr " + padRight(DamoFormat.size(ts.starts()[i], raw), 12)
-                + " size " + padRight(DamoFormat.size(ts.regionSize(i), raw), 11)
+        return padRight(Units.damoCount(index, raw), 3) + " addr " + padRight(Units.damoSize(ts.starts()[i], raw), 12)
+                + " size " + padRight(Units.damoSize(ts.regionSize(i), raw), 11)
                 + " access " + padRight(hz(ts, i, aggrUs, raw), 6)
-                + " age " + padRight(DamoFormat.timeUs((long) ts.ages()[i] * a.aggrUs(), raw), 13);
+                + " age " + padRight(Units.damoDurationUs((long) ts.ages()[i] * a.aggrUs(), raw), 13);
     }
 
     /** {@code simple-boxes}: {@code <box> size <size> access <hz> age <age>}; hot/cold drop the labels. */
@@ -395,12 +397,12 @@ public final class AccessReport {
         long ageUs = (long) ts.ages()[i] * a.aggrUs();
         String labelled = style == AccessStyle.SIMPLE_BOXES ? " size " : " ";
         return box.draw(ageUs, SnapshotFilter.accessRatePercent(ts.nrAccesses()[i], a), o.color()) + labelled
-                + padRight(DamoFormat.size(ts.regionSize(i), raw), 11) + " access " + padRight(hz(ts, i, aggrUs, raw), 6)
-                + (style == AccessStyle.SIMPLE_BOXES ? " age " : " ") + padRight(DamoFormat.timeUs(ageUs, raw), 13);
+                + padRight(Units.damoSize(ts.regionSize(i), raw), 11) + " access " + padRight(hz(ts, i, aggrUs, raw), 6)
+                + (style == AccessStyle.SIMPLE_BOXES ? " age " : " ") + padRight(Units.damoDurationUs(ageUs, raw), 13);
     }
 
     private static String hz(TargetSnapshot ts, int i, double aggrUs, boolean raw) {
-        return DamoFormat.hz(ts.nrAccesses()[i] / (aggrUs / 1e6), raw, true);
+        return Units.damoHz(ts.nrAccesses()[i] / (aggrUs / 1e6), raw, true);
     }
 
     /** damo's memory bandwidth estimate: bytes (all, or filter-passed) times accesses per second. */
@@ -408,14 +410,14 @@ public final class AccessReport {
         double bytes = 0;
         for (int i = 0; i < ts.size(); i++) {
             long b = dfPassed ? FilterPassed.of(ts, i) : ts.regionSize(i);
-            bytes += DamoFormat.unsigned(b) * ts.nrAccesses()[i];
+            bytes += UnsignedMath.toDouble(b) * ts.nrAccesses()[i];
         }
-        return DamoFormat.size(bytes / (aggrUs / 1e6), raw);
+        return Units.damoSize(bytes / (aggrUs / 1e6), raw);
     }
 
     /** damo's temperature of region {@code i} of {@code t}. */
     static double temperature(TargetSnapshot t, int i, Attributes a, TemperatureWeights w) {
-        return w.of(DamoFormat.unsigned(t.regionSize(i)), SnapshotFilter.accessRatePercent(t.nrAccesses()[i], a),
+        return w.of(UnsignedMath.toDouble(t.regionSize(i)), SnapshotFilter.accessRatePercent(t.nrAccesses()[i], a),
                 (long) t.ages()[i] * a.aggrUs());
     }
 
@@ -432,11 +434,11 @@ public final class AccessReport {
         TemperatureWeights w = o.weights();
         double total = 0;
         for (int i = 0; i < n; i++) {
-            s[i] = DamoFormat.unsigned(ts.starts()[i]);
-            e[i] = DamoFormat.unsigned(ts.ends()[i]);
+            s[i] = UnsignedMath.toDouble(ts.starts()[i]);
+            e[i] = UnsignedMath.toDouble(ts.ends()[i]);
             rate[i] = SnapshotFilter.accessRatePercent(ts.nrAccesses()[i], a);
             ageUs[i] = (long) ts.ages()[i] * a.aggrUs();
-            total += DamoFormat.unsigned(ts.regionSize(i));
+            total += UnsignedMath.toDouble(ts.regionSize(i));
         }
         double unit = total / o.heatmapWidth();
         List<double[]> pixels = new ArrayList<>(); // {start, end, temperature, void?1:0}
@@ -509,7 +511,7 @@ public final class AccessReport {
                 dots.append(level);
             }
         }
-        return dots + "\n# min/max temperatures: " + DamoFormat.nr(min, o.raw()) + ", " + DamoFormat.nr(max, o.raw())
-                + ", column size: " + DamoFormat.size(unit, o.raw());
+        return dots + "\n# min/max temperatures: " + Units.damoCount(min, o.raw()) + ", " + Units.damoCount(max, o.raw())
+                + ", column size: " + Units.damoSize(unit, o.raw());
     }
 }

@@ -61,7 +61,7 @@ public final class DamonReport {
                 KdamondsConfig.Intervals iv = ctx.intervals();
                 sb.append("        intervals: ").append(intervals(iv.sampleUs(), iv.aggrUs(), iv.opsUpdateUs())).append('\n');
                 if (iv.goal().enabled()) {
-                    sb.append("        intervals goal: ").append(Values.formatRatio(iv.goal().accessBp(), 100))
+                    sb.append("        intervals goal: ").append(Units.formatRatioExact(iv.goal().accessBp(), 100))
                             .append(" access per ").append(iv.goal().aggrs()).append(" aggregations, sample in [")
                             .append(Units.formatDurationUs(iv.goal().minSampleUs())).append(", ")
                             .append(Units.formatDurationUs(iv.goal().maxSampleUs())).append("]\n");
@@ -110,8 +110,8 @@ public final class DamonReport {
         boolean pct = p.rateUnit() == SchemeConfig.RateUnit.PERCENT;
         boolean time = p.ageUnit() == SchemeConfig.AgeUnit.US;
         sb.append(in).append("target access pattern\n");
-        sb.append(in).append("    sz: [").append(Values.formatSize(p.minSzBytes())).append(", ")
-                .append(Values.formatSize(p.maxSzBytes())).append("]\n");
+        sb.append(in).append("    sz: [").append(Units.formatSizeExact(p.minSzBytes())).append(", ")
+                .append(Units.formatSizeExact(p.maxSzBytes())).append("]\n");
         sb.append(in).append("    nr_accesses: [").append(rate(p.minNrAccesses(), pct)).append(", ")
                 .append(rate(p.maxNrAccesses(), pct)).append("]\n");
         sb.append(in).append("    age: [").append(age(p.minAge(), time)).append(", ").append(age(p.maxAge(), time))
@@ -122,11 +122,11 @@ public final class DamonReport {
             sb.append(in).append("    none\n");
         } else {
             sb.append(in).append("    ").append(Values.formatDurationMs(q.timeMs())).append(" / ")
-                    .append(Values.formatSize(q.szBytes())).append(" per ")
+                    .append(Units.formatSizeExact(q.szBytes())).append(" per ")
                     .append(Values.formatDurationMs(q.resetIntervalMs())).append('\n');
-            sb.append(in).append("    priority: sz ").append(Values.formatRatio(q.weightSz(), 10)).append(", nr_accesses ")
-                    .append(Values.formatRatio(q.weightNrAccesses(), 10)).append(", age ")
-                    .append(Values.formatRatio(q.weightAge(), 10)).append('\n');
+            sb.append(in).append("    priority: sz ").append(Units.formatRatioExact(q.weightSz(), 10)).append(", nr_accesses ")
+                    .append(Units.formatRatioExact(q.weightNrAccesses(), 10)).append(", age ")
+                    .append(Units.formatRatioExact(q.weightAge(), 10)).append('\n');
             for (QuotaGoal g : q.goals()) {
                 sb.append(in).append("    goal: ").append(g.metric().keyword()).append(" target ").append(g.targetValue());
                 if (g.nid() >= 0) {
@@ -144,9 +144,9 @@ public final class DamonReport {
             sb.append(in).append("    none\n");
         } else {
             sb.append(in).append("    ").append(w.metric().keyword()).append(" checked every ")
-                    .append(Units.formatDurationUs(w.intervalUs())).append(": high ").append(Values.formatRatio(w.high(), 10))
-                    .append(", mid ").append(Values.formatRatio(w.mid(), 10)).append(", low ")
-                    .append(Values.formatRatio(w.low(), 10)).append('\n');
+                    .append(Units.formatDurationUs(w.intervalUs())).append(": high ").append(Units.formatRatioExact(w.high(), 10))
+                    .append(", mid ").append(Units.formatRatioExact(w.mid(), 10)).append(", low ")
+                    .append(Units.formatRatioExact(w.low(), 10)).append('\n');
         }
         sb.append(in).append("filters\n");
         if (s.filters().isEmpty()) {
@@ -169,11 +169,11 @@ public final class DamonReport {
     }
 
     private static String rate(long v, boolean pct) {
-        return pct ? Values.formatRatio(v, 1) : v == Values.MAX ? "max" : v + " samples";
+        return pct ? Units.formatRatioExact(v, 1) : v == Values.MAX ? "max" : v + " samples";
     }
 
     private static String age(long v, boolean time) {
-        return time ? Values.formatDurationUs(v) : v == Values.MAX ? "max" : v + " aggr_intervals";
+        return time ? Units.formatDurationUsExact(v) : v == Values.MAX ? "max" : v + " aggr_intervals";
     }
 
     /** One filter in damo's current grammar, e.g. {@code reject none addr 4096 8192}. */
@@ -188,8 +188,8 @@ public final class DamonReport {
             case ADDR -> sb.append(' ').append(Long.toUnsignedString(f.addrStart())).append(' ')
                     .append(Long.toUnsignedString(f.addrEnd()));
             case TARGET -> sb.append(' ').append(f.targetIdx());
-            case HUGEPAGE_SIZE -> sb.append(' ').append(Values.formatSize(f.minBytes())).append(' ')
-                    .append(Values.formatSize(f.maxBytes()));
+            case HUGEPAGE_SIZE -> sb.append(' ').append(Units.formatSizeExact(f.minBytes())).append(' ')
+                    .append(Units.formatSizeExact(f.maxBytes()));
             default -> {}
         }
         return sb.toString();

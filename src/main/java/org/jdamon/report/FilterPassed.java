@@ -1,6 +1,7 @@
 package org.jdamon.report;
 
 import java.util.List;
+import org.jdamon.core.Units;
 import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.record.TargetSnapshot;
 
@@ -59,10 +60,10 @@ final class FilterPassed {
         sb.append(' ').append(f.type().keyword());
         switch (f.type()) {
             case MEMCG -> sb.append(' ').append(f.memcgPath());
-            case ADDR -> sb.append(" [").append(DamoFormat.nr(f.addrStart(), raw)).append(", ")
-                    .append(DamoFormat.nr(f.addrEnd(), raw)).append(") (")
-                    .append(DamoFormat.size(f.addrEnd() - f.addrStart(), raw)).append(')');
-            case TARGET -> sb.append(' ').append(DamoFormat.nr(f.targetIdx(), raw));
+            case ADDR -> sb.append(" [").append(Units.damoCount(f.addrStart(), raw)).append(", ")
+                    .append(Units.damoCount(f.addrEnd(), raw)).append(") (")
+                    .append(Units.damoSize(f.addrEnd() - f.addrStart(), raw)).append(')');
+            case TARGET -> sb.append(' ').append(Units.damoCount(f.targetIdx(), raw));
             case HUGEPAGE_SIZE -> sb.append(" [").append(bound(f.minBytes(), raw)).append(", ")
                     .append(bound(f.maxBytes(), raw)).append(']');
             default -> {}
@@ -71,7 +72,7 @@ final class FilterPassed {
     }
 
     private static String bound(long bytes, boolean raw) {
-        return bytes == Long.MAX_VALUE ? (raw ? Long.toUnsignedString(-1L) : "max") : DamoFormat.size(bytes, raw);
+        return bytes == Long.MAX_VALUE ? (raw ? Long.toUnsignedString(-1L) : "max") : Units.damoSize(bytes, raw);
     }
 
     /** The passed bytes of region {@code i}, 0 when the snapshot has none recorded. */
@@ -81,12 +82,12 @@ final class FilterPassed {
 
     /** The snapshot's total filter-passed bytes as damo prints it: {@code N/A} when none were recorded. */
     static String total(TargetSnapshot t, boolean raw) {
-        return t.hasFilterPassed() ? DamoFormat.size(t.totalFilterPassed(), raw) : "N/A";
+        return t.hasFilterPassed() ? Units.damoSize(t.totalFilterPassed(), raw) : "N/A";
     }
 
     /** Region {@code i}'s filter-passed bytes as damo prints them ({@code N/A} when not recorded). */
     static String region(TargetSnapshot t, int i, boolean raw) {
-        return t.hasFilterPassed() ? DamoFormat.size(t.filterPassed()[i], raw) : "N/A";
+        return t.hasFilterPassed() ? Units.damoSize(t.filterPassed()[i], raw) : "N/A";
     }
 
     /**

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.io.Json;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  * does, because the adaptive region count has not settled by then.
  */
 public final class NrRegionsReport {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** damo skips this many leading snapshots, not configurable there either. */
     public static final int SKIPPED_SNAPSHOTS = 20;
@@ -77,7 +76,7 @@ public final class NrRegionsReport {
     }
 
     public static String json(Map<Integer, Distribution> dists, int[] percentiles) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode targets = root.putArray("targets");
         for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
             Distribution d = e.getValue();
@@ -91,6 +90,6 @@ public final class NrRegionsReport {
                 }
             }
         }
-        return JSON.writeValueAsString(root) + "\n";
+        return Json.write(root) + "\n";
     }
 }

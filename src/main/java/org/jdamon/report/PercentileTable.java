@@ -3,6 +3,7 @@ package org.jdamon.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jdamon.core.Units;
 
 /**
  * damo's distribution table ({@code _damo_dist.fmt_dists}), shared by the wss and footprint reports:
@@ -22,7 +23,7 @@ public final class PercentileTable {
         String format(double value, boolean raw);
     }
 
-    public static final ValueFormat SIZE = DamoFormat::size;
+    public static final ValueFormat SIZE = Units::damoSize;
 
     /** Percentiles {@code start, start+step, ...} below {@code stop}, like Python's {@code range}. */
     public static int[] range(int start, int stop, int step) {

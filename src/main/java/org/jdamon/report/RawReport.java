@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.function.BiPredicate;
+import org.jdamon.core.Units;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordSource;
@@ -120,7 +121,7 @@ public final class RawReport {
                     if (!any) {
                         any = true;
                         base = shown.startNs();
-                        line(out, "base_time_absolute: " + DamoFormat.timeNs(h.startEpochNs() + base, raw));
+                        line(out, "base_time_absolute: " + Units.damoDurationNs(h.startEpochNs() + base, raw));
                         line(out, "data source: " + dataSource + "\n");
                     }
                     writeSnapshot(out, t.damoId(), shown, shownRegions, base, raw, agesRecorded);
@@ -134,16 +135,16 @@ public final class RawReport {
     /** One snapshot; without recorded ages every age prints as damo prints a missing one, -1. */
     private static void writeSnapshot(Appendable out, String targetId, Snapshot s, TargetSnapshot ts, long base,
             boolean raw, boolean agesRecorded) throws IOException {
-        line(out, String.format(Locale.ROOT, "monitoring_start:    %16s", DamoFormat.timeNs(s.startNs() - base, raw)));
-        line(out, String.format(Locale.ROOT, "monitoring_end:      %16s", DamoFormat.timeNs(s.endNs() - base, raw)));
-        line(out, String.format(Locale.ROOT, "monitoring_duration: %16s", DamoFormat.timeNs(s.endNs() - s.startNs(), raw)));
+        line(out, String.format(Locale.ROOT, "monitoring_start:    %16s", Units.damoDurationNs(s.startNs() - base, raw)));
+        line(out, String.format(Locale.ROOT, "monitoring_end:      %16s", Units.damoDurationNs(s.endNs() - base, raw)));
+        line(out, String.format(Locale.ROOT, "monitoring_duration: %16s", Units.damoDurationNs(s.endNs() - s.startNs(), raw)));
         line(out, "target_id: " + targetId);
         line(out, "nr_regions: " + ts.size());
         line(out, String.format(Locale.ROOT, "# %10s %12s  %12s  %11s %5s",
                 "start_addr", "end_addr", "length", "nr_accesses", "age"));
         for (int k = 0; k < ts.size(); k++) {
             line(out, String.format(Locale.ROOT, "%012x-%012x (%12s) %11d %5d", ts.starts()[k], ts.ends()[k],
-                    DamoFormat.size(ts.regionSize(k), raw), ts.nrAccesses()[k], agesRecorded ? ts.ages()[k] : -1));
+                    Units.damoSize(ts.regionSize(k), raw), ts.nrAccesses()[k], agesRecorded ? ts.ages()[k] : -1));
         }
         line(out, "");
     }

@@ -9,10 +9,10 @@ import org.jdamon.config.KdamondsJson;
 import org.jdamon.config.SchemeConfig;
 import org.jdamon.core.Units;
 import org.jdamon.core.damos.MemoryState;
+import org.jdamon.io.Json;
 import org.jdamon.record.DamosSideData;
 import org.jdamon.record.Recording;
 import org.jdamon.record.SideData;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
  * model: the missing parts are empty or null.
  */
 public final class SchemesReport {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private SchemesReport() {}
 
@@ -140,7 +139,7 @@ public final class SchemesReport {
     }
 
     public static String json(Summary s) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("duration_ns", s.durationNs());
         putKnown(o, "avg_rss_bytes", s.avgRssBytes());
         putKnown(o, "max_rss_bytes", s.maxRssBytes());
@@ -183,7 +182,7 @@ public final class SchemesReport {
                 xo.put("effective_sz_bytes", x.effectiveQuota());
             }
         }
-        return MAPPER.writeValueAsString(o) + System.lineSeparator();
+        return Json.write(o) + System.lineSeparator();
     }
 
     private static void putKnown(ObjectNode o, String key, long v) {

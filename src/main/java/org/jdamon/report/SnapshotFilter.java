@@ -3,6 +3,7 @@ package org.jdamon.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
+import org.jdamon.core.UnsignedMath;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -174,7 +175,7 @@ public final class SnapshotFilter {
         if (newSize == size) {
             return passed;
         }
-        return (long) (DamoFormat.unsigned(passed) / DamoFormat.unsigned(size) * DamoFormat.unsigned(newSize));
+        return (long) (UnsignedMath.toDouble(passed) / UnsignedMath.toDouble(size) * UnsignedMath.toDouble(newSize));
     }
 
     public Snapshot apply(Snapshot snapshot, Attributes a) {

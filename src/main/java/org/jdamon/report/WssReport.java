@@ -3,9 +3,9 @@ package org.jdamon.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.io.Json;
 import org.jdamon.record.RecordStream;
 import org.jdamon.record.Recording;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code perTarget}.
  */
 public final class WssReport {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The options of damo's {@code report wss}, with its defaults in {@link #DEFAULTS}. */
     public record Options(
@@ -75,7 +74,7 @@ public final class WssReport {
 
     /** The one-object JSON form of the given distributions. */
     public static String json(Map<Integer, Distribution> dists, Options o) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode targets = root.putArray("targets");
         for (Map.Entry<Integer, Distribution> e : dists.entrySet()) {
             Distribution d = e.getValue();
@@ -96,6 +95,6 @@ public final class WssReport {
                 ps.addObject().put("percentile", p).put("wss_bytes", d.percentile(p));
             }
         }
-        return JSON.writeValueAsString(root) + "\n";
+        return Json.write(root) + "\n";
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import org.jdamon.core.AddressRange;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
-import org.jdamon.core.Target;
 import org.jdamon.eval.EvalRun;
 import org.jdamon.eval.EvalThresholds;
 import org.jdamon.ops.trace.TraceOperations;
@@ -32,20 +31,10 @@ public final class Evaluation {
         if (!(source.operations() instanceof GroundTruth truth)) {
             throw new IllegalArgumentException(source.operations().name() + " has no ground truth to evaluate against");
         }
-        MonitorContext.Builder b = MonitorContext.builder()
-                .attributes(attrs)
-                .operations(source.operations())
-                .clock(source.clock())
-                .seed(seed)
-                .minRegionSize(source.minRegionSize());
-        for (Target t : source.targets()) {
-            b.addTarget(t);
-        }
-        if (durationNs > 0) {
-            b.deadlineNs(source.clock().nowNs() + durationNs);
-        }
         try (source) {
-            return EvalRun.run(label, b.build(), truth, th, source.minRegionSize(), focus).withFacts(Map.copyOf(source.properties()));
+            MonitorContext ctx = source.contextBuilder(attrs, seed, durationNs).build();
+            return EvalRun.run(label, ctx, truth, th, source.minRegionSize(), focus)
+                    .withFacts(Map.copyOf(source.properties()));
         }
     }
 

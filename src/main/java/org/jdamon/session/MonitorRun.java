@@ -15,7 +15,6 @@ import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.SchemeEngine;
-import org.jdamon.core.Target;
 import org.jdamon.record.RecordWriter;
 
 /**
@@ -104,20 +103,7 @@ public final class MonitorRun {
     public record Result(long snapshots, long monitoredNs, long recordBytes, boolean interrupted) {}
 
     public Result run() throws IOException {
-        MonitorContext.Builder b = MonitorContext.builder()
-                .attributes(attributes)
-                .operations(source.operations())
-                .clock(source.clock())
-                .seed(seed)
-                .schemes(schemes)
-                .minRegionSize(source.minRegionSize());
-        for (Target t : source.targets()) {
-            b.addTarget(t);
-        }
-        if (durationNs > 0) {
-            b.deadlineNs(source.clock().nowNs() + durationNs);
-        }
-        MonitorContext ctx = b.build();
+        MonitorContext ctx = source.contextBuilder(attributes, seed, durationNs).schemes(schemes).build();
         long[] snapshots = new long[1];
         ctx.addAfterAggregation((c, s, e) -> snapshots[0]++);
         for (AggregationListener l : listeners) {

@@ -2,7 +2,9 @@ package org.jdamon.session;
 
 import java.util.List;
 import java.util.Map;
+import org.jdamon.core.Attributes;
 import org.jdamon.core.Clock;
+import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Target;
 
@@ -23,6 +25,27 @@ public interface MonitorSource extends AutoCloseable {
 
     default long minRegionSize() {
         return 4096;
+    }
+
+    /**
+     * A context over this source (its operations set, clock, targets and minimum region size) with
+     * {@code attrs} and {@code seed}; with a positive {@code durationNs} it stops that much monitored time
+     * from now, else at the source's end.
+     */
+    default MonitorContext.Builder contextBuilder(Attributes attrs, long seed, long durationNs) {
+        MonitorContext.Builder b = MonitorContext.builder()
+                .attributes(attrs)
+                .operations(operations())
+                .clock(clock())
+                .seed(seed)
+                .minRegionSize(minRegionSize());
+        for (Target t : targets()) {
+            b.addTarget(t);
+        }
+        if (durationNs > 0) {
+            b.deadlineNs(clock().nowNs() + durationNs);
+        }
+        return b;
     }
 
     @Override

@@ -11,11 +11,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.jdamon.io.Json;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetSnapshot;
@@ -26,6 +26,8 @@ import org.jdamon.report.image.Images;
 import org.jdamon.report.image.Palette;
 import org.jdamon.report.image.PngCanvas;
 import org.jdamon.report.image.RecordCharts;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code jdamon serve}: a read-only live dashboard of a {@link DashboardState} over the JDK HTTP server
@@ -283,59 +285,40 @@ public final class DashboardServer implements AutoCloseable {
 
     /** The summary pushed with every event: counts, latest per-target numbers, scheme stats, CPU. */
     static String summaryJson(DashboardState.View v) {
-        StringBuilder sb = new StringBuilder(512);
         Snapshot last = v.latest();
-        sb.append("{\"version\":").append(v.version())
-                .append(",\"source\":\"").append(jsonEscape(v.source())).append('"')
-                .append(",\"finished\":").append(v.finished())
-                .append(",\"snapshots\":").append(v.snapshotsTotal())
-                .append(",\"time_ns\":").append(last == null ? 0 : last.endNs())
-                .append(",\"targets\":[");
+        ObjectNode root = Json.object()
+                .put("version", v.version())
+                .put("source", v.source())
+                .put("finished", v.finished())
+                .put("snapshots", v.snapshotsTotal())
+                .put("time_ns", last == null ? 0 : last.endNs());
+        ArrayNode targets = root.putArray("targets");
         if (last != null) {
-            boolean first = true;
             for (TargetSnapshot t : last.targets()) {
                 long[] w = v.wssPerTarget().getOrDefault(t.targetId(), new long[0]);
-                sb.append(first ? "" : ",").append("{\"target_id\":").append(t.targetId())
-                        .append(",\"wss_bytes\":").append(w.length == 0 ? 0 : w[w.length - 1])
-                        .append(",\"nr_regions\":").append(t.size())
-                        .append(",\"monitored_bytes\":").append(t.totalBytes()).append('}');
-                first = false;
+                targets.addObject()
+                        .put("target_id", t.targetId())
+                        .put("wss_bytes", w.length == 0 ? 0 : w[w.length - 1])
+                        .put("nr_regions", t.size())
+                        .put("monitored_bytes", t.totalBytes());
             }
         }
-        sb.append("],\"schemes\":[");
-        for (int i = 0; i < v.schemes().size(); i++) {
-            SchemeStat s = v.schemes().get(i);
-            sb.append(i == 0 ? "" : ",").append("{\"name\":\"").append(jsonEscape(s.name()))
-                    .append("\",\"nr_tried\":").append(s.nrTried()).append(",\"sz_tried\":").append(s.szTried())
-                    .append(",\"nr_applied\":").append(s.nrApplied()).append(",\"sz_applied\":").append(s.szApplied())
-                    .append(",\"qt_exceeds\":").append(s.qtExceeds()).append('}');
+        ArrayNode schemes = root.putArray("schemes");
+        for (SchemeStat s : v.schemes()) {
+            schemes.addObject()
+                    .put("name", s.name())
+                    .put("nr_tried", s.nrTried())
+                    .put("sz_tried", s.szTried())
+                    .put("nr_applied", s.nrApplied())
+                    .put("sz_applied", s.szApplied())
+                    .put("qt_exceeds", s.qtExceeds());
         }
-        sb.append("],\"monitor_cpu_s\":")
-                .append(v.monitorCpuNs() < 0 ? "null" : String.format(Locale.ROOT, "%.6f", v.monitorCpuNs() / 1e9))
-                .append('}');
-        return sb.toString();
-    }
-
-    static String jsonEscape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
+        if (v.monitorCpuNs() < 0) {
+            root.putNull("monitor_cpu_s");
+        } else {
+            root.put("monitor_cpu_s", v.monitorCpuNs() / 1e9);
         }
-        return sb.toString();
+        return Json.write(root);
     }
 
     private static Map<String, String> query(URI uri) {

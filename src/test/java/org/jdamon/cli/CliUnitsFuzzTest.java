@@ -17,10 +17,10 @@ public class CliUnitsFuzzTest {
             CliParsing::address,
             CliParsing::timeNs,
             t -> CliParsing.durationNs("--duration", t),
-            AccessFilterOptions::percent,
+            t -> CliParsing.percent("--access_rate", t),
             Units::parseSize,
             t -> Units.parseDurationUs(t, 1_000),
-            t -> Values.ratio(t, 100),
+            t -> Units.parseRatio(t, 100),
             Values::integer,
             Values::durationMs,
             Values::size);

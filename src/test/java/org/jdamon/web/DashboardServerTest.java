@@ -18,9 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jdamon.io.BoundedJson;
 import org.jdamon.record.Recording;
 import org.jdamon.report.TestRecords;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class DashboardServerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,7 +66,8 @@ class DashboardServerTest {
     @Test
     void schemeStatsAndMonitorCpuAppearInMetricsAndSummary() throws Exception {
         DashboardState state = new DashboardState();
-        state.start(TestRecords.header(1), "test");
+        String source = "trace \"a\\b\"\t\u0001 \u00e9 \u6f22"; // quotes, backslash, control characters, non-ASCII
+        state.start(TestRecords.header(1), source);
         state.publishSchemeStats(List.of(new SchemeStat("pageout \"cold\"", 10, 4096, 3, 8192, 1)));
         state.publishMonitorCpu(1_500_000_000L);
         try (DashboardServer s = DashboardServer.start(state, "127.0.0.1", 0)) {
@@ -75,7 +78,11 @@ class DashboardServerTest {
             assertThat(p.value("jdamon_scheme_quota_exceeds_total", l)).isEqualTo(1);
             assertThat(p.value("jdamon_monitor_cpu_seconds_total", Map.of())).isEqualTo(1.5);
             String json = new String(get(s, "/api/summary.json").body(), StandardCharsets.UTF_8);
-            assertThat(json).contains("\"nr_applied\":3", "\"monitor_cpu_s\":1.500000", "\"name\":\"pageout \\\"cold\\\"\"");
+            JsonNode summary = BoundedJson.read(json);
+            assertThat(summary.path("schemes").get(0).path("nr_applied").asLong()).isEqualTo(3);
+            assertThat(summary.path("schemes").get(0).path("name").asString()).isEqualTo("pageout \"cold\"");
+            assertThat(summary.path("monitor_cpu_s").asDouble()).isEqualTo(1.5);
+            assertThat(summary.path("source").asString()).isEqualTo(source);
         }
     }
 
@@ -129,7 +136,14 @@ class DashboardServerTest {
             HttpResponse<byte[]> png = get(s, "/heatmap.png");
             assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
             var img = ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
-            assertThat(img.getRGB(img.getWidth() / 3, img.getHeight() / 2) & 0xFFFFFF).isIn(0xFFFF00, 0x000000);
+            // The hottest area is the 256 MiB mmap, hot at offsets [64, 128) MiB from 2 s to 6 s of the 10 s.
+            // Plot frame of 900 x 460: x from 96 over 680 px, y from 36 over 368 px, higher addresses up.
+            // 4 s is x = 96 + 0.4 x 680 = 368; offset 96 MiB (3/8 up) is y = 36 + 368 x 5/8 = 266, the hottest
+            // heat (gnuplot's top colour, yellow); at 8 s (x = 640) or offset 224 MiB (y = 36 + 368 / 8 = 82)
+            // nothing was accessed (black).
+            assertThat(img.getRGB(368, 266) & 0xFFFFFF).isEqualTo(0xFFFF00);
+            assertThat(img.getRGB(640, 266) & 0xFFFFFF).isEqualTo(0x000000);
+            assertThat(img.getRGB(368, 82) & 0xFFFFFF).isEqualTo(0x000000);
             String svg = new String(get(s, "/chart/wss_time.svg").body(), StandardCharsets.UTF_8);
             javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new java.io.ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));

@@ -31,6 +31,7 @@ class WorkloadRunnerTest {
         StringWriter buf = new StringWriter();
         try (WorkloadRunner runner = new WorkloadRunner(plan, WorkloadRunner.DEFAULT_ACCESSES_PER_SELECTION, 7)) {
             runner.warmUp();
+            long checksumBefore = runner.checksum();
             List<MemorySegment> regions = runner.regions();
             assertThat(Syscalls.residentPages(regions.get(1), 4096)).isZero();
             List<WorkloadRunner.PhaseResult> all =
@@ -53,7 +54,9 @@ class WorkloadRunnerTest {
             // A 4 KiB-stride read walk of 1024 pages touches all of them once it makes 1024 accesses.
             assertThat(res.get(1).accesses()).isGreaterThanOrEqualTo(1024);
             assertThat(Syscalls.residentPages(regions.get(1), 4096)).isEqualTo(1024);
-            assertThat(runner.checksum()).isNotNegative();
+            // The checksum adds up what the loads read: write-only stores read nothing, b reads zero pages,
+            // and the k-th read-increment-write of a byte of w reads k - 1 (as a signed byte).
+            assertThat(runner.checksum() - checksumBefore).isEqualTo(readIncrementWriteSum(regions.get(2)));
         }
         String out = buf.toString();
         assertThat(out.lines().toList()).hasSize(3);
@@ -94,6 +97,18 @@ class WorkloadRunnerTest {
             assertThat(ProcMaps.read(ProcessHandle.current().pid()))
                     .anyMatch(map -> map.start() <= m.address() && m.address() + 10_000 <= map.end());
         }
+    }
+
+    /** What the read-increment-writes that left {@code m} as it is read, each byte touched fewer than 256 times. */
+    private static long readIncrementWriteSum(MemorySegment m) {
+        long sum = 0;
+        for (long i = 0; i < m.byteSize(); i++) {
+            int touches = m.get(ValueLayout.JAVA_BYTE, i) & 0xFF;
+            for (int k = 0; k < touches; k++) {
+                sum += (byte) k;
+            }
+        }
+        return sum;
     }
 
     private static long countEqual(MemorySegment m, byte v) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.jdamon.core.Units;
 import org.jdamon.ops.linux.access.AccessPrimitives;
 import org.jdamon.ops.linux.procfs.CgroupMemory;
 import org.jdamon.ops.linux.procfs.KeyValues;
@@ -157,7 +158,7 @@ public final class LinuxFeatures {
         try {
             long swap = KeyValues.require(KeyValues.parse(Files.readString(MemInfo.PROC_MEMINFO), "meminfo"),
                     "SwapTotal", "/proc/meminfo");
-            return new Feature("kernel", "swap", swap > 0, swap > 0 ? (swap >> 20) + " MiB"
+            return new Feature("kernel", "swap", swap > 0, swap > 0 ? Units.formatSize(swap)
                     : "none: pageout cannot reclaim anonymous memory, only file pages");
         } catch (IOException | RuntimeException e) {
             return new Feature("kernel", "swap", false, e.getMessage());

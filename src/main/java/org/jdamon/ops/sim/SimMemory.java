@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jdamon.core.UnsignedMath;
 import org.jdamon.core.damos.DamosAction;
+import org.jdamon.core.damos.GoalMetric;
 import org.jdamon.truth.TruthWindow;
 
 /**
@@ -94,20 +95,6 @@ public final class SimMemory {
                     slowTierExtraNs, hugePageSavedNs, activeWindowNs, ns);
         }
     }
-
-    /** A point-in-time summary, for records and reports. */
-    public record State(
-            long timeNs,
-            long rssBytes,
-            long refaults,
-            long fastTierBytes,
-            long slowTierBytes,
-            long activeBytes,
-            long inactiveBytes,
-            long hugePageBytes,
-            long hugeBloatBytes,
-            long reclaimedBytes,
-            double slowdown) {}
 
     private static final class Seg {
         long start;
@@ -809,40 +796,50 @@ public final class SimMemory {
         return Math.max(0, nodeTotalBytes(nid) - tierBytes(nid));
     }
 
-    /** Goal metric {@code node_mem_used_bp}: used / total memory of the node, in basis points. */
-    public long nodeMemUsedBp(int nid) {
-        long total = nodeTotalBytes(nid);
-        return total == 0 ? 0 : UnsignedMath.mulDiv(total - nodeFreeBytes(nid), 10_000, total);
-    }
-
-    /** Goal metric {@code node_mem_free_bp}. */
-    public long nodeMemFreeBp(int nid) {
-        long total = nodeTotalBytes(nid);
-        return total == 0 ? 0 : UnsignedMath.mulDiv(nodeFreeBytes(nid), 10_000, total);
-    }
-
-    /** Goal metric {@code active_mem_bp}: active / (active + inactive), in basis points. */
-    public long activeMemBp() {
-        long rss = rssBytes();
-        return rss == 0 ? 0 : UnsignedMath.mulDiv(activeBytes(), 10_000, rss);
-    }
-
-    /** Goal metric {@code inactive_mem_bp}. */
-    public long inactiveMemBp() {
-        long rss = rssBytes();
-        return rss == 0 ? 0 : UnsignedMath.mulDiv(inactiveBytes(), 10_000, rss);
+    /**
+     * A quota-goal metric of some memories taken together (their bytes and stalls summed), in the
+     * kernel's units: the {@code *_bp} metrics in basis points of their whole, node {@code nid}'s used and
+     * free memory against its capacity (a node without memory reads 0 used and 10,000 free, like the
+     * kernel's {@code invalid_mem_node()} guard), {@code some_mem_psi_us} the refault stall time.
+     */
+    public static long goalMetric(GoalMetric metric, int nid, SimMemory... memories) {
+        long total = 0;
+        long used = 0;
+        long resident = 0;
+        long active = 0;
+        long huge = 0;
+        long stallNs = 0;
+        for (SimMemory m : memories) {
+            if (nid >= 0) {
+                total += m.nodeTotalBytes(nid);
+                used += m.nodeTotalBytes(nid) - m.nodeFreeBytes(nid);
+            }
+            resident += m.rssBytes();
+            active += m.activeBytes();
+            huge += m.hugePageBytes();
+            stallNs += m.refaultStallNs();
+        }
+        return switch (metric) {
+            case NODE_MEM_USED_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(used, 10_000, total);
+            case NODE_MEM_FREE_BP -> total == 0 ? 10_000 : UnsignedMath.mulDiv(total - used, 10_000, total);
+            case ACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(active, 10_000, resident);
+            case INACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(resident - active, 10_000, resident);
+            case HUGEPAGE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(huge, 10_000, resident);
+            case SOME_MEM_PSI_US -> stallNs / 1_000;
+            default -> throw new UnsupportedOperationException("metric " + metric.keyword());
+        };
     }
 
     /** Watermark metric {@code free_mem_rate}: free memory per thousand of the total, over all nodes. */
-    public long freeMemRate() {
-        long total = nodeTotalBytes(FAST_TIER) + nodeTotalBytes(SLOW_TIER);
-        long free = nodeFreeBytes(FAST_TIER) + nodeFreeBytes(SLOW_TIER);
+    public static long freeMemRatePermil(SimMemory... memories) {
+        long free = 0;
+        long total = 0;
+        for (SimMemory m : memories) {
+            for (int nid = FAST_TIER; nid <= SLOW_TIER; nid++) {
+                free += m.nodeFreeBytes(nid);
+                total += m.nodeTotalBytes(nid);
+            }
+        }
         return total == 0 ? 0 : UnsignedMath.mulDiv(free, 1_000, total);
-    }
-
-    public State state() {
-        return new State(nowNs, rssBytes(), refaults(), tierBytes(FAST_TIER), tierBytes(SLOW_TIER),
-                activeBytes(), inactiveBytes(), hugePageBytes(), hugeBloatBytes(), reclaimedBytes(),
-                estimatedSlowdown());
     }
 }

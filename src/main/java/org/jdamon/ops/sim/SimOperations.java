@@ -10,7 +10,6 @@ import org.jdamon.core.Operations;
 import org.jdamon.core.Regions;
 import org.jdamon.core.RegionsView;
 import org.jdamon.core.Target;
-import org.jdamon.core.UnsignedMath;
 import org.jdamon.core.damos.ApplyRequest;
 import org.jdamon.core.damos.DamosAction;
 import org.jdamon.core.damos.DamosFilter;
@@ -448,34 +447,7 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
 
     @Override
     public long readMetric(MonitorContext ctx, QuotaGoal goal) {
-        long used = 0;
-        long total = 0;
-        long active = 0;
-        long resident = 0;
-        long stallNs = 0;
-        for (SimMemory m : memories) {
-            if (goal.nid() >= 0) {
-                total += m.nodeTotalBytes(goal.nid());
-                used += m.nodeTotalBytes(goal.nid()) - m.nodeFreeBytes(goal.nid());
-            }
-            active += m.activeBytes();
-            resident += m.rssBytes();
-            stallNs += m.refaultStallNs();
-        }
-        long huge = 0;
-        for (SimMemory m : memories) {
-            huge += m.hugePageBytes();
-        }
-        return switch (goal.metric()) {
-            case HUGEPAGE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(huge, 10_000, resident);
-            // a node without memory reads 0 used and 10000 free, like the kernel's invalid_mem_node() guard
-            case NODE_MEM_USED_BP -> total == 0 ? 0 : UnsignedMath.mulDiv(used, 10_000, total);
-            case NODE_MEM_FREE_BP -> total == 0 ? 10_000 : UnsignedMath.mulDiv(total - used, 10_000, total);
-            case ACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(active, 10_000, resident);
-            case INACTIVE_MEM_BP -> resident == 0 ? 0 : UnsignedMath.mulDiv(resident - active, 10_000, resident);
-            case SOME_MEM_PSI_US -> stallNs / 1_000;
-            default -> throw new UnsupportedOperationException("metric " + goal.metric().keyword());
-        };
+        return SimMemory.goalMetric(goal.metric(), goal.nid(), memories);
     }
 
     @Override
@@ -486,15 +458,7 @@ public final class SimOperations implements Operations, DamosOperations, GroundT
 
     @Override
     public long freeMemRatePermil(MonitorContext ctx) {
-        long free = 0;
-        long total = 0;
-        for (SimMemory m : memories) {
-            for (int nid = SimMemory.FAST_TIER; nid <= SimMemory.SLOW_TIER; nid++) {
-                free += m.nodeFreeBytes(nid);
-                total += m.nodeTotalBytes(nid);
-            }
-        }
-        return total == 0 ? 0 : UnsignedMath.mulDiv(free, 1_000, total);
+        return SimMemory.freeMemRatePermil(memories);
     }
 
     @Override

@@ -24,8 +24,8 @@ public enum AxisFormat {
                     ? String.format(Locale.ROOT, "%.3g", v)
                     : trim(String.format(Locale.ROOT, "%.2f", v));
             case PERCENT -> trim(String.format(Locale.ROOT, "%.1f", v)) + "%";
-            case BYTES -> v < 0 ? "-" + Units.formatSize((long) -v) : compactSize((long) v);
-            case DURATION_NS -> compactDuration(v);
+            case BYTES -> v < 0 ? "-" + Units.formatSizeCompact((long) -v) : Units.formatSizeCompact((long) v);
+            case DURATION_NS -> Units.formatDurationNsCompact(v);
         };
     }
 
@@ -59,40 +59,6 @@ public enum AxisFormat {
             out[i] = first + i * step;
         }
         return out;
-    }
-
-    private static String compactSize(long bytes) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return trim(String.format(Locale.ROOT, "%.2f", v)) + " " + units[u];
-    }
-
-    private static String compactDuration(double ns) {
-        double a = Math.abs(ns);
-        if (a == 0) {
-            return "0";
-        }
-        if (a >= 3600e9) {
-            return trim(String.format(Locale.ROOT, "%.2f", ns / 3600e9)) + " h";
-        }
-        if (a >= 60e9) {
-            return trim(String.format(Locale.ROOT, "%.2f", ns / 60e9)) + " m";
-        }
-        if (a >= 1e9) {
-            return trim(String.format(Locale.ROOT, "%.2f", ns / 1e9)) + " s";
-        }
-        if (a >= 1e6) {
-            return trim(String.format(Locale.ROOT, "%.2f", ns / 1e6)) + " ms";
-        }
-        if (a >= 1e3) {
-            return trim(String.format(Locale.ROOT, "%.2f", ns / 1e3)) + " us";
-        }
-        return trim(String.format(Locale.ROOT, "%.0f", ns)) + " ns";
     }
 
     private static String trim(String s) {

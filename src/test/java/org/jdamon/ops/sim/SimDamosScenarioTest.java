@@ -335,7 +335,7 @@ class SimDamosScenarioTest {
         List<long[]> free = new ArrayList<>();
         MonitorContext ctx = ops.configure(MonitorContext.builder().seed(5)).schemes(engine)
                 .afterAggregation((c, t0, t1) -> free.add(new long[] {t1 - c.startNs(),
-                        ops.memory(0).nodeMemFreeBp(0)}))
+                        SimMemory.goalMetric(org.jdamon.core.damos.GoalMetric.NODE_MEM_FREE_BP, 0, ops.memory(0))}))
                 .build();
         ctx.run();
         long reachedNs = -1;

@@ -84,20 +84,18 @@ class SimDamosTest {
         // mapped: 2 x 100,003,840 + 2 x 135,168 = 200,278,016 B; node size 2 x mapped rounded up to
         // 2 MiB: 400,556,032 B is already 191 x 2 MiB
         long mapped = 200_278_016L;
-        long node = 400_556_032L;
         assertThat(ops.workload(0).layout().totalMappedBytes()).isEqualTo(mapped);
-        assertThat(ops.readMetric(null, new QuotaGoal(GoalMetric.NODE_MEM_USED_BP, 1, 0, 0, null)))
-                .isEqualTo(mapped * 10_000 / node);
-        assertThat(ops.readMetric(null, new QuotaGoal(GoalMetric.NODE_MEM_FREE_BP, 1, 0, 0, null)))
-                .isEqualTo((node - mapped) * 10_000 / node);
+        // node 0 holds all of it: used 200,278,016 / 400,556,032 = exactly one half = 5,000 bp, free the other half
+        assertThat(ops.readMetric(null, new QuotaGoal(GoalMetric.NODE_MEM_USED_BP, 1, 0, 0, null))).isEqualTo(5_000);
+        assertThat(ops.readMetric(null, new QuotaGoal(GoalMetric.NODE_MEM_FREE_BP, 1, 0, 0, null))).isEqualTo(5_000);
         // node 1 (slow tier) is empty at start
         assertThat(ops.readMetric(null, new QuotaGoal(GoalMetric.NODE_MEM_USED_BP, 1, 0, 1, null))).isZero();
         // everything starts active (touched at time 0)
         assertThat(ops.readMetric(null, QuotaGoal.of(GoalMetric.ACTIVE_MEM_BP, 1))).isEqualTo(10_000);
         assertThat(ops.readMetric(null, QuotaGoal.of(GoalMetric.INACTIVE_MEM_BP, 1))).isZero();
         assertThat(ops.readMetric(null, QuotaGoal.of(GoalMetric.SOME_MEM_PSI_US, 1))).isZero();
-        // free per mille over both nodes: (2 node - mapped) / (2 node)
-        assertThat(ops.freeMemRatePermil(null)).isEqualTo((2 * node - mapped) * 1_000 / (2 * node));
+        // free per mille over both nodes: (801,112,064 - 200,278,016) / 801,112,064 = 3/4 = 750
+        assertThat(ops.freeMemRatePermil(null)).isEqualTo(750);
         assertThat(ops.supportsFilter(FilterType.MEMCG)).isFalse();
         assertThat(ops.supportsMetric(GoalMetric.NODE_MEMCG_USED_BP)).isFalse();
     }

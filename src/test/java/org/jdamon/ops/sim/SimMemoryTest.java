@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.jdamon.core.damos.DamosAction;
+import org.jdamon.core.damos.GoalMetric;
 import org.junit.jupiter.api.Test;
 
 class SimMemoryTest {
@@ -101,8 +102,8 @@ class SimMemoryTest {
         assertThat(m.activeBytes()).isEqualTo(200 * PAGE);
         assertThat(m.inactiveBytes()).isEqualTo(total - 200 * PAGE);
         // 200 / 366 = 0.54644 -> 5464 bp; 166 / 366 -> 4535 bp
-        assertThat(m.activeMemBp()).isEqualTo(5464);
-        assertThat(m.inactiveMemBp()).isEqualTo(4535);
+        assertThat(SimMemory.goalMetric(GoalMetric.ACTIVE_MEM_BP, -1, m)).isEqualTo(5464);
+        assertThat(SimMemory.goalMetric(GoalMetric.INACTIVE_MEM_BP, -1, m)).isEqualTo(4535);
         // limit 150 pages below RSS: z (cold, oldest) goes first, then heap (stamp 0, lower address),
         // then 17 of the stack's 33 pages; x and y stay
         m.setMemoryLimit(total - 150 * PAGE);
@@ -153,12 +154,15 @@ class SimMemoryTest {
         assertThat(m.estimatedSlowdown()).isCloseTo(2_500_000 * 100.0 / 1e8, within(1e-9));
         // node 0 = fast tier (150 pages, full); node 1 = slow tier, default capacity 2 x mapped rounded up
         // to 2 MiB: 2 x 366 pages = 2,998,272 B -> 4 MiB; used 216 pages = 884,736 B -> 2109 bp
-        assertThat(m.nodeMemUsedBp(0)).isEqualTo(10_000);
-        assertThat(m.nodeMemFreeBp(0)).isZero();
-        assertThat(m.nodeMemUsedBp(1)).isEqualTo(2109);
-        assertThat(m.nodeMemFreeBp(1)).isEqualTo(7890);
+        assertThat(SimMemory.goalMetric(GoalMetric.NODE_MEM_USED_BP, 0, m)).isEqualTo(10_000);
+        assertThat(SimMemory.goalMetric(GoalMetric.NODE_MEM_FREE_BP, 0, m)).isZero();
+        assertThat(SimMemory.goalMetric(GoalMetric.NODE_MEM_USED_BP, 1, m)).isEqualTo(2109);
+        assertThat(SimMemory.goalMetric(GoalMetric.NODE_MEM_FREE_BP, 1, m)).isEqualTo(7890);
+        // node 2 has no memory: 0 used, 10,000 free (the kernel's invalid_mem_node() guard)
+        assertThat(SimMemory.goalMetric(GoalMetric.NODE_MEM_USED_BP, 2, m)).isZero();
+        assertThat(SimMemory.goalMetric(GoalMetric.NODE_MEM_FREE_BP, 2, m)).isEqualTo(10_000);
         // free per mille of all memory: (4,194,304 - 884,736) x 1000 / (614,400 + 4,194,304) = 688.2
-        assertThat(m.freeMemRate()).isEqualTo(688);
+        assertThat(SimMemory.freeMemRatePermil(m)).isEqualTo(688);
     }
 
     @Test
