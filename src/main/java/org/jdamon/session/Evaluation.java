@@ -45,18 +45,19 @@ public final class Evaluation {
     public static List<EvalRun> trace(Supplier<TraceReader> open, TraceOptions opts, Attributes attrs,
             long seed, EvalThresholds th, AddressRange focus, boolean baseline) throws InterruptedException {
         List<EvalRun> runs = new ArrayList<>();
-        runs.add(evaluateOnce("damon", new TraceOperations(open.get(), opts.withGroundTruth(true)), attrs, seed, th,
+        runs.add(evaluateOnce("damon", new TraceSource(open.get(), opts.withGroundTruth(true)), attrs, seed, th,
                 focus));
         if (baseline) {
             TraceOptions pg = opts.withGroundTruth(true).withPageGranular(true);
-            runs.add(evaluateOnce("page-granular", new TraceOperations(open.get(), pg), attrs, seed, th, focus));
+            runs.add(evaluateOnce("page-granular", new TraceSource(open.get(), pg), attrs, seed, th, focus));
         }
         return runs;
     }
 
-    private static EvalRun evaluateOnce(String label, TraceOperations ops, Attributes attrs, long seed,
+    private static EvalRun evaluateOnce(String label, TraceSource source, Attributes attrs, long seed,
             EvalThresholds th, AddressRange focus) throws InterruptedException {
-        MonitorContext ctx = TraceReplay.builder(ops, attrs, seed).build();
+        TraceOperations ops = source.traceOperations();
+        MonitorContext ctx = source.contextBuilder(attrs, seed, 0).build();
         EvalRun run = EvalRun.run(label, ctx, ops, th, ops.options().pageSize(), focus);
         Map<String, String> f = TraceReplay.facts(ops);
         if (focus != null) {

@@ -3,7 +3,9 @@ package org.jdamon.session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.core.Attributes;
 import org.jdamon.core.Clock;
+import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Operations;
 import org.jdamon.core.Target;
 import org.jdamon.core.VirtualClock;
@@ -66,5 +68,12 @@ public final class TraceSource implements MonitorSource {
     @Override
     public long minRegionSize() {
         return ops.options().pageSize();
+    }
+
+    /** The page-granular replay monitors with its own attributes (one region per page, every sample). */
+    @Override
+    public MonitorContext.Builder contextBuilder(Attributes attrs, long seed, long durationNs) {
+        Attributes a = ops.options().pageGranular() ? TraceOperations.pageGranularAttributes(attrs) : attrs;
+        return MonitorSource.super.contextBuilder(a, seed, durationNs);
     }
 }

@@ -2,27 +2,10 @@ package org.jdamon.ops.trace;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jdamon.core.Attributes;
-import org.jdamon.core.MonitorContext;
-import org.jdamon.core.VirtualClock;
 
-/**
- * Builds monitor contexts over a trace (virtual clock, one target) and states what a replay saw; the
- * trace evaluation ({@code session.Evaluation.trace}) runs on these contexts.
- */
+/** What a trace replay saw (records, time model, trace time, distinct pages), for reports. */
 public final class TraceReplay {
     private TraceReplay() {}
-
-    /** A context builder over {@code ops} with a virtual clock, the given attributes and seed. */
-    public static MonitorContext.Builder builder(TraceOperations ops, Attributes attrs, long seed) {
-        return MonitorContext.builder()
-                .attributes(ops.options().pageGranular() ? TraceOperations.pageGranularAttributes(attrs) : attrs)
-                .operations(ops)
-                .clock(new VirtualClock())
-                .seed(seed)
-                .minRegionSize(ops.options().pageSize())
-                .addTarget(ops.newTarget());
-    }
 
     /** What a replay saw, for reports. */
     public static Map<String, String> facts(TraceOperations ops) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
+import org.jdamon.core.VirtualClock;
 import org.jdamon.session.Evaluation;
 import org.jdamon.truth.Coverage;
 import org.jdamon.eval.CoverageMeter;
@@ -48,6 +49,17 @@ class TraceOperationsTest {
         return TraceInput.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "hand");
     }
 
+    /** A context over the trace with a virtual clock, one target and page-sized minimum regions. */
+    static MonitorContext.Builder contextOver(TraceOperations ops, Attributes attrs, long seed) {
+        return MonitorContext.builder()
+                .attributes(ops.options().pageGranular() ? TraceOperations.pageGranularAttributes(attrs) : attrs)
+                .operations(ops)
+                .clock(new VirtualClock())
+                .seed(seed)
+                .minRegionSize(ops.options().pageSize())
+                .addTarget(ops.newTarget());
+    }
+
     static TraceOptions dataOnly() {
         return TraceOptions.DEFAULTS.withAccessesPerUs(1);
     }
@@ -55,7 +67,7 @@ class TraceOperationsTest {
     @Test
     void groundTruthOfEachWindowIsExact() throws InterruptedException {
         TraceOperations ops = new TraceOperations(reader(threePageTrace()), dataOnly().withGroundTruth(true));
-        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        MonitorContext ctx = contextOver(ops, ATTRS, 1).build();
         List<String> windows = new ArrayList<>();
         TruthWindow tw = new TruthWindow();
         ctx.addAfterAggregation((c, s, e) -> {
@@ -139,7 +151,7 @@ class TraceOperationsTest {
     @Test
     void coverageOfEachWindowAndOfTheRunIsExact() throws InterruptedException {
         TraceOperations ops = new TraceOperations(reader(threePageTrace()), dataOnly());
-        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        MonitorContext ctx = contextOver(ops, ATTRS, 1).build();
         CoverageMeter meter = CoverageMeter.attach(ctx, ops, null);
         ctx.run();
         assertThat(meter.samples()).extracting(smp -> smp.targets().getFirst().window()).containsExactly(
@@ -176,7 +188,7 @@ class TraceOperationsTest {
             sb.append(" L ").append(Long.toHexString(a)).append(",4\n");
         }
         TraceOperations ops = new TraceOperations(reader(sb.toString()), dataOnly());
-        MonitorContext ctx = TraceReplay.builder(ops, new Attributes(10, 100, 1_000_000, 3, 10, null), 1).build();
+        MonitorContext ctx = contextOver(ops, new Attributes(10, 100, 1_000_000, 3, 10, null), 1).build();
         CoverageMeter meter = CoverageMeter.attach(ctx, ops, null);
         ctx.run();
         assertThat(meter.total()).isEqualTo(new Coverage(5, 0, 200, 0));
@@ -186,7 +198,7 @@ class TraceOperationsTest {
     @Test
     void thePageGranularBaselineSeesEveryPage() throws InterruptedException {
         TraceOperations ops = new TraceOperations(reader(threePageTrace()), dataOnly().withPageGranular(true));
-        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        MonitorContext ctx = contextOver(ops, ATTRS, 1).build();
         CoverageMeter meter = CoverageMeter.attach(ctx, ops, null);
         ctx.run();
         assertThat(meter.total()).isEqualTo(new Coverage(3, 0, 400, 0));
@@ -221,7 +233,7 @@ class TraceOperationsTest {
         // fetches touch the code page (0x400000-0x4003e8) 100 times per window, in all 10 samples.
         TraceOptions opts = TraceOptions.DEFAULTS.withInstructionsPerUs(1).withGroundTruth(true);
         TraceOperations ops = new TraceOperations(reader(instructionTrace()), opts);
-        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        MonitorContext ctx = contextOver(ops, ATTRS, 1).build();
         List<String> windows = new ArrayList<>();
         TruthWindow tw = new TruthWindow();
         ctx.addAfterAggregation((c, s, e) -> {
@@ -240,7 +252,7 @@ class TraceOperationsTest {
 
         TraceOperations noFetch = new TraceOperations(reader(instructionTrace()),
                 opts.withInstructionFetches(false));
-        MonitorContext ctx2 = TraceReplay.builder(noFetch, ATTRS, 1).build();
+        MonitorContext ctx2 = contextOver(noFetch, ATTRS, 1).build();
         windows.clear();
         ctx2.addAfterAggregation((c, s, e) -> {
             noFetch.drainWindow(0, tw);
@@ -253,7 +265,7 @@ class TraceOperationsTest {
     @Test
     void aTraceWithoutRecordsIsAnError() {
         TraceOperations ops = new TraceOperations(reader("==1== only valgrind chatter\n"), dataOnly());
-        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        MonitorContext ctx = contextOver(ops, ATTRS, 1).build();
         assertThatThrownBy(ctx::run).isInstanceOf(TraceFormatException.class)
                 .hasMessage("hand: empty trace (no access records)");
     }
@@ -262,7 +274,7 @@ class TraceOperationsTest {
     void aMalformedLineStopsTheReplayWithItsLineNumber() {
         String text = threePageTrace().replace(" L 90000040,8\n L 90000040,8\n", " L 90000040,8\n L 9000zz40,8\n");
         TraceOperations ops = new TraceOperations(reader(text), dataOnly());
-        MonitorContext ctx = TraceReplay.builder(ops, ATTRS, 1).build();
+        MonitorContext ctx = contextOver(ops, ATTRS, 1).build();
         // Line 1 is the header; record k is on line k + 2, so the first P3 pair (records 200, 201) ends on 203.
         assertThatThrownBy(ctx::run).isInstanceOf(TraceFormatException.class)
                 .hasMessageStartingWith("hand:203: malformed Lackey record ' L 9000zz40,8'");
