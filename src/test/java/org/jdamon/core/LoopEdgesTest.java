@@ -249,4 +249,89 @@ class LoopEdgesTest {
         assertThat(removed).isDone();
         assertThat(dst.targets()).isEmpty();
     }
+
+    /** A context over {@code perTarget[k]} regions of ten pages each in target k, at most {@code max} regions. */
+    private static MonitorContext tenPageRegions(int max, ScriptedRandom rnd, int... perTarget) {
+        MonitorContext.Builder b = MonitorContext.builder().attributes(Attributes.KERNEL_DEFAULTS.withNrRegions(3, max))
+                .operations(silent()).random(rnd);
+        long at = 0;
+        for (int k = 0; k < perTarget.length; k++) {
+            Target t = new Target(k, -1, "t" + k, List.of());
+            for (int i = 0; i < perTarget[k]; i++, at += 10 * P) {
+                t.regions().add(at, at + 10 * P);
+            }
+            b.addTarget(t);
+        }
+        return b.build();
+    }
+
+    /** Indices of the regions of {@code r} that are one page long (the left pieces of the splits). */
+    private static List<Integer> cutAt(Regions r) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0, orig = 0; i < r.size(); i++, orig++) {
+            if (r.regionSize(i) == P) {
+                out.add(orig);
+                i++;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aboveHalfTheMaximumTheStartOfTheStrideRotatesBetweenCalls() {
+        // max 9, 6 regions: budget 3, stride 9 / 3 = 3. Rotation 0, 1, 2 give first indices 0, 2, 1
+        // (the first index with (index + rotation) % 3 == 0); unscripted draws cut at 10% = one page
+        MonitorContext c = tenPageRegions(9, new ScriptedRandom(), 6);
+        Regions r = c.targets().getFirst().regions();
+        List<List<Integer>> picked = new ArrayList<>();
+        for (int call = 0; call < 3; call++) {
+            c.splitRegions();
+            picked.add(cutAt(r));
+            r.clear();
+            for (int i = 0; i < 6; i++) {
+                r.add(i * 10 * P, (i + 1) * 10 * P);
+            }
+        }
+        assertThat(picked).containsExactly(List.of(0, 3), List.of(2, 5), List.of(1, 4));
+    }
+
+    @Test
+    void theStrideCountsRegionsAcrossTargets() {
+        // two targets of three regions, max 9: stride 3 over all six, so the first region of each
+        MonitorContext c = tenPageRegions(9, new ScriptedRandom(), 3, 3);
+        c.splitRegions();
+        assertThat(cutAt(c.targets().get(0).regions())).containsExactly(0);
+        assertThat(cutAt(c.targets().get(1).regions())).containsExactly(0);
+    }
+
+    @Test
+    void manyCutsAcrossTargetsPickTheSameStrideWhenRebuilt() {
+        // max 200, 61 + 59 regions: budget 80, stride 2, 60 cuts (more than the in-place few): every even
+        // index over both targets, so target 0's 0, 2, ..., 60 and target 1's (from 61) 1, 3, ..., 57
+        MonitorContext c = tenPageRegions(200, new ScriptedRandom(), 61, 59);
+        c.splitRegions();
+        List<Integer> even = new ArrayList<>();
+        for (int i = 0; i <= 60; i += 2) {
+            even.add(i);
+        }
+        List<Integer> odd = new ArrayList<>();
+        for (int i = 1; i <= 57; i += 2) {
+            odd.add(i);
+        }
+        assertThat(cutAt(c.targets().get(0).regions())).isEqualTo(even);
+        assertThat(cutAt(c.targets().get(1).regions())).isEqualTo(odd);
+        assertThat(c.totalRegions()).isEqualTo(180);
+    }
+
+    @Test
+    void aPickedTwoPageRegionDrawsNoCutEvenWhenTheDrawWouldGiveOne() {
+        // max 3, two regions: budget 1, stride 3, region 0 is picked. It is two pages: a draw of 8 would
+        // give (1 + 8) * 2P / 10 -> one page, but a region of at most two minimum sizes is never cut
+        ScriptedRandom rnd = new ScriptedRandom().then(8);
+        MonitorContext c = builder(Attributes.KERNEL_DEFAULTS.withNrRegions(3, 3), silent(), target(0, 2 * P, 2 * P, 12 * P))
+                .random(rnd).build();
+        c.splitRegions();
+        assertThat(c.totalRegions()).isEqualTo(2);
+        assertThat(rnd.remaining()).isEqualTo(1);
+    }
 }

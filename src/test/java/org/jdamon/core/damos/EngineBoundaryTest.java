@@ -314,4 +314,20 @@ class EngineBoundaryTest {
         assertThat(f.clock.nowNs()).isEqualTo(10_000_000_000L);
         assertThat(f.engine.activated(0)).isTrue();
     }
+
+    @Test
+    void targetsBeforeTheResumeTargetAreSkippedWhole() {
+        // 32 KiB: target 0's region and target 1's first fill it, so the next window resumes in target 1
+        // after its first region: target 0 is skipped, target 1's second region is tried
+        Target second = new Target(1, -1, "t1", List.of());
+        Fixture f = new Fixture(List.of(with(DamosAction.STAT, size(32 * K))), second).layout(B, 16 * K, 1, 0, 1);
+        long b1 = 0x100_0000;
+        second.regions().add(b1, b1 + 16 * K);
+        second.regions().add(b1 + 16 * K, b1 + 32 * K);
+        second.regions().setAge(1, 5);
+        f.pass();
+        f.pass();
+        assertThat(f.ops.calls).extracting(FakeDamosOps.Call::targetIdx, FakeDamosOps.Call::start).containsExactly(
+                tuple(0, B), tuple(1, b1), tuple(1, b1 + 16 * K));
+    }
 }
