@@ -359,7 +359,6 @@ public final class MonitorContext {
         nextAggrSis = attrs.aggrUs() / sample;
         nextUpdateSis = attrs.updateUs() / sample;
         nextTuneSis = nextAggrSis * attrs.intervalsGoal().aggrs();
-        setLenWindow(attrs);
         running = true; // from here calls from other threads wait for the worker's call point
         try {
             ops.init(this);

@@ -47,11 +47,6 @@ public final class Regions implements RegionsView {
         return end[i];
     }
 
-    @Override
-    public long regionSize(int i) {
-        return end[i] - start[i];
-    }
-
     public long samplingAddr(int i) {
         return samplingAddr[i];
     }

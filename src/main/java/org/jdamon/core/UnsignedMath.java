@@ -15,9 +15,9 @@ public final class UnsignedMath {
 
     /** {@code x * numer / denom} for non-negative operands without intermediate overflow. */
     public static long mulDiv(long x, long numer, long denom) {
-        long hi = Math.multiplyHigh(x, numer);
-        if (hi == 0 && x >= 0 && numer >= 0 && (x * numer) >= 0) {
-            return (x * numer) / denom;
+        long product = x * numer;
+        if (Math.multiplyHigh(x, numer) == 0 && product >= 0) {
+            return product / denom;
         }
         return BigInteger.valueOf(x)
                 .multiply(BigInteger.valueOf(numer))

@@ -72,4 +72,17 @@ class AttributesTest {
         assertThat(OK.withIntervals(1, 1L << 40, 0).maxNrAccesses()).isEqualTo(Integer.MAX_VALUE);
         assertThat(OK.withIntervals(3, 10, 0).maxNrAccesses()).isEqualTo(3);
     }
+
+    @Test
+    void zeroIntervalsAreAcceptedAndASamplingIntervalOfZeroCountsAsOne() {
+        // the kernel's intervals are unsigned: 0 passes damon_set_attrs, and aggr / (sample ?: 1) samples
+        assertThat(OK.withIntervals(0, 100_000, 0).validate().maxNrAccesses()).isEqualTo(100_000);
+        assertThat(OK.withIntervals(0, 0, 0).validate().maxNrAccesses()).isEqualTo(1);
+    }
+
+    @Test
+    void aNegativeAggregationIntervalIsNamedAsNegativeNotAsShorterThanTheSample() {
+        assertThatThrownBy(() -> OK.withIntervals(5_000, -1, 0).validate())
+                .hasMessage("intervals must not be negative");
+    }
 }

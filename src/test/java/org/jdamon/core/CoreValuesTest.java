@@ -49,6 +49,8 @@ class CoreValuesTest {
         assertThat(UnsignedMath.mulDiv(7, 3, 2)).isEqualTo(10);
         // 2^62 * 8 overflows 64 bits: (2^65) / 16 = 2^61
         assertThat(UnsignedMath.mulDiv(1L << 62, 8, 16)).isEqualTo(1L << 61);
+        // 2^62 * 2 = 2^63 has no high half but does not fit a signed long: 2^63 / 4 = 2^61
+        assertThat(UnsignedMath.mulDiv(1L << 62, 2, 4)).isEqualTo(1L << 61);
         assertThat(UnsignedMath.mulDiv(0, Long.MAX_VALUE, 3)).isZero();
         assertThat(UnsignedMath.weightedAverage(10, 100, 20, 200)).isEqualTo(16); // (1000 + 4000) / 300
         assertThat(UnsignedMath.weightedAverage(10, 0, 20, 0)).isZero();

@@ -50,4 +50,14 @@ class FeedbackTest {
         // an unsigned score of 2^64 - 1 is far above twice the goal
         assertThat(Feedback.next(100_000, -1L)).isEqualTo(Feedback.MIN_INPUT);
     }
+
+    @Test
+    void exactlyAtTheOverflowLimitTheKernelDividesFirst() {
+        // damon_feed_loop_next_input multiplies first only while last < ULONG_MAX / diff. With diff 3 and
+        // last = ULONG_MAX / 3 = 6148914691236517205 it divides first: 614891469123651 * 3 = 1844674407370953
+        // (multiplying first would give 1844674407370955)
+        assertThat(Feedback.next(6_148_914_691_236_517_205L, 9_997)).isEqualTo(6_150_759_365_643_888_158L);
+        // one below the limit multiplies first: 6148914691236517204 * 3 / 10000 = 1844674407370955
+        assertThat(Feedback.next(6_148_914_691_236_517_204L, 9_997)).isEqualTo(6_150_759_365_643_888_159L);
+    }
 }

@@ -102,6 +102,18 @@ class VirtualClockTest {
     }
 
     @Test
+    void pacingCountsFromTheVirtualTimeOfTheFirstSleep() throws InterruptedException {
+        // the clock was moved to 250 ms before pacing began: the first window ends at 350 ms of virtual
+        // time, 100 ms after the pacing origin, so the wall sleeps 100 ms (not 350 or 600)
+        FakeWall wall = new FakeWall();
+        VirtualClock c = VirtualClock.paced(wall, 1.0, 100 * MS);
+        c.advanceNs(250 * MS);
+        c.sleepUs(100_000);
+        assertThat(wall.sleepsUs).containsExactly(100_000L);
+        assertThat(wall.now).isEqualTo(107 * MS);
+    }
+
+    @Test
     void thePacingWindowIsWholeAggregationsOfAtLeastASecond() {
         assertThat(VirtualClock.paceWindowNs(Attributes.DAMO_DEFAULTS)).isEqualTo(1_000 * MS);
         assertThat(VirtualClock.paceWindowNs(Attributes.DAMO_DEFAULTS.withIntervals(5_000, 300_000, 1_000_000)))

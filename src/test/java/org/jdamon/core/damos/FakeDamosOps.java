@@ -26,6 +26,8 @@ class FakeDamosOps implements Operations, DamosOperations {
     ToLongFunction<MonitorContext> freeMemRate = c -> 0;
     final Map<GoalMetric, ToLongFunction<MonitorContext>> metrics = new EnumMap<>(GoalMetric.class);
     long nsPerPage = -1;
+    /** Virtual time each apply call takes on the context's clock (a {@code VirtualClock}), whatever it declares. */
+    long clockNsPerApply;
     boolean scorer = true;
     final java.util.Set<Integer> invalid = new java.util.HashSet<>();
     final java.util.Set<FilterType> filterTypes = java.util.EnumSet.of(FilterType.ANON, FilterType.YOUNG);
@@ -85,6 +87,9 @@ class FakeDamosOps implements Operations, DamosOperations {
         req.addFilterPassed(passed);
         if (nsPerPage >= 0) {
             req.chargeTimeNs((end - start) / PAGE * nsPerPage);
+        }
+        if (clockNsPerApply != 0) {
+            ((org.jdamon.core.VirtualClock) ctx.clock()).advanceNs(clockNsPerApply);
         }
         long applied = req.action() == DamosAction.STAT ? 0 : passed;
         calls.add(new Call(req.schemeIdx(), req.action(), target.index(), start, end, applied));
