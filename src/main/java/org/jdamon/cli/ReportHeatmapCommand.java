@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.jdamon.core.AddressRange;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
-import org.jdamon.record.Recording;
 import org.jdamon.report.DamoHeatmap;
 import org.jdamon.report.HeatmapGrid;
 import org.jdamon.report.HeatmapViews;
@@ -102,12 +101,20 @@ public final class ReportHeatmapCommand implements Runnable {
             }
         }
         if (guide) {
-            spec.commandLine().getOut().print(DamoHeatmap.guideText(input.loadWithSnapshots(spec.commandLine().getErr())));
+            String text;
+            try {
+                text = DamoHeatmap.guideText(input.source(spec.commandLine().getErr()));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(input.path() + ": " + e.getMessage(), true);
+            } catch (IOException e) {
+                throw RecordInputs.failure(input.path(), e);
+            }
+            spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return;
         }
         if ("raw".equals(output) && !json) {
-            printDamoRaw(input.loadWithSnapshots(spec.commandLine().getErr()), draw, ranges, times);
+            printDamoRaw(input.source(spec.commandLine().getErr()), draw, ranges, times);
             return;
         }
         boolean image = output != null && !output.equals("raw");
@@ -179,17 +186,19 @@ public final class ReportHeatmapCommand implements Runnable {
     }
 
     /** {@code --output raw} with damo's numbers ({@link DamoHeatmap}), 500x500 by default. */
-    private void printDamoRaw(Recording rec, HeatmapViews.DrawRange draw, List<AddressRange> ranges, long[] times) {
+    private void printDamoRaw(RecordSource source, HeatmapViews.DrawRange draw, List<AddressRange> ranges, long[] times) {
         List<long[]> addrs = new ArrayList<>();
         ranges.forEach(r -> addrs.add(new long[] {r.start(), r.end()}));
         int[] res = resolution != null ? resolution
                 : new int[] {DamoHeatmap.DEFAULT_RESOLUTION, DamoHeatmap.DEFAULT_RESOLUTION};
         String text;
         try {
-            text = DamoHeatmap.rawText(rec, new DamoHeatmap.RawOptions(targetId, addrs,
+            text = DamoHeatmap.rawText(source, new DamoHeatmap.RawOptions(targetId, addrs,
                     draw == HeatmapViews.DrawRange.ALL, times, res[0], res[1], dfPassed, absTime, absAddr));
         } catch (IllegalArgumentException e) {
             throw new UserException(input.path() + ": " + e.getMessage(), true);
+        } catch (IOException e) {
+            throw RecordInputs.failure(input.path(), e);
         }
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
