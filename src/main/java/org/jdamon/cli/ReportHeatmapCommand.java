@@ -143,7 +143,7 @@ public final class ReportHeatmapCommand implements Runnable {
         if (image) {
             Path file = Path.of(output);
             try {
-                for (Path p : Images.writeHeatmaps(source, o, file, Palette.GNUPLOT, width, height)) {
+                for (Path p : Images.writeHeatmaps(source, views, file, Palette.GNUPLOT, width, height)) {
                     out.println(p);
                 }
             } catch (IllegalArgumentException e) {

@@ -85,11 +85,13 @@ public final class DamoJsonStream implements RecordStream {
     private final DamoSnapshotScanner scanner = new DamoSnapshotScanner(regions);
     /** Whether the scanner reads the current record's snapshots (else Jackson, {@link #parser}). */
     private boolean scanning;
+    private final boolean scan;
     private int scannedSnapshots;
     private int handedOver;
 
-    private DamoJsonStream(JsonTextInput in, String sourceFormat) throws IOException {
+    private DamoJsonStream(JsonTextInput in, String sourceFormat, boolean scan) throws IOException {
         this.input = in;
+        this.scan = scan;
         this.sourceFormat = sourceFormat;
         try {
             parser = FACTORY.createParser(ObjectReadContext.empty(), in);
@@ -114,7 +116,12 @@ public final class DamoJsonStream implements RecordStream {
      * header's source_format property. The text is read ahead on a second thread.
      */
     public static DamoJsonStream open(InputStream in, String sourceFormat) throws IOException {
-        return new DamoJsonStream(new JsonTextInput(in, sourceFormat), sourceFormat);
+        return new DamoJsonStream(new JsonTextInput(in, sourceFormat), sourceFormat, true);
+    }
+
+    /** With or without the scanner, over chunks of {@code chunkSize} bytes: for tests. */
+    static DamoJsonStream open(InputStream in, String sourceFormat, boolean scan, int chunkSize) throws IOException {
+        return new DamoJsonStream(new JsonTextInput(in, sourceFormat, chunkSize), sourceFormat, scan);
     }
 
     @Override
@@ -191,7 +198,9 @@ public final class DamoJsonStream implements RecordStream {
                     throw new IOException("record " + (recordIdx + 1) + ": not a JSON object");
                 }
                 recordHead();
-                startScanning();
+                if (scan) {
+                    startScanning();
+                }
             }
         } catch (UnexpectedEndOfInputException | EOFException e) {
             cutShort();

@@ -29,6 +29,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class JsonTextInput extends InputStream {
     static final int CHUNK = 1 << 18;
+    private final int chunkSize;
     private static final Object END = new Object();
 
     private record Chunk(byte[] bytes, int length) {}
@@ -54,7 +55,13 @@ final class JsonTextInput extends InputStream {
     private Exception failure;
 
     JsonTextInput(InputStream source, String name) {
+        this(source, name, CHUNK);
+    }
+
+    /** With chunks of {@code chunkSize} bytes (tests put chunk ends everywhere). */
+    JsonTextInput(InputStream source, String name, int chunkSize) {
         this.source = source;
+        this.chunkSize = chunkSize;
         reader = Thread.ofPlatform().daemon().name("jdamon-read " + name).unstarted(this::readAll);
         reader.start();
     }
@@ -64,12 +71,12 @@ final class JsonTextInput extends InputStream {
             while (!closed) {
                 byte[] chunk = free.poll();
                 if (chunk == null) {
-                    chunk = new byte[CHUNK];
+                    chunk = new byte[chunkSize];
                 }
                 int n = 0;
                 IOException failed = null;
                 try {
-                    for (int r; n < CHUNK && (r = source.read(chunk, n, CHUNK - n)) > 0; ) {
+                    for (int r; n < chunkSize && (r = source.read(chunk, n, chunkSize - n)) > 0; ) {
                         n += r;
                     }
                 } catch (IOException e) {
@@ -81,7 +88,7 @@ final class JsonTextInput extends InputStream {
                 if (failed != null) {
                     throw failed;
                 }
-                if (n < CHUNK) {
+                if (n < chunkSize) {
                     break;
                 }
             }
@@ -125,7 +132,7 @@ final class JsonTextInput extends InputStream {
     }
 
     private void recycle(byte[] chunk) {
-        if (chunk != null && chunk.length == CHUNK) {
+        if (chunk != null && chunk.length == chunkSize && chunk != spill) {
             free.offer(chunk);
         }
     }
