@@ -34,7 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads damo's {@code json} record format (also the content of {@code json_compressed}) one snapshot at a
- * time with a streaming parser: memory is one snapshot, whatever the file's length.
+ * time: memory is one snapshot, whatever the file's length. Jackson's streaming parser reads each record's
+ * fields up to its snapshot list; the snapshots themselves, in the layout damo writes, are read straight
+ * from the bytes by {@link DamoSnapshotScanner}, which hands the input back to Jackson (from the start of
+ * the snapshot it could not read, to the end of the record) for anything else, so both read the same
+ * values and only damo's own layout is fast.
  *
  * <p>damo's file is a list of records, one per kdamond/context/scheme/target, each with its intervals and
  * its own list of snapshots. This stream gives them <em>series by series</em>, in file order: all snapshots
