@@ -91,6 +91,8 @@ public final class DamoJsonStream implements RecordStream {
     private boolean scanning;
     private final boolean scan;
     private int scannedSnapshots;
+    /** The bytes of the last snapshot scanned: how far to grow the window for the next. */
+    private int lastSnapshotBytes;
     private int handedOver;
 
     private DamoJsonStream(JsonTextInput in, String sourceFormat, boolean scan) throws IOException {
@@ -242,6 +244,7 @@ public final class DamoJsonStream implements RecordStream {
             int from = input.position();
             int end = scanner.scan(input.window(), from, input.limit());
             if (end >= 0) {
+                lastSnapshotBytes = end - from;
                 input.consume(end);
                 scannedSnapshots++;
                 if (!anyAge && scanner.anyAge()) {
@@ -250,7 +253,7 @@ public final class DamoJsonStream implements RecordStream {
                 }
                 return finishSnapshot(scanner.startTime(), scanner.endTime());
             }
-            if (end == DamoSnapshotScanner.NEED_MORE && input.grow()) {
+            if (end == DamoSnapshotScanner.NEED_MORE && input.grow(lastSnapshotBytes)) {
                 continue;
             }
             if (end != DamoSnapshotScanner.END_OF_LIST) {

@@ -23,12 +23,13 @@ import java.util.concurrent.BlockingQueue;
  * the spill left it. So bytes are copied only around chunk ends, and the inflating thread does nothing
  * but inflate.
  *
- * <p>Memory: a few chunks of {@link #CHUNK} bytes and a spill of about one snapshot. Errors of the
+ * <p>Memory: up to ten chunks of {@link #CHUNK} bytes and a spill of about one snapshot. Errors of the
  * source (a truncated zlib stream) come out of {@link #read} as they were thrown, after every byte read
  * before them; {@link #close} stops the reading thread.
  */
 final class JsonTextInput extends InputStream {
-    static final int CHUNK = 1 << 18;
+    /** Larger than a snapshot of a few thousand regions (545 bytes each), so few snapshots cross a chunk's end. */
+    static final int CHUNK = 1 << 21;
     private final int chunkSize;
     private static final Object END = new Object();
 
@@ -36,7 +37,7 @@ final class JsonTextInput extends InputStream {
 
     private final InputStream source;
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(4);
-    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(4);
     private final Thread reader;
     private volatile boolean closed;
 
@@ -166,10 +167,11 @@ final class JsonTextInput extends InputStream {
     }
 
     /**
-     * Makes the window longer, keeping its unread bytes: false at the end of the text (or at a failure of
-     * the source, which {@link #read} then throws).
+     * Makes the window longer, keeping its unread bytes, by about {@code wanted} bytes (at least 8 KiB, at
+     * most to the end of the next chunk): false at the end of the text (or at a failure of the source,
+     * which {@link #read} then throws).
      */
-    boolean grow() throws IOException {
+    boolean grow(int wanted) throws IOException {
         if (inSpill && contNext < contLength) {
             compactSpill();
         } else {
@@ -204,7 +206,7 @@ final class JsonTextInput extends InputStream {
             contNext = 0;
             contLength = next.length();
         }
-        int n = Math.min(contLength - contNext, Math.max(limit, 1 << 13));
+        int n = Math.min(contLength - contNext, Math.max(Math.max(limit - pos, wanted), 1 << 13));
         if (spill.length < limit + n) {
             spill = java.util.Arrays.copyOf(spill, Math.max(limit + n, spill.length * 2));
             buf = spill;
