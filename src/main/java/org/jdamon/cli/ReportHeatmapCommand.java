@@ -13,7 +13,6 @@ import org.jdamon.core.AddressRange;
 import org.jdamon.io.Json;
 import org.jdamon.record.RecordSource;
 import org.jdamon.record.RecordStream;
-import org.jdamon.record.Recording;
 import org.jdamon.report.DamoHeatmap;
 import org.jdamon.report.heatmap.HeatmapGrid;
 import org.jdamon.report.heatmap.HeatmapViews;
@@ -108,12 +107,20 @@ public final class ReportHeatmapCommand implements Runnable {
             }
         }
         if (guide) {
-            spec.commandLine().getOut().print(DamoHeatmap.guideText(input.loadWithSnapshots(spec.commandLine().getErr())));
+            String text;
+            try {
+                text = DamoHeatmap.guideText(input.source(spec.commandLine().getErr()));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(input.path() + ": " + e.getMessage(), true);
+            } catch (IOException e) {
+                throw RecordInputs.failure(input.path(), e);
+            }
+            spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return;
         }
         if ("raw".equals(output) && !json) {
-            printDamoRaw(input.loadWithSnapshots(spec.commandLine().getErr()), draw, ranges, times);
+            printDamoRaw(input.source(spec.commandLine().getErr()), draw, ranges, times);
             return;
         }
         boolean image = output != null && !output.equals("raw");
@@ -142,7 +149,7 @@ public final class ReportHeatmapCommand implements Runnable {
         if (image) {
             Path file = Path.of(output);
             try {
-                for (Path p : Images.writeHeatmaps(source, o, file, Palette.GNUPLOT, width, height)) {
+                for (Path p : Images.writeHeatmaps(source, views, file, Palette.GNUPLOT, width, height)) {
                     out.println(p);
                 }
             } catch (IllegalArgumentException e) {
@@ -184,17 +191,19 @@ public final class ReportHeatmapCommand implements Runnable {
     }
 
     /** {@code --output raw} with damo's numbers ({@link DamoHeatmap}), 500x500 by default. */
-    private void printDamoRaw(Recording rec, HeatmapViews.DrawRange draw, List<AddressRange> ranges, long[] times) {
+    private void printDamoRaw(RecordSource source, HeatmapViews.DrawRange draw, List<AddressRange> ranges, long[] times) {
         List<long[]> addrs = new ArrayList<>();
         ranges.forEach(r -> addrs.add(new long[] {r.start(), r.end()}));
         int[] res = resolution != null ? resolution
                 : new int[] {DamoHeatmap.DEFAULT_RESOLUTION, DamoHeatmap.DEFAULT_RESOLUTION};
         String text;
         try {
-            text = DamoHeatmap.rawText(rec, new DamoHeatmap.RawOptions(targetId, addrs,
+            text = DamoHeatmap.rawText(source, new DamoHeatmap.RawOptions(targetId, addrs,
                     draw == HeatmapViews.DrawRange.ALL, times, res[0], res[1], dfPassed, absTime, absAddr));
         } catch (IllegalArgumentException e) {
             throw new UserException(input.path() + ": " + e.getMessage(), true);
+        } catch (IOException e) {
+            throw RecordInputs.failure(input.path(), e);
         }
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

@@ -1,14 +1,18 @@
 package org.jdamon.report;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdamon.core.Attributes;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
-import org.jdamon.record.Recording;
+import org.jdamon.record.RecordSource;
+import org.jdamon.record.RecordStream;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
 import org.jdamon.record.TargetSnapshot;
@@ -29,6 +33,8 @@ import org.jdamon.report.heatmap.HeatmapGrid;
  */
 public final class DamoHeatmap {
     private DamoHeatmap() {}
+
+    private static final String NO_SNAPSHOT = "the record holds no snapshot";
 
     /** The default {@code --resol} of damo's non-terminal outputs. */
     public static final int DEFAULT_RESOLUTION = 500;
@@ -62,79 +68,153 @@ public final class DamoHeatmap {
         }
     }
 
-    /** The guides of every target, the one spanning the most address space first (damo's order). */
-    public static List<Guide> guides(Recording r) {
-        List<Guide> out = new ArrayList<>();
-        boolean intervals = RecordFormat.intervalsRecorded(r.header());
-        long aggrNs = r.header().attributes().aggrUs() * 1000;
-        for (TargetSeries t : TargetSeries.of(r)) {
-            if (t.size() == 0) {
-                continue;
-            }
-            long start = t.snapshots().getFirst().startNs();
-            if (intervals) {
-                int longest = 0;
-                for (int age : t.regions().getFirst().ages()) {
-                    longest = Math.max(longest, age);
+    /** One target's guide as the snapshots pass: span, address bounds and the gaps no snapshot covers. */
+    private static final class GuideState {
+        final int targetId;
+        long firstStartNs;
+        int longestFirstAge;
+        long lastEndNs;
+        long lowest;
+        long highest;
+        List<long[]> gaps;
+        List<long[]> bounds;
+        BigInteger[] heats;
+
+        GuideState(int targetId) {
+            this.targetId = targetId;
+        }
+
+        void add(Snapshot s, TargetSnapshot ts) {
+            if (gaps == null) {
+                firstStartNs = s.startNs();
+                for (int age : ts.ages()) {
+                    longestFirstAge = Math.max(longestFirstAge, age);
                 }
-                start -= longest * aggrNs;
             }
-            long lowest = 0;
-            long highest = 0;
-            List<long[]> gaps = null;
-            for (TargetSnapshot ts : t.regions()) {
-                long lastAddr = 0;
-                List<long[]> snapGaps = new ArrayList<>();
-                for (int i = 0; i < ts.size(); i++) {
-                    long s = ts.starts()[i];
-                    long e = ts.ends()[i];
-                    if (lowest == 0 || Long.compareUnsigned(s, lowest) < 0) {
-                        lowest = s;
-                    }
-                    if (highest == 0 || Long.compareUnsigned(e, highest) > 0) {
-                        highest = e;
-                    }
-                    if (lastAddr == 0) {
-                        lastAddr = e;
-                        continue;
-                    }
-                    if (lastAddr != s) {
-                        snapGaps.add(new long[] {lastAddr, s});
-                    }
-                    lastAddr = e;
+            lastEndNs = s.endNs();
+            long lastAddr = 0;
+            List<long[]> snapGaps = new ArrayList<>();
+            for (int i = 0; i < ts.size(); i++) {
+                long rs = ts.starts()[i];
+                long re = ts.ends()[i];
+                if (lowest == 0 || Long.compareUnsigned(rs, lowest) < 0) {
+                    lowest = rs;
                 }
-                gaps = gaps == null || gaps.isEmpty() ? snapGaps : narrowed(gaps, snapGaps);
+                if (highest == 0 || Long.compareUnsigned(re, highest) > 0) {
+                    highest = re;
+                }
+                if (lastAddr == 0) {
+                    lastAddr = re;
+                    continue;
+                }
+                if (lastAddr != rs) {
+                    snapGaps.add(new long[] {lastAddr, rs});
+                }
+                lastAddr = re;
             }
-            List<long[]> bounds = new ArrayList<>();
+            gaps = gaps == null || gaps.isEmpty() ? snapGaps : narrowed(gaps, snapGaps);
+        }
+
+        void bound() {
+            bounds = new ArrayList<>();
             long areaStart = lowest;
             for (long[] gap : gaps) {
                 bounds.add(new long[] {areaStart, gap[0]});
                 areaStart = gap[1];
             }
             bounds.add(new long[] {areaStart, highest});
-            BigInteger[] heats = new BigInteger[bounds.size()];
-            for (TargetSnapshot ts : t.regions()) {
-                for (int i = 0; i < ts.size(); i++) {
-                    if (ts.nrAccesses()[i] == 0) {
+            heats = new BigInteger[bounds.size()];
+        }
+
+        void heat(TargetSnapshot ts) {
+            for (int i = 0; i < ts.size(); i++) {
+                if (ts.nrAccesses()[i] == 0) {
+                    continue;
+                }
+                BigInteger heat = BigInteger.valueOf(ts.regionSize(i)).multiply(BigInteger.valueOf(ts.nrAccesses()[i]));
+                for (int k = 0; k < bounds.size(); k++) {
+                    if (Long.compareUnsigned(ts.ends()[i], bounds.get(k)[0]) < 0
+                            || Long.compareUnsigned(bounds.get(k)[1], ts.starts()[i]) < 0) {
                         continue;
                     }
-                    BigInteger heat = BigInteger.valueOf(ts.regionSize(i)).multiply(BigInteger.valueOf(ts.nrAccesses()[i]));
-                    for (int k = 0; k < bounds.size(); k++) {
-                        if (Long.compareUnsigned(ts.ends()[i], bounds.get(k)[0]) < 0
-                                || Long.compareUnsigned(bounds.get(k)[1], ts.starts()[i]) < 0) {
-                            continue;
-                        }
-                        heats[k] = heats[k] == null ? heat : heats[k].add(heat);
-                    }
+                    heats[k] = heats[k] == null ? heat : heats[k].add(heat);
                 }
+            }
+        }
+
+        Guide guide(TargetInfo target, RecordHeader h) {
+            long start = firstStartNs;
+            if (RecordFormat.intervalsRecorded(h)) {
+                start -= longestFirstAge * h.attributes().aggrUs() * 1000;
             }
             List<Area> areas = new ArrayList<>();
             for (int k = 0; k < bounds.size(); k++) {
                 areas.add(new Area(bounds.get(k)[0], bounds.get(k)[1], heats[k]));
             }
-            out.add(new Guide(t.target(), start, t.snapshots().getLast().endNs(), areas));
+            return new Guide(target, start, lastEndNs, areas);
+        }
+    }
+
+    /**
+     * The guides of every target, the one spanning the most address space first (damo's order), in one
+     * pass over the record, or two with {@code heats} (each area's heat, for {@link Guide#hottest()}).
+     * Memory: per target its address gaps, whatever the record's length.
+     */
+    public static List<Guide> guides(RecordSource source, boolean heats) throws IOException {
+        return guidesAndHeader(source, heats).guides();
+    }
+
+    private record Guides(List<Guide> guides, RecordHeader header) {}
+
+    private static Guides guidesAndHeader(RecordSource source, boolean heats) throws IOException {
+        Map<Integer, GuideState> states = new LinkedHashMap<>();
+        RecordHeader header;
+        try (RecordStream s = source.open()) {
+            for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+                for (TargetInfo t : targetsOf(snap, s.header())) {
+                    states.computeIfAbsent(t.id(), GuideState::new).add(snap, snap.target(t.id()));
+                }
+            }
+            header = s.header();
+        }
+        states.values().forEach(GuideState::bound);
+        if (heats && !states.isEmpty()) {
+            try (RecordStream s = source.open()) {
+                for (Snapshot snap; (snap = s.nextSnapshot()) != null; ) {
+                    for (TargetInfo t : targetsOf(snap, s.header())) {
+                        GuideState g = states.get(t.id());
+                        if (g != null) {
+                            g.heat(snap.target(t.id()));
+                        }
+                    }
+                }
+            }
+        }
+        List<Guide> out = new ArrayList<>();
+        for (TargetInfo t : header.targets()) {
+            GuideState g = states.get(t.id());
+            if (g != null) {
+                out.add(g.guide(t, header));
+            }
         }
         out.sort(Comparator.comparingLong(Guide::totalSpace).reversed());
+        return new Guides(out, header);
+    }
+
+    /** The header's targets that {@code snap} holds, each once (a target's first regions in the snapshot). */
+    private static List<TargetInfo> targetsOf(Snapshot snap, RecordHeader h) {
+        List<TargetInfo> out = new ArrayList<>(1);
+        for (TargetSnapshot ts : snap.targets()) {
+            if (snap.target(ts.targetId()) != ts) {
+                continue;
+            }
+            for (TargetInfo t : h.targets()) {
+                if (t.id() == ts.targetId()) {
+                    out.add(t);
+                    break;
+                }
+            }
+        }
         return out;
     }
 
@@ -159,11 +239,15 @@ public final class DamoHeatmap {
         return out;
     }
 
-    /** {@code --guide}: damo's guide lines with raw numbers, times absolute. */
-    public static String guideText(Recording r) {
-        long base = r.header().startEpochNs();
+    /** {@code --guide}: damo's guide lines with raw numbers, times absolute; one pass over the record. */
+    public static String guideText(RecordSource source) throws IOException {
+        Guides guides = guidesAndHeader(source, false);
+        if (guides.guides().isEmpty()) {
+            throw new IllegalArgumentException(NO_SNAPSHOT);
+        }
+        long base = guides.header().startEpochNs();
         StringBuilder sb = new StringBuilder();
-        for (Guide g : guides(r)) {
+        for (Guide g : guides.guides()) {
             sb.append("target_id: ").append(g.target().damoId()).append('\n');
             sb.append("time: [").append(base + g.startNs()).append(", ").append(base + g.endNs()).append(") (")
                     .append(g.endNs() - g.startNs()).append(")\n");
@@ -179,47 +263,11 @@ public final class DamoHeatmap {
     /** The pixel values of one map, damo's {@code HeatMap}: {@code heat[t][a]}, NaN where nothing fell. */
     public record Pixels(long timeStart, long timeUnit, int timeResol, long addrStart, long addrUnit, int addrResol,
             double[] heat) {
-        /** damo's {@code fmt_gnuplot_str}: {@code time address heat} per pixel, relative unless absolute. */
-        public void appendRaw(StringBuilder sb, boolean absTime, long timeBase, boolean absAddr) {
-            for (int t = 0; t < timeResol; t++) {
-                long time = timeStart + t * timeUnit;
-                long shownTime = absTime ? timeBase + time : time - timeStart;
-                for (int a = 0; a < addrResol; a++) {
-                    long addr = addrStart + a * addrUnit;
-                    double h = heat[t * addrResol + a];
-                    sb.append(shownTime).append('\t').append(Long.toUnsignedString(absAddr ? addr : addr - addrStart))
-                            .append('\t').append(Double.isNaN(h) ? "NaN" : pyFloat(h)).append('\n');
-                }
-            }
-        }
-    }
-
-    /**
-     * damo's {@code heatmap_from_records} for target {@code targetId} over {@code [timeStart, timeEnd)}
-     * (ns since record start) and {@code [addrStart, addrEnd)}; {@code dfPassed}: only the regions'
-     * filter-passed share of their frequency.
-     */
-    public static Pixels pixels(Recording r, int targetId, long timeStart, long timeEnd, long addrStart, long addrEnd,
-            int timeResol, int addrResol, boolean dfPassed) {
-        long timeUnit = Math.floorDiv(timeEnd - timeStart, timeResol);
-        long addrUnit = Math.floorDiv(addrEnd - addrStart, addrResol);
-        if (timeUnit <= 0 || addrUnit <= 0) {
-            throw new IllegalArgumentException("the time or address range is smaller than the resolution");
-        }
-        double[] heat = new double[timeResol * addrResol];
-        java.util.Arrays.fill(heat, Double.NaN);
-        RecordHeader h = r.header();
-        boolean intervals = RecordFormat.intervalsRecorded(h);
-        Attributes attrs = h.attributes();
-        long aggrNs = attrs.aggrUs() * 1000;
-        long heatmapAddrEnd = addrStart + addrUnit * addrResol;
-        long pixelArea = timeUnit * addrUnit;
-        Snapshot last = null;
-        for (Snapshot s : r.snapshots()) {
-            TargetSnapshot ts = s.target(targetId);
-            if (ts == null) {
-                continue;
-            }
+        /** Adds the regions of {@code ts} (in snapshot {@code s}, after {@code last} of the target) to the pixels. */
+        void add(Snapshot s, TargetSnapshot ts, Snapshot last, boolean intervals, Attributes attrs, boolean dfPassed) {
+            long aggrNs = attrs.aggrUs() * 1000;
+            long heatmapAddrEnd = addrStart + addrUnit * addrResol;
+            long pixelArea = timeUnit * addrUnit;
             for (int i = 0; i < ts.size(); i++) {
                 long rs = ts.starts()[i];
                 long re = ts.ends()[i];
@@ -250,9 +298,63 @@ public final class DamoHeatmap {
                     }
                 }
             }
-            last = s;
         }
-        return new Pixels(timeStart, timeUnit, timeResol, addrStart, addrUnit, addrResol, heat);
+
+        /** damo's {@code fmt_gnuplot_str}: {@code time address heat} per pixel, relative unless absolute. */
+        public void appendRaw(StringBuilder sb, boolean absTime, long timeBase, boolean absAddr) {
+            for (int t = 0; t < timeResol; t++) {
+                long time = timeStart + t * timeUnit;
+                long shownTime = absTime ? timeBase + time : time - timeStart;
+                for (int a = 0; a < addrResol; a++) {
+                    long addr = addrStart + a * addrUnit;
+                    double h = heat[t * addrResol + a];
+                    sb.append(shownTime).append('\t').append(Long.toUnsignedString(absAddr ? addr : addr - addrStart))
+                            .append('\t').append(Double.isNaN(h) ? "NaN" : pyFloat(h)).append('\n');
+                }
+            }
+        }
+    }
+
+    /**
+     * damo's {@code heatmap_from_records} for target {@code targetId} over {@code [timeStart, timeEnd)}
+     * (ns since record start) and {@code [addrStart, addrEnd)}; {@code dfPassed}: only the regions'
+     * filter-passed share of their frequency. One pass over the record.
+     */
+    public static Pixels pixels(RecordSource source, int targetId, long timeStart, long timeEnd, long addrStart,
+            long addrEnd, int timeResol, int addrResol, boolean dfPassed) throws IOException {
+        return pixels(source, targetId, timeStart, timeEnd, List.of(new long[] {addrStart, addrEnd}), timeResol,
+                addrResol, dfPassed).getFirst();
+    }
+
+    /** {@link #pixels(RecordSource, int, long, long, long, long, int, int, boolean)} of several address ranges in one pass. */
+    private static List<Pixels> pixels(RecordSource source, int targetId, long timeStart, long timeEnd,
+            List<long[]> addrRanges, int timeResol, int addrResol, boolean dfPassed) throws IOException {
+        long timeUnit = Math.floorDiv(timeEnd - timeStart, timeResol);
+        List<Pixels> maps = new ArrayList<>();
+        for (long[] a : addrRanges) {
+            long addrUnit = Math.floorDiv(a[1] - a[0], addrResol);
+            if (timeUnit <= 0 || addrUnit <= 0) {
+                throw new IllegalArgumentException("the time or address range is smaller than the resolution");
+            }
+            double[] heat = new double[timeResol * addrResol];
+            java.util.Arrays.fill(heat, Double.NaN);
+            maps.add(new Pixels(timeStart, timeUnit, timeResol, a[0], addrUnit, addrResol, heat));
+        }
+        try (RecordStream stream = source.open()) {
+            Snapshot last = null;
+            for (Snapshot s; (s = stream.nextSnapshot()) != null; ) {
+                TargetSnapshot ts = s.target(targetId);
+                if (ts == null) {
+                    continue;
+                }
+                RecordHeader h = stream.header();
+                for (Pixels m : maps) {
+                    m.add(s, ts, last, RecordFormat.intervalsRecorded(h), h.attributes(), dfPassed);
+                }
+                last = s;
+            }
+        }
+        return maps;
     }
 
     /** {@code int(offset / unit)}: Python's true division, truncated toward zero. */
@@ -291,15 +393,19 @@ public final class DamoHeatmap {
     public record RawOptions(Integer targetId, List<long[]> addressRanges, boolean allAreas, long[] timeRange,
             int timeResol, int addrResol, boolean dfPassed, boolean absTime, boolean absAddr) {}
 
-    /** damo's {@code report heatmap --output raw} text: one map per address range, one line per pixel. */
-    public static String rawText(Recording r, RawOptions o) {
-        List<Guide> guides = guides(r);
-        if (guides.isEmpty()) {
-            throw new IllegalArgumentException("the record has no snapshots");
+    /**
+     * damo's {@code report heatmap --output raw} text: one map per address range, one line per pixel.
+     * Three passes over the record (the guide's areas, their heats, the pixels of every map at once);
+     * memory: the guides and the pixels, whatever the record's length.
+     */
+    public static String rawText(RecordSource source, RawOptions o) throws IOException {
+        Guides guides = guidesAndHeader(source, o.addressRanges().isEmpty() && !o.allAreas());
+        if (guides.guides().isEmpty()) {
+            throw new IllegalArgumentException(NO_SNAPSHOT);
         }
-        Guide g = guides.getFirst();
+        Guide g = guides.guides().getFirst();
         if (o.targetId() != null) {
-            g = guides.stream().filter(x -> x.target().id() == o.targetId()).findFirst()
+            g = guides.guides().stream().filter(x -> x.target().id() == o.targetId()).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no target " + o.targetId()));
         }
         List<long[]> ranges = new ArrayList<>(o.addressRanges());
@@ -311,9 +417,8 @@ public final class DamoHeatmap {
         long t0 = o.timeRange() != null ? o.timeRange()[0] : g.startNs();
         long t1 = o.timeRange() != null ? o.timeRange()[1] : g.endNs();
         StringBuilder sb = new StringBuilder();
-        for (long[] a : ranges) {
-            pixels(r, g.target().id(), t0, t1, a[0], a[1], o.timeResol(), o.addrResol(), o.dfPassed())
-                    .appendRaw(sb, o.absTime(), r.header().startEpochNs(), o.absAddr());
+        for (Pixels p : pixels(source, g.target().id(), t0, t1, ranges, o.timeResol(), o.addrResol(), o.dfPassed())) {
+            p.appendRaw(sb, o.absTime(), guides.header().startEpochNs(), o.absAddr());
         }
         return sb.toString();
     }

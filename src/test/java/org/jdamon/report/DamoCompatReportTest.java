@@ -2,6 +2,7 @@ package org.jdamon.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.jdamon.core.Attributes;
@@ -9,6 +10,7 @@ import org.jdamon.core.damos.DamosFilter;
 import org.jdamon.core.damos.FilterType;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
+import org.jdamon.record.RecordSource;
 import org.jdamon.record.Recording;
 import org.jdamon.record.Snapshot;
 import org.jdamon.record.TargetInfo;
@@ -187,7 +189,7 @@ class DamoCompatReportTest {
     }
 
     @Test
-    void rawHeatmapPixelsAreDamos() {
+    void rawHeatmapPixelsAreDamos() throws IOException {
         // time [0, 200) in 2 rows of 100 ns, addresses [0, 600) in 3 columns of 200 bytes (pixel area 20,000).
         // S0 [0, 100): [0, 300) 2 samples: (0,0) 2 x 100 x 200, (0,1) 2 x 100 x 100; the row-1 pixels it
         // touches get 0 time (0.0, not NaN). S1 [100, 200): [100, 400) 4 samples: (1,0) 4 x 100 x 100,
@@ -196,27 +198,27 @@ class DamoCompatReportTest {
                 one(0, 100, new long[] {0}, new long[] {300}, new int[] {2}),
                 one(100, 200, new long[] {100}, new long[] {400}, new int[] {4})));
         StringBuilder sb = new StringBuilder();
-        DamoHeatmap.pixels(r, 0, 0, 200, 0, 600, 2, 3, false).appendRaw(sb, false, 0, false);
+        DamoHeatmap.pixels(RecordSource.of(r), 0, 0, 200, 0, 600, 2, 3, false).appendRaw(sb, false, 0, false);
         assertThat(sb.toString()).isEqualTo("0\t0\t2.0\n0\t200\t1.0\n0\t400\tNaN\n"
                 + "100\t0\t2.0\n100\t200\t4.0\n100\t400\t0.0\n");
     }
 
     @Test
-    void guideFindsContiguousAreasAndTheHottest() {
+    void guideFindsContiguousAreasAndTheHottest() throws IOException {
         // S0 [1000, 1100) 1 sample, [1200, 1300) idle; S1 [1000, 1100) idle, [1250, 1300) 3 samples.
         // Gaps [1100, 1200) and [1100, 1250) narrow to [1100, 1200): areas [1000, 1100) with 100 x 1 and
         // [1200, 1300) with 50 x 3 bytes x samples, 1.0 and 1.5 per byte: the second is the hottest.
         Recording r = unrecordedIntervals(List.of(
                 one(0, 100, new long[] {1000, 1200}, new long[] {1100, 1300}, new int[] {1, 0}),
                 one(100, 200, new long[] {1000, 1250}, new long[] {1100, 1300}, new int[] {0, 3})));
-        assertThat(DamoHeatmap.guideText(r)).isEqualTo("target_id: 42\ntime: [1000, 1200) (200)\n"
+        assertThat(DamoHeatmap.guideText(RecordSource.of(r))).isEqualTo("target_id: 42\ntime: [1000, 1200) (200)\n"
                 + "region\t 0: [1000, 1100) (100)\nregion\t 1: [1200, 1300) (100)\n");
-        DamoHeatmap.Area hottest = DamoHeatmap.guides(r).getFirst().hottest();
+        DamoHeatmap.Area hottest = DamoHeatmap.guides(RecordSource.of(r), true).getFirst().hottest();
         assertThat(hottest.start()).isEqualTo(1200);
         assertThat(hottest.end()).isEqualTo(1300);
         // --output raw defaults to the guide's span and hottest area; one 200 ns x 100 byte pixel: S0's idle
         // [1200, 1300) adds 0, S1's [1250, 1300) 3 x 100 ns x 50 bytes = 15,000, over 20,000: 0.75
-        assertThat(DamoHeatmap.rawText(r, new DamoHeatmap.RawOptions(null, List.of(), false, null, 1, 1, false,
+        assertThat(DamoHeatmap.rawText(RecordSource.of(r), new DamoHeatmap.RawOptions(null, List.of(), false, null, 1, 1, false,
                 false, false))).isEqualTo("0\t0\t0.75\n");
     }
 

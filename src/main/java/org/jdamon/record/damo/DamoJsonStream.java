@@ -3,6 +3,8 @@ package org.jdamon.record.damo;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
@@ -31,7 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads damo's {@code json} record format (also the content of {@code json_compressed}) one snapshot at a
- * time with a streaming parser: memory is one snapshot, whatever the file's length.
+ * time: memory is one snapshot, whatever the file's length. Jackson's streaming parser reads each record's
+ * fields up to its snapshot list; the snapshots themselves, in the layout damo writes, are read straight
+ * from the bytes by {@link DamoSnapshotScanner}, which hands the input back to Jackson (from the start of
+ * the snapshot it could not read, to the end of the record) for anything else, so both read the same
+ * values and only damo's own layout is fast.
  *
  * <p>damo's file is a list of records, one per kdamond/context/scheme/target, each with its intervals and
  * its own list of snapshots. This stream gives them <em>series by series</em>, in file order: all snapshots
@@ -51,12 +58,15 @@ import tools.jackson.databind.json.JsonMapper;
  * snapshot.
  */
 public final class DamoJsonStream implements RecordStream {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** Parsers that leave the input open: the scanner and Jackson take turns on one input. */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+    /** Where Jackson takes over from the scanner: inside a record's snapshot list, before a snapshot or its end. */
+    private static final byte[] INSIDE_SNAPSHOTS = "[{\"snapshots\":[".getBytes(StandardCharsets.US_ASCII);
     /** Reads the few small subtrees (a record's scheme_filters) as trees. */
     private static final JsonMapper TREES = JsonMapper.builder()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-    private final JsonParser parser;
+    private JsonParser parser;
     private final JsonTextInput input;
     private final String sourceFormat;
     private final List<TargetInfo> targets = new ArrayList<>();
@@ -75,10 +85,19 @@ public final class DamoJsonStream implements RecordStream {
     private boolean inSnapshots;
     private boolean done;
     private Snapshot pending;
-    private final Growable regions = new Growable();
+    private final SnapshotRegions regions = new SnapshotRegions();
+    private final DamoSnapshotScanner scanner = new DamoSnapshotScanner(regions);
+    /** Whether the scanner reads the current record's snapshots (else Jackson, {@link #parser}). */
+    private boolean scanning;
+    private final boolean scan;
+    private int scannedSnapshots;
+    /** The bytes of the last snapshot scanned: how far to grow the window for the next. */
+    private int lastSnapshotBytes;
+    private int handedOver;
 
-    private DamoJsonStream(JsonTextInput in, String sourceFormat) throws IOException {
+    private DamoJsonStream(JsonTextInput in, String sourceFormat, boolean scan) throws IOException {
         this.input = in;
+        this.scan = scan;
         this.sourceFormat = sourceFormat;
         try {
             parser = FACTORY.createParser(ObjectReadContext.empty(), in);
@@ -103,7 +122,12 @@ public final class DamoJsonStream implements RecordStream {
      * header's source_format property. The text is read ahead on a second thread.
      */
     public static DamoJsonStream open(InputStream in, String sourceFormat) throws IOException {
-        return new DamoJsonStream(new JsonTextInput(in, sourceFormat), sourceFormat);
+        return new DamoJsonStream(new JsonTextInput(in, sourceFormat), sourceFormat, true);
+    }
+
+    /** With or without the scanner, over chunks of {@code chunkSize} bytes: for tests. */
+    static DamoJsonStream open(InputStream in, String sourceFormat, boolean scan, int chunkSize) throws IOException {
+        return new DamoJsonStream(new JsonTextInput(in, sourceFormat, chunkSize), sourceFormat, scan);
     }
 
     @Override
@@ -141,13 +165,22 @@ public final class DamoJsonStream implements RecordStream {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        if (parser != null) {
+            parser.close();
+        }
         input.close();
     }
 
     private Snapshot readSnapshot() throws IOException {
         try {
             while (!done) {
+                if (scanning) {
+                    Snapshot s = scanned();
+                    if (s != null) {
+                        snapshotIdx++;
+                        return s;
+                    }
+                }
                 if (inSnapshots) {
                     JsonToken t = parser.nextToken();
                     if (t == JsonToken.START_OBJECT) {
@@ -171,6 +204,9 @@ public final class DamoJsonStream implements RecordStream {
                     throw new IOException("record " + (recordIdx + 1) + ": not a JSON object");
                 }
                 recordHead();
+                if (scan) {
+                    startScanning();
+                }
             }
         } catch (UnexpectedEndOfInputException | EOFException e) {
             cutShort();
@@ -190,6 +226,76 @@ public final class DamoJsonStream implements RecordStream {
             throw new IOException(where() + ": " + e.getMessage());
         }
         return null;
+    }
+
+    /** Hands the input from Jackson, which has just read a record up to its snapshot list, to the scanner. */
+    private void startScanning() throws IOException {
+        BufferedBytes unread = new BufferedBytes();
+        parser.releaseBuffered(unread);
+        parser.close();
+        parser = null;
+        input.pushBack(unread.bytes, unread.length);
+        scanning = true;
+    }
+
+    /** The next snapshot the scanner read, or null when it handed the input to Jackson. */
+    private Snapshot scanned() throws IOException {
+        while (true) {
+            int from = input.position();
+            int end = scanner.scan(input.window(), from, input.limit());
+            if (end >= 0) {
+                lastSnapshotBytes = end - from;
+                input.consume(end);
+                scannedSnapshots++;
+                if (!anyAge && scanner.anyAge()) {
+                    anyAge = true;
+                    header = null;
+                }
+                return finishSnapshot(scanner.startTime(), scanner.endTime());
+            }
+            if (end == DamoSnapshotScanner.NEED_MORE && input.grow(lastSnapshotBytes)) {
+                continue;
+            }
+            if (end != DamoSnapshotScanner.END_OF_LIST) {
+                handedOver++;
+            }
+            scanning = false;
+            input.pushBack(INSIDE_SNAPSHOTS, INSIDE_SNAPSHOTS.length);
+            parser = FACTORY.createParser(ObjectReadContext.empty(), input);
+            for (int i = 0; i < 4; i++) {
+                parser.nextToken();
+            }
+            return null;
+        }
+    }
+
+    /** Snapshots the scanner read, and snapshots it handed to Jackson (not counting ends of lists). */
+    int scannedSnapshots() {
+        return scannedSnapshots;
+    }
+
+    int handedOver() {
+        return handedOver;
+    }
+
+    /** The bytes Jackson had read ahead, to give back to the input. */
+    private static final class BufferedBytes extends OutputStream {
+        byte[] bytes = new byte[1 << 13];
+        int length;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (length + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + len, bytes.length * 2));
+            }
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
     }
 
     private void cutShort() throws EOFException {
@@ -330,6 +436,10 @@ public final class DamoJsonStream implements RecordStream {
         if (end == Long.MIN_VALUE) {
             throw new IllegalArgumentException("no end_time");
         }
+        return finishSnapshot(start, end);
+    }
+
+    private Snapshot finishSnapshot(long start, long end) {
         if (baseNs == Long.MIN_VALUE) {
             baseNs = start;
             header = null;
@@ -346,7 +456,7 @@ public final class DamoJsonStream implements RecordStream {
         String percent = null;
         long aggrs = Long.MIN_VALUE;
         String usec = null;
-        long passed = Long.MIN_VALUE;
+        long passed = SnapshotRegions.NO_SIZE;
         for (JsonToken t = parser.nextToken(); t == JsonToken.PROPERTY_NAME; t = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken v = parser.nextToken();
@@ -557,47 +667,5 @@ public final class DamoJsonStream implements RecordStream {
             return NOT_DIGITS; // may be above 2^64-1: the slow path checks
         }
         return v;
-    }
-
-
-    /**
-     * One snapshot's regions, grown as they are parsed and copied out at the end. A region without
-     * {@code sz_filter_passed} passed 0 bytes (as damo reads it) when another has one; none: no sizes.
-     */
-    private static final class Growable {
-        long[] s = new long[64];
-        long[] e = new long[64];
-        int[] nr = new int[64];
-        int[] age = new int[64];
-        long[] passed = new long[64];
-        boolean anyPassed;
-        int n;
-
-        void clear() {
-            n = 0;
-            anyPassed = false;
-        }
-
-        void add(long start, long end, int accesses, int ageAggrs, long filterPassed) {
-            if (n == s.length) {
-                s = Arrays.copyOf(s, n * 2);
-                e = Arrays.copyOf(e, n * 2);
-                nr = Arrays.copyOf(nr, n * 2);
-                age = Arrays.copyOf(age, n * 2);
-                passed = Arrays.copyOf(passed, n * 2);
-            }
-            s[n] = start;
-            e[n] = end;
-            nr[n] = accesses;
-            age[n] = ageAggrs;
-            passed[n] = filterPassed == Long.MIN_VALUE ? 0 : filterPassed;
-            anyPassed |= filterPassed != Long.MIN_VALUE;
-            n++;
-        }
-
-        TargetSnapshot snapshot(int targetId) {
-            return new TargetSnapshot(targetId, Arrays.copyOf(s, n), Arrays.copyOf(e, n), Arrays.copyOf(nr, n),
-                    Arrays.copyOf(age, n), anyPassed ? Arrays.copyOf(passed, n) : null);
-        }
     }
 }

@@ -1,40 +1,68 @@
 package org.jdamon.record.damo;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The bytes of a JSON text, read ahead on a second thread (where a {@code json_compressed} record is
- * inflated) and with line breaks and the indentation after them removed, so the parser sees compact JSON.
- * damo indents its records by four spaces a level, so indentation is about two thirds of a record's
- * bytes; dropping it there halves the parsing time. A raw line break cannot occur inside a JSON string,
- * so this needs no knowledge of the JSON around it.
+ * The bytes of a JSON text, read ahead in chunks on a second thread (where a {@code json_compressed}
+ * record is inflated), for two readers on the main thread that take turns: {@link DamoSnapshotScanner}
+ * reads the chunks in place through a window ({@link #window()}, {@link #grow()}, {@link #consume}), and
+ * Jackson reads them as an {@link InputStream} with line breaks and the indentation after them removed
+ * (damo indents by four spaces a level, about two thirds of a record's bytes; a raw line break cannot
+ * occur inside a JSON string, so this needs no knowledge of the JSON around it).
  *
- * <p>Memory: a few chunks of {@link #CHUNK} bytes. Errors of the source (a truncated zlib stream) come out
- * of {@link #read} as they were thrown; {@link #close} stops the reading thread.
+ * <p>The window is the unread part of the current chunk, except where a snapshot crosses the end of a
+ * chunk or bytes were handed back ({@link #pushBack}): then it is a spill buffer holding the unread bytes
+ * followed by as much of the next chunk as the scanner asked for, and reading goes on in that chunk where
+ * the spill left it. So bytes are copied only around chunk ends, and the inflating thread does nothing
+ * but inflate.
+ *
+ * <p>Memory: up to ten chunks of {@link #CHUNK} bytes and a spill of about one snapshot. Errors of the
+ * source (a truncated zlib stream) come out of {@link #read} as they were thrown, after every byte read
+ * before them; {@link #close} stops the reading thread.
  */
 final class JsonTextInput extends InputStream {
-    static final int CHUNK = 1 << 18;
-    private static final byte[] END = new byte[0];
+    /** Larger than a snapshot of a few thousand regions (545 bytes each), so few snapshots cross a chunk's end. */
+    static final int CHUNK = 1 << 21;
+    private final int chunkSize;
+    private static final Object END = new Object();
+
+    private record Chunk(byte[] bytes, int length) {}
 
     private final InputStream source;
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(4);
-    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(4);
     private final Thread reader;
     private volatile boolean closed;
-    private byte[] current = new byte[0];
-    private int currentLength;
+
+    /** The window: {@code buf[pos..limit)}; {@code buf} is a chunk, or {@link #spill} when {@link #inSpill}. */
+    private byte[] buf = new byte[0];
     private int pos;
+    private int limit;
+    private byte[] spill = new byte[1 << 16];
+    private boolean inSpill;
+    /** In the spill, {@code spill[split..limit)} are {@code cont[contNext - (limit - split)..contNext)}. */
+    private int split;
+    private byte[] cont;
+    private int contNext;
+    private int contLength;
     private boolean ended;
+    private Exception failure;
 
     JsonTextInput(InputStream source, String name) {
+        this(source, name, CHUNK);
+    }
+
+    /** With chunks of {@code chunkSize} bytes (tests put chunk ends everywhere). */
+    JsonTextInput(InputStream source, String name, int chunkSize) {
         this.source = source;
+        this.chunkSize = chunkSize;
         reader = Thread.ofPlatform().daemon().name("jdamon-read " + name).unstarted(this::readAll);
         reader.start();
     }
@@ -44,25 +72,24 @@ final class JsonTextInput extends InputStream {
             while (!closed) {
                 byte[] chunk = free.poll();
                 if (chunk == null) {
-                    chunk = new byte[CHUNK];
+                    chunk = new byte[chunkSize];
                 }
                 int n = 0;
-                IOException failure = null;
+                IOException failed = null;
                 try {
-                    for (int r; n < CHUNK && (r = source.read(chunk, n, CHUNK - n)) > 0; ) {
+                    for (int r; n < chunkSize && (r = source.read(chunk, n, chunkSize - n)) > 0; ) {
                         n += r;
                     }
                 } catch (IOException e) {
-                    failure = e; // hand over what was read before it
+                    failed = e; // hand over what was read before it
                 }
-                int out = squeeze(chunk, n);
-                if (out > 0) {
-                    chunks.put(new Object[] {chunk, out});
+                if (n > 0) {
+                    chunks.put(new Chunk(chunk, n));
                 }
-                if (failure != null) {
-                    throw failure;
+                if (failed != null) {
+                    throw failed;
                 }
-                if (n < CHUNK) {
+                if (n < chunkSize) {
                     break;
                 }
             }
@@ -74,38 +101,250 @@ final class JsonTextInput extends InputStream {
         }
     }
 
+    private void offer(Exception e) {
+        try {
+            chunks.put(e);
+        } catch (InterruptedException ignored) {
+            // closed
+        }
+    }
+
+    /** The next chunk of the source, or null at its end or at a failure (kept for {@link #read}). */
+    private Chunk nextChunk() throws IOException {
+        if (ended || failure != null) {
+            return null;
+        }
+        Object o;
+        try {
+            o = chunks.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading");
+        }
+        if (o == END) {
+            ended = true;
+            return null;
+        }
+        if (o instanceof Exception e) {
+            failure = e;
+            return null;
+        }
+        return (Chunk) o;
+    }
+
+    private void recycle(byte[] chunk) {
+        if (chunk != null && chunk.length == chunkSize && chunk != spill) {
+            free.offer(chunk);
+        }
+    }
+
+    byte[] window() {
+        return buf;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    /** The reader of the window has read up to {@code newPosition} (within the window). */
+    void consume(int newPosition) {
+        pos = newPosition;
+        if (inSpill && pos >= split) {
+            leaveSpill(contNext - (limit - pos));
+        }
+    }
+
+    private void leaveSpill(int at) {
+        inSpill = false;
+        buf = cont;
+        pos = at;
+        limit = contLength;
+        cont = null;
+    }
+
+    /**
+     * Makes the window longer, keeping its unread bytes, by about {@code wanted} bytes (at least 8 KiB, at
+     * most to the end of the next chunk): false at the end of the text (or at a failure of the source,
+     * which {@link #read} then throws).
+     */
+    boolean grow(int wanted) throws IOException {
+        if (inSpill && contNext < contLength) {
+            compactSpill();
+        } else {
+            Chunk next = nextChunk();
+            if (next == null) {
+                return false;
+            }
+            int tail = limit - pos;
+            if (!inSpill && tail == 0) {
+                recycle(buf);
+                buf = next.bytes();
+                pos = 0;
+                limit = next.length();
+                return true;
+            }
+            if (inSpill) {
+                compactSpill();
+                recycle(cont);
+            } else {
+                if (spill.length < tail) {
+                    spill = new byte[Math.max(tail, spill.length * 2)];
+                }
+                System.arraycopy(buf, pos, spill, 0, tail);
+                recycle(buf);
+            }
+            inSpill = true;
+            buf = spill;
+            pos = 0;
+            limit = tail;
+            split = tail;
+            cont = next.bytes();
+            contNext = 0;
+            contLength = next.length();
+        }
+        int n = Math.min(contLength - contNext, Math.max(Math.max(limit - pos, wanted), 1 << 13));
+        if (spill.length < limit + n) {
+            spill = java.util.Arrays.copyOf(spill, Math.max(limit + n, spill.length * 2));
+            buf = spill;
+        }
+        System.arraycopy(cont, contNext, spill, limit, n);
+        limit += n;
+        contNext += n;
+        return true;
+    }
+
+    private void compactSpill() {
+        if (pos > 0) {
+            System.arraycopy(spill, pos, spill, 0, limit - pos);
+            split -= pos;
+            limit -= pos;
+            pos = 0;
+        }
+    }
+
+    /** Puts {@code bytes[0..length)} back in front of the unread text. */
+    void pushBack(byte[] bytes, int length) {
+        if (length == 0) {
+            return;
+        }
+        inBreak = false;
+        int rest = limit - pos;
+        if (inSpill) {
+            byte[] to = spill.length < length + rest ? new byte[Math.max(length + rest, spill.length * 2)] : spill;
+            System.arraycopy(spill, pos, to, length, rest);
+            split += length - pos;
+            spill = to;
+        } else {
+            if (spill.length < length) {
+                spill = new byte[Math.max(length, spill.length * 2)];
+            }
+            cont = buf;
+            contNext = pos;
+            contLength = limit;
+            split = length;
+            inSpill = true;
+            rest = 0;
+        }
+        System.arraycopy(bytes, 0, spill, 0, length);
+        buf = spill;
+        pos = 0;
+        limit = length + rest;
+    }
+
+    /** Whether every byte of the text has been read. */
+    boolean atEnd() {
+        return ended && pos == limit && !(inSpill && contNext < contLength);
+    }
+
+    private boolean fill() throws IOException {
+        while (pos == limit) {
+            if (inSpill) {
+                leaveSpill(contNext);
+                continue;
+            }
+            Chunk next = nextChunk();
+            if (next == null) {
+                if (failure instanceof IOException e) {
+                    throw e;
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                return false;
+            }
+            recycle(buf);
+            buf = next.bytes();
+            pos = 0;
+            limit = next.length();
+        }
+        return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    /** Reads as Jackson does, with line breaks and the indentation after them removed. */
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        while (fill()) {
+            int n = Math.min(len, limit - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            consume(pos + n);
+            int kept = squeeze(b, off, n);
+            if (kept > 0) {
+                return kept;
+            }
+        }
+        return -1;
+    }
+
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long SPACES = 0x2020202020202020L;
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    /** Whether the last chunk ended inside a line break and its indentation. */
+    /** Whether the last squeezed bytes ended inside a line break and its indentation. */
     private boolean inBreak;
 
-    /**
-     * Removes every line break and the blanks after it from {@code c[0..n)} in place and returns the new
-     * length; eight bytes at a time over indentation and between line breaks.
-     */
     int squeeze(byte[] c, int n) {
-        int in = 0;
-        int out = 0;
-        while (in < n) {
+        return squeeze(c, 0, n);
+    }
+
+    /**
+     * Removes every line break and the blanks after it from {@code c[from..from+n)} in place and returns
+     * the new length; eight bytes at a time over indentation and between line breaks.
+     */
+    int squeeze(byte[] c, int from, int n) {
+        int end = from + n;
+        int in = from;
+        int out = from;
+        while (in < end) {
             if (inBreak) {
-                while (in + 8 <= n && (long) LONGS.get(c, in) == SPACES) {
+                while (in + 8 <= end && (long) LONGS.get(c, in) == SPACES) {
                     in += 8;
                 }
-                while (in < n && (c[in] == ' ' || c[in] == '\n' || c[in] == '\t' || c[in] == '\r')) {
+                while (in < end && (c[in] == ' ' || c[in] == '\n' || c[in] == '\t' || c[in] == '\r')) {
                     in++;
                 }
-                if (in == n) {
+                if (in == end) {
                     break;
                 }
                 inBreak = false;
             }
             int start = in;
             int lf = -1;
-            while (in + 8 <= n) {
+            while (in + 8 <= end) {
                 long x = (long) LONGS.get(c, in) ^ NEWLINES;
                 long zero = (x - LOW_BITS) & ~x & HIGH_BITS;
                 if (zero != 0) {
@@ -115,7 +354,7 @@ final class JsonTextInput extends InputStream {
                 in += 8;
             }
             if (lf < 0) {
-                while (in < n && c[in] != '\n') {
+                while (in < end && c[in] != '\n') {
                     in++;
                 }
                 lf = in;
@@ -123,79 +362,12 @@ final class JsonTextInput extends InputStream {
             System.arraycopy(c, start, c, out, lf - start);
             out += lf - start;
             in = lf;
-            if (in < n) {
+            if (in < end) {
                 in++;
                 inBreak = true;
             }
         }
-        return out;
-    }
-
-    private void offer(Exception e) {
-        try {
-            chunks.put(e);
-        } catch (InterruptedException ignored) {
-            // closed
-        }
-    }
-
-    private boolean fill() throws IOException {
-        while (pos == currentLength) {
-            if (ended) {
-                return false;
-            }
-            Object o;
-            try {
-                o = chunks.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while reading");
-            }
-            if (o == END) {
-                ended = true;
-                return false;
-            }
-            if (o instanceof IOException e) {
-                ended = true;
-                throw e;
-            }
-            if (o instanceof RuntimeException e) {
-                ended = true;
-                throw e;
-            }
-            Object[] c = (Object[]) o;
-            if (current.length == CHUNK) {
-                free.offer(current);
-            }
-            current = (byte[]) c[0];
-            currentLength = (Integer) c[1];
-            pos = 0;
-        }
-        return true;
-    }
-
-    /** Whether every byte of the text has been read. */
-    boolean atEnd() {
-        return ended && pos == currentLength;
-    }
-
-    @Override
-    public int read() throws IOException {
-        return fill() ? current[pos++] & 0xFF : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-            return 0;
-        }
-        if (!fill()) {
-            return -1;
-        }
-        int n = Math.min(len, currentLength - pos);
-        System.arraycopy(current, pos, b, off, n);
-        pos += n;
-        return n;
+        return out - from;
     }
 
     @Override

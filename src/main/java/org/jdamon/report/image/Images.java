@@ -65,9 +65,14 @@ public final class Images {
      */
     public static List<Path> writeHeatmaps(RecordSource source, HeatmapViews.Options options, Path output,
             Palette palette, int width, int height) throws IOException {
+        return writeHeatmaps(source, HeatmapViews.plan(source, options), output, palette, width, height);
+    }
+
+    /** Like {@link #writeHeatmaps(RecordSource, HeatmapViews.Options, Path, Palette, int, int)} with the views planned already: one pass per image. */
+    public static List<Path> writeHeatmaps(RecordSource source, List<HeatmapViews.View> views, Path output,
+            Palette palette, int width, int height) throws IOException {
         Format format = Format.of(output);
         List<Path> written = new ArrayList<>();
-        List<HeatmapViews.View> views = HeatmapViews.plan(source, options);
         for (int i = 0; i < views.size(); i++) {
             HeatmapViews.View v = views.get(i);
             HeatmapGrid g;
