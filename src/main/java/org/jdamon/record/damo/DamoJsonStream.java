@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.IntervalsGoal;
 import org.jdamon.core.damos.DamosFilter;
+import org.jdamon.io.Json;
 import org.jdamon.record.RecordFormat;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordStream;
@@ -30,7 +31,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads damo's {@code json} record format (also the content of {@code json_compressed}) one snapshot at a
@@ -63,8 +64,8 @@ public final class DamoJsonStream implements RecordStream {
     /** Where Jackson takes over from the scanner: inside a record's snapshot list, before a snapshot or its end. */
     private static final byte[] INSIDE_SNAPSHOTS = "[{\"snapshots\":[".getBytes(StandardCharsets.US_ASCII);
     /** Reads the few small subtrees (a record's scheme_filters) as trees. */
-    private static final JsonMapper TREES = JsonMapper.builder()
-            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectReader TREES = Json.mapper().reader()
+            .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonParser parser;
     private final JsonTextInput input;
