@@ -3,19 +3,13 @@ package org.jdamon.record;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.CRC32C;
-import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
-import org.jdamon.core.MonitorContext;
-import org.jdamon.core.Target;
 
 /**
  * Writes a jdamon record file incrementally: the preamble and header first, then one chunk per snapshot
@@ -23,9 +17,10 @@ import org.jdamon.core.Target;
  * (crash, Ctrl-C, kill) therefore leaves a file whose every completed aggregation is readable; {@link
  * #close()} adds the end marker that tells readers the record is complete.
  *
- * <p>{@link #attach} records a running {@link MonitorContext}: every aggregation becomes one snapshot of
- * all targets, with times relative to the start of monitoring, and attribute changes (online commits,
- * interval auto-tuning) become {@value RecordFormat#SIDE_ATTRIBUTES} side data.
+ * <p>A writer {@link #open opened} without a header takes it from a supplier at its first write or at
+ * {@link #close()}: the capture of a running context ({@code record.capture.ContextCapture}) knows its
+ * start time only then. Writers shared with listeners that cannot throw record their first I/O error
+ * ({@link #fail}), drop later writes, run the {@link #onFailure} action once, and rethrow it at close.
  */
 public final class RecordWriter implements AutoCloseable {
     private final Path path;
@@ -40,7 +35,8 @@ public final class RecordWriter implements AutoCloseable {
     private long nrSnapshots;
     private long nrSideData;
     private IOException failure;
-    private ContextRecorder contextRecorder;
+    private Supplier<RecordHeader> pendingHeader;
+    private Runnable onFailure = () -> {};
 
     private RecordWriter(Path path) throws IOException {
         this.path = path;
@@ -60,18 +56,39 @@ public final class RecordWriter implements AutoCloseable {
     }
 
     /**
-     * Creates {@code path} now (so an unwritable path fails before monitoring starts) and records every
-     * aggregation of {@code ctx}. The header is written at the first aggregation, when the start time is
-     * known, or at {@link #close()} if none happened. An I/O error stops the context and is rethrown by
-     * {@link #close()}.
+     * Creates {@code path} now (so an unwritable path fails before monitoring starts); the header is
+     * {@code pendingHeader}'s, written before the first snapshot or side data, or at {@link #close()} if
+     * nothing was written.
      */
-    public static RecordWriter attach(MonitorContext ctx, Path path, Map<String, String> properties)
-            throws IOException {
+    public static RecordWriter open(Path path, Supplier<RecordHeader> pendingHeader) throws IOException {
         RecordWriter w = new RecordWriter(path);
-        ContextRecorder recorder = w.new ContextRecorder(ctx, properties);
-        ctx.addAfterAggregation(recorder);
-        w.contextRecorder = recorder;
+        w.pendingHeader = pendingHeader;
         return w;
+    }
+
+    /** Runs {@code action} once, at the first failure {@link #fail} or {@link #sideDataSink} records. */
+    public synchronized void onFailure(Runnable action) {
+        this.onFailure = action;
+    }
+
+    /** Records {@code e} as this writer's failure: later writes through sinks are dropped, close rethrows it. */
+    public synchronized void fail(IOException e) {
+        if (failure == null) {
+            failure = e;
+            onFailure.run();
+        }
+    }
+
+    /** Whether writes are still taken: not closed and no failure recorded. */
+    public synchronized boolean accepting() {
+        return failure == null && !closed;
+    }
+
+    /** A {@value RecordFormat#SIDE_ATTRIBUTES} side-data item: {@code attrs} from {@code timeNs} on (read by {@link RecordReader#attributesOf}). */
+    public static SideData attributesSideData(long timeNs, Attributes attrs) {
+        ChunkEncoder e = new ChunkEncoder();
+        ChunkCodec.encodeAttributes(e, attrs);
+        return new SideData(RecordFormat.SIDE_ATTRIBUTES, timeNs, Arrays.copyOf(e.array(), e.length()));
     }
 
     public Path path() {
@@ -112,8 +129,8 @@ public final class RecordWriter implements AutoCloseable {
         }
         try {
             if (failure == null) {
-                if (!headerWritten && contextRecorder != null) {
-                    writeHeader(contextRecorder.header(0));
+                if (!headerWritten && pendingHeader != null) {
+                    writeHeader(pendingHeader.get());
                 }
                 if (headerWritten) {
                     payload.reset();
@@ -150,16 +167,16 @@ public final class RecordWriter implements AutoCloseable {
         if (headerWritten) {
             return;
         }
-        if (contextRecorder == null) {
+        if (pendingHeader == null) {
             throw new IllegalStateException("write the header first");
         }
-        writeHeader(contextRecorder.header(contextRecorder.ctx.startNs()));
+        writeHeader(pendingHeader.get());
     }
 
     /**
-     * Side data for the attached context from listeners that cannot throw (for example {@code
-     * DamosCapture.listener(engine, writer.sideDataSink())}): an I/O error stops the context and is
-     * rethrown by {@link #close()}, like the writer's own. Works whatever the order of the listeners.
+     * Side data from listeners that cannot throw (for example {@code DamosCapture.listener(engine,
+     * writer.sideDataSink())}): an I/O error is recorded as by {@link #fail} (which may stop the context
+     * being captured) and rethrown by {@link #close()}. Works whatever the order of the listeners.
      */
     public Consumer<SideData> sideDataSink() {
         return sd -> {
@@ -170,10 +187,7 @@ public final class RecordWriter implements AutoCloseable {
                 try {
                     writeSideData(sd);
                 } catch (IOException e) {
-                    failure = e;
-                    if (contextRecorder != null) {
-                        contextRecorder.ctx.stop();
-                    }
+                    fail(e);
                 }
             }
         };
@@ -202,66 +216,5 @@ public final class RecordWriter implements AutoCloseable {
         out.write(crcBytes);
         out.flush();
         bytesWritten += RecordFormat.CHUNK_OVERHEAD + len;
-    }
-
-    /** Turns aggregations of one context into snapshots and attribute side data. */
-    private final class ContextRecorder implements AggregationListener {
-        private final MonitorContext ctx;
-        private final Map<String, String> properties;
-        private Attributes lastAttrs;
-
-        ContextRecorder(MonitorContext ctx, Map<String, String> properties) {
-            this.ctx = ctx;
-            this.properties = Map.copyOf(properties);
-        }
-
-        RecordHeader header(long startNs) {
-            List<TargetInfo> targets = new ArrayList<>();
-            for (Target t : ctx.targets()) {
-                targets.add(new TargetInfo(t.index(), t.pid(), t.name()));
-            }
-            return new RecordHeader(
-                    RecordFormat.VERSION,
-                    RecordFormat.toolVersion(),
-                    ctx.attributes(),
-                    ctx.operations().name(),
-                    targets,
-                    ctx.clock().epochOffsetNs() + startNs,
-                    properties);
-        }
-
-        @Override
-        public void afterAggregation(MonitorContext c, long windowStartNs, long windowEndNs) {
-            synchronized (RecordWriter.this) {
-                if (failure != null || closed) {
-                    return;
-                }
-                try {
-                    long base = c.startNs();
-                    if (lastAttrs == null) {
-                        requireHeader();
-                        lastAttrs = c.attributes();
-                    }
-                    if (!c.attributes().equals(lastAttrs)) {
-                        lastAttrs = c.attributes();
-                        ChunkEncoder e = new ChunkEncoder();
-                        ChunkCodec.encodeAttributes(e, lastAttrs);
-                        byte[] p = Arrays.copyOf(e.array(), e.length());
-                        writeSideData(new SideData(RecordFormat.SIDE_ATTRIBUTES, windowEndNs - base, p));
-                    }
-                    List<TargetSnapshot> targets = new ArrayList<>(c.targets().size());
-                    for (Target t : c.targets()) {
-                        targets.add(TargetSnapshot.of(t.index(), t.regions()));
-                    }
-                    writeSnapshot(new Snapshot(windowStartNs - base, windowEndNs - base, targets));
-                } catch (IOException e) {
-                    failure = e;
-                    c.stop();
-                } catch (UncheckedIOException e) {
-                    failure = e.getCause();
-                    c.stop();
-                }
-            }
-        }
     }
 }

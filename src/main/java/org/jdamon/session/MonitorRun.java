@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.jdamon.record.capture.ContextCapture;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
@@ -112,7 +113,7 @@ public final class MonitorRun {
         Map<String, String> props = new LinkedHashMap<>(source.properties());
         props.putAll(extraProperties);
         props.put("seed", Long.toString(seed));
-        RecordWriter writer = output == null ? null : RecordWriter.attach(ctx, output, props);
+        RecordWriter writer = output == null ? null : ContextCapture.attach(ctx, output, props);
         for (BiConsumer<MonitorContext, RecordWriter> c : onBuild) {
             c.accept(ctx, writer);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jdamon.record.capture.ContextCapture;
 import org.jdamon.config.CoreConversion;
 import org.jdamon.config.DamosArgs;
 import org.jdamon.config.KdamondsConfig;
@@ -38,7 +39,7 @@ class ReportSchemesCommandTest {
         SimOperations ops = SimOperations.of(SimWorkloads.load("zigzag_30secs"));
         MonitorContext ctx = ops.configure(MonitorContext.builder().seed(11).attributes(c.attributes()))
                 .schemes(engine).build();
-        try (RecordWriter w = RecordWriter.attach(ctx, file, Map.of())) {
+        try (RecordWriter w = ContextCapture.attach(ctx, file, Map.of())) {
             DamosCapture.attach(ctx, engine, w, KdamondsJson.write(KdamondsConfig.single(c)));
             ctx.run();
         }

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RecordFileTest {
+public class RecordFileTest {
     @TempDir
     Path dir;
 
@@ -51,7 +51,7 @@ class RecordFileTest {
         return p;
     }
 
-    static void assertSameSnapshot(Snapshot a, Snapshot b) {
+    public static void assertSameSnapshot(Snapshot a, Snapshot b) {
         assertThat(a.startNs()).isEqualTo(b.startNs());
         assertThat(a.endNs()).isEqualTo(b.endNs());
         assertThat(a.targets()).hasSameSizeAs(b.targets());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jdamon.record.capture.ContextCapture;
 import org.jdamon.core.Attributes;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.Target;
@@ -305,7 +306,7 @@ class RealWorkloadIT {
                 .addTarget(new Target(0, w.pid(), "workload", List.of()))
                 .build();
         ctx.addAfterAggregation((c, s, e) -> sink.add(TargetSnapshot.of(0, c.targets().getFirst().regions())));
-        RecordWriter out = RecordWriter.attach(ctx, record, Map.of("primitive", "soft-dirty"));
+        RecordWriter out = ContextCapture.attach(ctx, record, Map.of("primitive", "soft-dirty"));
         UserRun[] self = new UserRun[1];
         Thread t = Thread.ofPlatform().unstarted(() -> {
             UserRun u = self[0];

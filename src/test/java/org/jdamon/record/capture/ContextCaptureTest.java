@@ -1,4 +1,4 @@
-package org.jdamon.record;
+package org.jdamon.record.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,20 @@ import org.jdamon.core.MonitorContext;
 import org.jdamon.core.ScriptedOperations;
 import org.jdamon.core.Target;
 import org.jdamon.core.VirtualClock;
+import org.jdamon.record.RecordFileTest;
+import org.jdamon.record.RecordFormat;
+import org.jdamon.record.RecordHeader;
+import org.jdamon.record.RecordReader;
+import org.jdamon.record.RecordWriter;
+import org.jdamon.record.Recording;
+import org.jdamon.record.SideData;
+import org.jdamon.record.Snapshot;
+import org.jdamon.record.TargetInfo;
+import org.jdamon.record.TargetSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RecordWriterContextTest {
+class ContextCaptureTest {
     @TempDir
     Path dir;
 
@@ -44,7 +54,7 @@ class RecordWriterContextTest {
         ctx.addAfterAggregation((c, s, e) -> seen.add(new Snapshot(s - c.startNs(), e - c.startNs(),
                 List.of(TargetSnapshot.of(0, c.targets().get(0).regions())))));
         Path p = dir.resolve("ctx.jdr");
-        RecordWriter w = RecordWriter.attach(ctx, p, Map.of("workload", "hot-head"));
+        RecordWriter w = ContextCapture.attach(ctx, p, Map.of("workload", "hot-head"));
         ctx.run();
         w.close();
 
@@ -72,7 +82,7 @@ class RecordWriterContextTest {
         MonitorContext ctx = MonitorContext.builder().operations(hotHead())
                 .addTarget(new Target(0, -1, "x", List.of())).build();
         Path p = dir.resolve("empty.jdr");
-        RecordWriter.attach(ctx, p, Map.of()).close();
+        ContextCapture.attach(ctx, p, Map.of()).close();
         Recording r = RecordReader.read(p);
         assertThat(r.snapshots()).isEmpty();
         assertThat(r.warnings()).isEmpty();
@@ -94,7 +104,7 @@ class RecordWriterContextTest {
             }
         });
         Path p = dir.resolve("attrs.jdr");
-        RecordWriter w = RecordWriter.attach(ctx, p, Map.of());
+        RecordWriter w = ContextCapture.attach(ctx, p, Map.of());
         ctx.run();
         w.close();
         Recording r = RecordReader.read(p);
@@ -125,7 +135,7 @@ class RecordWriterContextTest {
         // registered before the writer attaches: runs before the writer's own listener
         ctx.addAfterAggregation((c, s, e) -> w[0].sideDataSink()
                 .accept(new SideData("test.tick", e - c.startNs(), new byte[] {1})));
-        w[0] = RecordWriter.attach(ctx, p, Map.of());
+        w[0] = ContextCapture.attach(ctx, p, Map.of());
         ctx.run();
         w[0].close();
         Recording r = RecordReader.read(p);
