@@ -36,6 +36,12 @@ public final class Units {
     private static final double ULONG_MAX_D = 18446744073709551615.0;
     private static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    /** The duration units, largest first, in ns; the styles use runs of them. */
+    private static final long[] DURATION_UNIT_NS = {D_NS, H_NS, M_NS, S_NS, MS_NS, US_NS, 1};
+    private static final String[] DURATION_UNIT = {"d", "h", "m", "s", "ms", "us", "ns"};
+    private static final int HOURS = 1;
+    private static final int SECONDS = 3;
+    private static final int MICROSECONDS = 5;
 
     // ---- parsing ----
 
@@ -233,13 +239,11 @@ public final class Units {
         if (us == 0) {
             return "0 us";
         }
-        long[] unitUs = {H_NS / US_NS, M_NS / US_NS, S_NS / US_NS, MS_NS / US_NS, 1};
-        String[] unit = {"h", "m", "s", "ms", "us"};
-        int i = 0;
-        while (us % unitUs[i] != 0) {
+        int i = HOURS;
+        while (us % (DURATION_UNIT_NS[i] / US_NS) != 0) {
             i++;
         }
-        return us / unitUs[i] + " " + unit[i];
+        return us / (DURATION_UNIT_NS[i] / US_NS) + " " + DURATION_UNIT[i];
     }
 
     /** {@code value} of a unit with {@code unitsPerPercent} per percent, as an exact percentage: {@code 50.1 %}. */
@@ -264,11 +268,9 @@ public final class Units {
         if (a == 0) {
             return "0";
         }
-        long[] unitNs = {H_NS, M_NS, S_NS, MS_NS, US_NS};
-        String[] unit = {"h", "m", "s", "ms", "us"};
-        for (int i = 0; i < unitNs.length; i++) {
-            if (a >= unitNs[i]) {
-                return trimZeros(fixed(ns / unitNs[i], 2)) + " " + unit[i];
+        for (int i = HOURS; i <= MICROSECONDS; i++) {
+            if (a >= DURATION_UNIT_NS[i]) {
+                return trimZeros(fixed(ns / DURATION_UNIT_NS[i], 2)) + " " + DURATION_UNIT[i];
             }
         }
         return fixed(ns, 0) + " ns";
@@ -365,12 +367,11 @@ public final class Units {
             double s = (ns % M_NS) / S_NS;
             return m + " " + (ns % S_NS == 0 ? truncated(s) : fixed(s, 3)) + " s";
         }
-        long[] unitNs = {S_NS, MS_NS, US_NS};
-        String[] unit = {"s", "ms", "us"};
-        for (int i = 0; i < unitNs.length; i++) {
-            if (ns >= unitNs[i]) {
-                double v = ns / unitNs[i];
-                return (ns % unitNs[i] == 0 ? truncated(v) : fixed(v, 3)) + " " + unit[i];
+        for (int i = SECONDS; i <= MICROSECONDS; i++) {
+            long unit = DURATION_UNIT_NS[i];
+            if (ns >= unit) {
+                double v = ns / unit;
+                return (ns % unit == 0 ? truncated(v) : fixed(v, 3)) + " " + DURATION_UNIT[i];
             }
         }
         return truncated(ns) + " ns";
@@ -396,9 +397,6 @@ public final class Units {
         return damoDurationNsExact(new BigInteger(Long.toUnsignedString(ms)).multiply(BigInteger.valueOf(MS_NS)), raw);
     }
 
-    private static final long[] EXACT_UNIT_NS = {D_NS, H_NS, M_NS, S_NS, MS_NS, US_NS, 1};
-    private static final String[] EXACT_UNIT = {"d", "h", "m", "s", "ms", "us", "ns"};
-
     private static String damoDurationNsExact(BigInteger ns, boolean raw) {
         if (raw) {
             return ns.toString();
@@ -408,11 +406,11 @@ public final class Units {
         }
         StringBuilder b = new StringBuilder();
         BigInteger rest = ns;
-        for (int i = 0; i < EXACT_UNIT_NS.length; i++) {
-            BigInteger[] qr = rest.divideAndRemainder(BigInteger.valueOf(EXACT_UNIT_NS[i]));
+        for (int i = 0; i < DURATION_UNIT_NS.length; i++) {
+            BigInteger[] qr = rest.divideAndRemainder(BigInteger.valueOf(DURATION_UNIT_NS[i]));
             if (qr[0].signum() > 0) {
                 b.append(b.isEmpty() ? "" : " ").append(groupThousands(qr[0].toString()))
-                        .append(' ').append(EXACT_UNIT[i]);
+                        .append(' ').append(DURATION_UNIT[i]);
                 rest = qr[1];
             }
         }

@@ -1,7 +1,10 @@
 package org.jdamon.record.capture;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdamon.core.AggregationListener;
 import org.jdamon.core.MonitorContext;
 import org.jdamon.core.damos.DamosEngine;
@@ -25,7 +28,7 @@ public final class DamosCapture {
      * with the window's end relative to the run's start. Add it with {@link
      * MonitorContext#addAfterAggregation}.
      */
-    public static AggregationListener listener(DamosEngine engine, java.util.function.Consumer<SideData> sink) {
+    public static AggregationListener listener(DamosEngine engine, Consumer<SideData> sink) {
         return (MonitorContext ctx, long windowStartNs, long windowEndNs) -> {
             long t = windowEndNs - ctx.startNs();
             if (engine != null && engine.hasSchemes()) {
@@ -49,15 +52,15 @@ public final class DamosCapture {
      * the header precedes it): the configuration once, at the first aggregation, then every
      * aggregation's stats and memory state. {@code engine} may be null or empty (memory state only);
      * {@code kdamondsJson} may be null. A write error is rethrown from the worker as an
-     * {@link java.io.UncheckedIOException}.
+     * {@link UncheckedIOException}.
      */
     public static void attach(MonitorContext ctx, DamosEngine engine, RecordWriter writer, String kdamondsJson) {
         boolean[] configPending = {kdamondsJson != null};
-        java.util.function.Consumer<SideData> write = d -> {
+        Consumer<SideData> write = d -> {
             try {
                 writer.writeSideData(d);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         };
         AggregationListener data = listener(engine, write);
