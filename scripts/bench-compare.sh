@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmarks of docs/benchmarks.md (all but the JMH PagemapBenchmark), run for two checkouts of
+# The benchmarks of docs/benchmarks.md and docs/benchmarks/linux.md, run for two checkouts of
 # jdamon in alternation (before, after, before, after, ...), so a change of layout or code can be shown
 # not to have made anything slower.
 # Each run's whole output goes to OUT/<step>.<before|after>.<round>.log; nothing is summarised here, the
@@ -8,8 +8,8 @@
 #   env: OUT (log directory; default /tmp/jdamon-bench-compare), ROUNDS (default 3), DAMO (damo's source
 #        tree, for the damo step, which is scripts/bench-damo-records.sh on the 10-minute record; default
 #        /tmp/damo), NICE (prefix, default "nice -n -20")
-#   steps (default: all, in this order): engine jmh speed scaling damos workloads heatmap trace record
-#        damo startup realtime
+#   steps (default: all, in this order): engine jmh pagemap speed scaling damos workloads heatmap trace
+#        record damo startup realtime
 # Both trees must be built (`mvn -B -ntp -DskipTests package` and `mvn -B -ntp test-compile` in each).
 # Run it on a quiet machine: the wall-time steps measure the machine as much as the code.
 set -uo pipefail
@@ -17,7 +17,7 @@ before="$(realpath "${1:?usage: $0 BEFORE_TREE AFTER_TREE [STEP ...]}")"
 after="$(realpath "${2:?usage: $0 BEFORE_TREE AFTER_TREE [STEP ...]}")"
 shift 2
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(engine jmh speed scaling damos workloads heatmap trace record damo startup realtime)
+[ ${#steps[@]} -gt 0 ] || steps=(engine jmh pagemap speed scaling damos workloads heatmap trace record damo startup realtime)
 out="${OUT:-/tmp/jdamon-bench-compare}"
 rounds="${ROUNDS:-3}"
 damo="${DAMO:-/tmp/damo}"
@@ -63,6 +63,10 @@ run() {
           -Djmh.args="MonitorLoopBenchmark -f 1 -wi 3 -i 5" 2>&1 | grep -E '^Benchmark|Benchmark\.'
         $nice_cmd mvn -B -ntp -Pjmh test-compile exec:exec \
           -Djmh.args="ProfileBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s" 2>&1 | grep -E '^Benchmark|Benchmark\.' ) ;;
+    pagemap)
+      # docs/benchmarks/linux.md's command
+      (cd "$tree" && $nice_cmd mvn -B -ntp -Pjmh test-compile exec:exec \
+          -Djmh.args="PagemapBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s" 2>&1 | grep -E '^Benchmark|Benchmark\.' ) ;;
     damo)
       # through the checkout's own launcher, so its AOT cache is used as a user's run would
       "$tree/jdamon" --version >/dev/null 2>&1

@@ -65,6 +65,11 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
     private int cachedSlot = -1;
 
     private int regionsBuiltForPages;
+    // Baseline mode: the slot of each region's page as of the last rebuild, keyed by its sampling address,
+    // so the check of 10^5 page regions reads two sequential arrays instead of probing the page table.
+    private long[] slotCacheAddr = new long[0];
+    private int[] slotCache = new int[0];
+    private int slotCacheCount;
     private long[] drainScratch = new long[0];
 
     // coverage, per page slot: inside a monitored range now; touched while inside at least once (seen);
@@ -215,7 +220,8 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
         settlePending();
         int maxNr = 0;
         for (int i = 0, n = r.size(); i < n; i++) {
-            int slot = pages.get(r.samplingAddr(i) >>> pageShift);
+            long addr = r.samplingAddr(i);
+            int slot = i < slotCacheCount && slotCacheAddr[i] == addr ? slotCache[i] : pages.get(addr >>> pageShift);
             boolean accessed = slot >= 0 && lastSample[slot] == seq;
             maxNr = Math.max(maxNr, ctx.updateAccess(r, i, accessed));
         }
@@ -482,11 +488,19 @@ public final class TraceOperations implements Operations, GroundTruth, CoverageS
         }
         r.clear();
         long[] sortedPages = pages.sortedPages();
+        int n = pages.size();
+        if (slotCache.length < n) {
+            slotCache = new int[Math.max(n, slotCache.length * 2)];
+            slotCacheAddr = new long[slotCache.length];
+        }
+        slotCacheCount = n;
         int k = 0;
-        for (int i = 0, n = pages.size(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             long s = sortedPages[i] << pageShift;
             r.add(s, s + opts.pageSize());
             r.setSamplingAddr(r.size() - 1, s);
+            slotCacheAddr[i] = s;
+            slotCache[i] = pages.get(sortedPages[i]);
             while (k < old && Long.compareUnsigned(oldStart[k], s) < 0) {
                 k++;
             }
