@@ -279,6 +279,10 @@ public final class DamoJsonStream implements RecordStream {
         return handedOver;
     }
 
+    long regionsByGaps() {
+        return scanner.regionsByGaps();
+    }
+
     /** The bytes Jackson had read ahead, to give back to the input. */
     private static final class BufferedBytes extends OutputStream {
         byte[] bytes = new byte[1 << 13];

@@ -124,7 +124,55 @@ class DamoSnapshotScannerTest {
             "0-100000000 t0 [4096,12288) 3 2 4096; [12288,20480) 0 5 0",
             "100000000-200000000 t0 [4096,20480) 7 0 8192");
 
-    private record Read(RecordHeader header, List<String> snapshots, List<String> warnings, int scanned, int handed) {}
+    private record Read(RecordHeader header, List<String> snapshots, List<String> warnings, int scanned, int handed,
+            long byGaps) {}
+
+    /** A region as damo indents it inside a snapshot; each value is the text after its key's colon and space. */
+    private static String damoRegion(String start, String end, String samples, String aggrs, String passed) {
+        return damoRegion(start, end, samples, "null", aggrs, passed);
+    }
+
+    private static String damoRegion(String start, String end, String samples, String percent, String aggrs,
+            String passed) {
+        return String.join("\n",
+                "                {",
+                "                    \"start\": " + start + ",",
+                "                    \"end\": " + end + ",",
+                "                    \"nr_accesses\": {",
+                "                        \"samples\": " + samples + ",",
+                "                        \"percent\": " + percent,
+                "                    },",
+                "                    \"age\": {",
+                "                        \"usec\": null,",
+                "                        \"aggr_intervals\": " + aggrs,
+                "                    },",
+                "                    \"probe_hits\": [],",
+                "                    \"sz_filter_passed\": " + passed,
+                "                }");
+    }
+
+    /** {@link #DAMO} with its first snapshot's regions replaced by {@code regions}. */
+    private static String damoWithRegions(List<String> regions) {
+        int from = DAMO.indexOf("\"regions\": [") + "\"regions\": [".length();
+        int to = DAMO.indexOf("],\n                \"total_bytes\"");
+        return DAMO.substring(0, from) + "\n" + String.join(",\n", regions).indent(8).stripTrailing() + "\n"
+                + " ".repeat(16) + DAMO.substring(to);
+    }
+
+    /**
+     * Six regions: the second teaches the scanner damo's bytes between the numbers; the third (numbers
+     * with group commas), fourth (null samples, which count as 0) and sixth are read by those bytes; the
+     * fifth has two spaces after a colon and is read by the general scanner.
+     */
+    private static final List<String> SIX_REGIONS = List.of(
+            damoRegion("\"4096\"", "\"8192\"", "1", "\"1\"", "\"0\""),
+            damoRegion("\"8192\"", "\"12288\"", "2", "\"2\"", "\"4,096\""),
+            damoRegion("\"12,288\"", "\"16,384\"", "3", "\"3\"", "\"4096\""),
+            damoRegion("\"16384\"", "\"20480\"", "null", "\"4\"", "\"0\""),
+            damoRegion("\"20480\"", "\"24576\"", " 5", "\"5\"", "\"0\""),
+            damoRegion("\"24576\"", "\"28672\"", "6", "\"6\"", "\"8192\""));
+    private static final String SIX_REGIONS_READ = "0-100000000 t0 [4096,8192) 1 1 0; [8192,12288) 2 2 4096; "
+            + "[12288,16384) 3 3 4096; [16384,20480) 0 4 0; [20480,24576) 5 5 0; [24576,28672) 6 6 8192";
 
     private static Read read(String json, boolean scan, int chunk) throws IOException {
         return read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), scan, chunk);
@@ -136,7 +184,7 @@ class DamoSnapshotScannerTest {
             for (Snapshot n; (n = s.nextSnapshot()) != null; ) {
                 out.add(describe(n));
             }
-            return new Read(s.header(), out, s.warnings(), s.scannedSnapshots(), s.handedOver());
+            return new Read(s.header(), out, s.warnings(), s.scannedSnapshots(), s.handedOver(), s.regionsByGaps());
         }
     }
 
@@ -166,6 +214,53 @@ class DamoSnapshotScannerTest {
             assertThat(r.header().startEpochNs()).isEqualTo(1_000_000_000L);
             assertThat(r.header().attributes().aggrUs()).isEqualTo(100_000);
             assertThat(r.header().properties()).doesNotContainKey(RecordFormat.PROP_AGES).containsEntry("data_source", "unknown");
+        }
+    }
+
+    @Test
+    void regionsLaidOutLikeALearnedOneAreReadByItsBytesBetweenTheNumbers() throws IOException {
+        String json = damoWithRegions(SIX_REGIONS);
+        Read r = read(json, true, 1 << 18);
+        assertThat(r.snapshots()).containsExactly(SIX_REGIONS_READ, DAMO_SNAPSHOTS.get(1));
+        assertThat(r.scanned()).isEqualTo(2);
+        assertThat(r.handed()).isZero();
+        assertThat(r.byGaps()).isEqualTo(3);
+        assertThat(read(json, false, 1 << 18).snapshots()).isEqualTo(r.snapshots());
+    }
+
+    @Test
+    void aLearnedLayoutWithANumberOutsideTheScannersRangeGoesToTheGeneralPath() throws IOException {
+        // 2^63 as the sixth region's end, which the scanner does not read (2^63 - 1 is its largest)
+        List<String> regions = new ArrayList<>(SIX_REGIONS);
+        regions.set(5, damoRegion("\"24576\"", "\"9223372036854775808\"", "6", "\"6\"", "\"8192\""));
+        Read r = read(damoWithRegions(regions), true, 1 << 18);
+        assertThat(r.snapshots().getFirst()).isEqualTo(
+                SIX_REGIONS_READ.replace("[24576,28672)", "[24576,9223372036854775808)"));
+        assertThat(r.handed()).isEqualTo(1);
+    }
+
+    @Test
+    void bytesOfTheLearnedLengthButOtherTokensAreNotReadByTheLearnedBytes() throws IOException {
+        // the fourth region with 50 % of its 20 samples (10) in "50  ", where the others have "null"
+        List<String> percent = new ArrayList<>(SIX_REGIONS);
+        percent.set(3, damoRegion("\"16384\"", "\"20480\"", "null", "50  ", "\"4\"", "\"0\""));
+        Read r = read(damoWithRegions(percent), true, 1 << 18);
+        assertThat(r.snapshots().getFirst()).isEqualTo(SIX_REGIONS_READ.replace("[16384,20480) 0 4 0", "[16384,20480) 10 4 0"));
+        assertThat(r.handed()).isEqualTo(1);
+        // a start of null, which the general path does not take either
+        List<String> nullStart = new ArrayList<>(SIX_REGIONS);
+        nullStart.set(3, damoRegion("null", "\"20480\"", "4", "\"4\"", "\"0\""));
+        String json = damoWithRegions(nullStart);
+        assertThat(outcome(json, true, 1 << 18)).isEqualTo(outcome(json, false, 1 << 18)).endsWith("no start");
+    }
+
+    @Test
+    void aSixRegionFileCutAnywhereReadsAsTheGeneralPathReadsIt() {
+        String json = damoWithRegions(SIX_REGIONS);
+        int firstSnapshot = json.indexOf("\"start_time\"");
+        for (int cut = firstSnapshot; cut < json.length(); cut += 5) {
+            String head = json.substring(0, cut);
+            assertThat(outcome(head, true)).as("cut at " + cut).isEqualTo(outcome(head, false));
         }
     }
 
@@ -260,8 +355,12 @@ class DamoSnapshotScannerTest {
 
     /** The snapshots and warnings read, or the error met. */
     private static String outcome(String json, boolean scan) {
+        return outcome(json, scan, 64);
+    }
+
+    private static String outcome(String json, boolean scan, int chunk) {
         try {
-            Read r = read(json, scan, 64);
+            Read r = read(json, scan, chunk);
             return r.snapshots() + " " + r.warnings();
         } catch (IOException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
