@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what tests run by `mvn verify` need from Debian: headless Chromium and its driver plus fonts for
 # Java2D text (src/test/java/org/jdamon/browser), and promtool from the prometheus package, which checks
-# the /metrics exposition (src/test/java/org/jdamon/web/ServeLoadTest). Tests skip when theirs is missing.
+# the /metrics exposition (src/test/java/org/jdamon/web/ServeLoadTest), and Intel ISA-L (libisal2), which
+# inflates damo's json_compressed records (src/main/java/org/jdamon/io/ZlibInput; Java's zlib without it).
+# Tests skip when theirs is missing.
 set -euo pipefail
 packages=()
 if command -v chromium >/dev/null 2>&1; then
@@ -13,6 +15,11 @@ if command -v promtool >/dev/null 2>&1; then
   echo "promtool already installed: $(promtool --version 2>&1 | head -n1)"
 else
   packages+=(prometheus)
+fi
+if [ -e /usr/lib/x86_64-linux-gnu/libisal.so.2 ] || ldconfig -p 2>/dev/null | grep -q 'libisal\.so\.2 '; then
+  echo "libisal2 already installed"
+else
+  packages+=(libisal2)
 fi
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

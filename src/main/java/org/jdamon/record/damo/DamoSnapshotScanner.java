@@ -40,6 +40,8 @@ final class DamoSnapshotScanner {
     private static final int MAX_STRING = 26;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long SPACES = 0x2020202020202020L;
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private static final byte[] START_TIME = quoted("start_time");
     private static final byte[] END_TIME = quoted("end_time");
@@ -508,6 +510,29 @@ final class DamoSnapshotScanner {
             p++;
         }
         int start = p;
+        if (start + 16 <= lim) {
+            // up to 15 digits eight at a time, ended as the loop below would end them; else that loop
+            long x = (long) LONGS.get(b, start) ^ ZEROS;
+            int n = digitRun(x);
+            long fast;
+            int run;
+            if (n < 8) {
+                fast = n == 0 ? 0 : eightDigits(x << (8 * (8 - n)));
+                run = n;
+            } else {
+                long y = (long) LONGS.get(b, start + 8) ^ ZEROS;
+                int m = digitRun(y);
+                run = 8 + m;
+                fast = m == 0 ? eightDigits(x) : m == 8 ? -1 : eightDigits(x) * POW10[m] + eightDigits(y << (8 * (8 - m)));
+            }
+            byte t = b[start + run];
+            if (run > 0 && fast >= 0 && (quoted ? t == '"'
+                    : t != '.' && t != 'e' && t != 'E' && (run == 1 || b[start] != '0'))) {
+                p = start + run + (quoted ? 1 : 0);
+                value = fast;
+                return true;
+            }
+        }
         long v = 0;
         int digits = 0;
         while (true) {
@@ -537,5 +562,22 @@ final class DamoSnapshotScanner {
         }
         value = v;
         return true;
+    }
+
+    /**
+     * How many of the eight bytes in {@code x} (each XOR '0', the first in the lowest byte) are digits
+     * before the first that is not: a digit is 0-9 there, and adding 0x76 sets the high bit of any other
+     * byte (a carry out of a non-digit only reaches the bytes after it).
+     */
+    private static int digitRun(long x) {
+        long nonDigits = (x | (x + 0x7676767676767676L)) & 0x8080808080808080L;
+        return nonDigits == 0 ? 8 : Long.numberOfTrailingZeros(nonDigits) >>> 3;
+    }
+
+    /** The number that eight digit values (0-9, the most significant in the lowest byte) spell. */
+    private static long eightDigits(long x) {
+        x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
+        x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
+        return (x * 10_000 + (x >>> 32)) & 0xFFFFFFFFL;
     }
 }

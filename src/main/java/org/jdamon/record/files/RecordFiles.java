@@ -13,11 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 import org.jdamon.io.InputFileException;
 import org.jdamon.io.InputFiles;
+import org.jdamon.io.ZlibInput;
 import org.jdamon.record.RecordFormatException;
 import org.jdamon.record.RecordHeader;
 import org.jdamon.record.RecordReader;
@@ -170,8 +169,7 @@ public final class RecordFiles {
             InputStream file = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             return switch (kind) {
                 case JSON_GZIP -> DamoJsonStream.open(new GZIPInputStream(file, 1 << 16), "damo json_compressed (gzip)");
-                case JSON_ZLIB -> DamoJsonStream.open(new InflaterInputStream(file, new Inflater(), 1 << 16),
-                        "damo json_compressed");
+                case JSON_ZLIB -> DamoJsonStream.open(ZlibInput.open(file), "damo json_compressed");
                 default -> DamoJsonStream.open(file, "damo json");
             };
         });

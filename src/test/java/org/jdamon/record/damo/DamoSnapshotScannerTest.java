@@ -252,6 +252,40 @@ class DamoSnapshotScannerTest {
         nullStart.set(3, damoRegion("null", "\"20480\"", "4", "\"4\"", "\"0\""));
         String json = damoWithRegions(nullStart);
         assertThat(outcome(json, true, 1 << 18)).isEqualTo(outcome(json, false, 1 << 18)).endsWith("no start");
+        // an unquoted 0123, which JSON does not allow (a leading zero)
+        List<String> leadingZero = new ArrayList<>(SIX_REGIONS);
+        leadingZero.set(3, damoRegion("\"16384\"", "\"20480\"", "4", "\"4\"", "0123"));
+        String zero = damoWithRegions(leadingZero);
+        assertThat(outcome(zero, true, 1 << 18)).isEqualTo(outcome(zero, false, 1 << 18)).doesNotContain("[16384,20480) 4 4 123");
+    }
+
+    @Test
+    void numbersOfEveryLengthAreReadQuotedOrNot() throws IOException {
+        // filter-passed sizes of 1 to 19 digits (the prefixes of 1234567890123456789, below 2^63), in
+        // regions 4 KiB apart; each file read with the scanner equals the general path and the digits
+        String digits = "1234567890123456789";
+        for (boolean quoted : new boolean[] {true, false}) {
+            List<String> regions = new ArrayList<>();
+            StringBuilder expected = new StringBuilder("0-100000000 t0");
+            for (int len = 0; len <= digits.length(); len++) {
+                String passed = len == 0 ? "7" : digits.substring(0, len);
+                long start = 4096L * (len + 1);
+                regions.add(damoRegion(q(start), q(start + 4096), "1", "\"2\"", quoted ? "\"" + passed + "\"" : passed));
+                expected.append(len == 0 ? " " : "; ").append('[').append(start).append(',').append(start + 4096)
+                        .append(") 1 2 ").append(passed);
+            }
+            String json = damoWithRegions(regions);
+            Read r = read(json, true, 1 << 18);
+            assertThat(r.snapshots().getFirst()).as("quoted " + quoted).isEqualTo(expected.toString());
+            assertThat(r.handed()).isZero();
+            // at least every region after the learned one (more where the snapshot was scanned again after more bytes)
+            assertThat(r.byGaps()).isGreaterThanOrEqualTo(digits.length() - 1);
+            assertThat(read(json, false, 1 << 18).snapshots()).isEqualTo(r.snapshots());
+        }
+    }
+
+    private static String q(long v) {
+        return "\"" + v + "\"";
     }
 
     @Test
