@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.jdamon.core.AddressRange;
 import org.jdamon.io.Json;
 import org.jdamon.record.RecordSource;
+import org.jdamon.record.RememberingSource;
 import org.jdamon.record.RecordStream;
 import org.jdamon.report.DamoHeatmap;
 import org.jdamon.report.heatmap.HeatmapGrid;
@@ -136,7 +137,9 @@ public final class ReportHeatmapCommand implements Runnable {
         }
         HeatmapViews.Options o = new HeatmapViews.Options(targetId, ranges, times, draw, sortTemperature,
                 res[0], res[1]);
-        RecordSource source = input.source(spec.commandLine().getErr());
+        // one pass plans, one per view draws: the passes after the first replay it from memory
+        RecordSource source = new RememberingSource(input.source(spec.commandLine().getErr()),
+                RememberingSource.DEFAULT_BUDGET_BYTES);
         List<HeatmapViews.View> views;
         try {
             views = HeatmapViews.plan(source, o);
