@@ -1,5 +1,6 @@
 package org.jdamon.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -104,7 +106,7 @@ public final class ZlibInput {
             deflater.end();
             compressed = Arrays.copyOf(compressed, length);
             try {
-                byte[] back = new IsalStream(new java.io.ByteArrayInputStream(compressed)).readAllBytes();
+                byte[] back = new IsalStream(new ByteArrayInputStream(compressed)).readAllBytes();
                 if (!Arrays.equals(back, original)) {
                     return "libisal.so.2 gave other bytes than zlib (another struct inflate_state layout?)";
                 }
@@ -113,7 +115,7 @@ public final class ZlibInput {
             }
             compressed[compressed.length - 1] ^= 1;
             try {
-                new IsalStream(new java.io.ByteArrayInputStream(compressed)).readAllBytes();
+                new IsalStream(new ByteArrayInputStream(compressed)).readAllBytes();
                 return "libisal.so.2 did not check the zlib checksum (another struct inflate_state layout?)";
             } catch (IOException e) {
                 return null;
@@ -129,6 +131,7 @@ public final class ZlibInput {
         private final MemorySegment in;
         private final MemorySegment out;
         private final byte[] inHeap = new byte[IN_BUFFER];
+        private final byte[] one = new byte[1];
         private long outPos;
         private long outLimit;
         private boolean sourceEnded;
@@ -153,13 +156,12 @@ public final class ZlibInput {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             if (closed) {
                 throw new IOException("Stream closed");
             }

@@ -6,10 +6,9 @@ import java.util.List;
 
 /**
  * A source read from its origin once, whose first complete pass is kept in memory in a compact packing
- * (variable-length deltas, about 5 bytes a region) so that later passes replay it instead of reading the
+ * (variable-length deltas of page-aligned addresses) so that later passes replay it instead of reading the
  * origin again. A heatmap of a damo record makes two passes, and each pass over an hour's
- * {@code json_compressed} record is 19.6 GB of JSON to inflate and scan; the packing of the same hour is
- * about 200 MB, and replaying it takes a fraction of a second.
+ * {@code json_compressed} record is 19.6 GB of JSON to inflate and scan; replaying the packing skips both.
  *
  * <p>Memory stays bounded: packing stops, and what was packed is dropped, as soon as it would exceed
  * {@code budgetBytes}; later passes then read the origin as they would have. A pass closed before its end
