@@ -92,11 +92,19 @@ public final class ZlibInput {
 
         /** Null if ISA-L, driven through the offsets above, inflates a known stream and rejects a bad checksum. */
         private static String selfTest() {
-            // larger than the output buffer, so a full buffer and a second call are part of the check
+            // larger than the output buffer, so a full buffer and a second call are part of the check: a
+            // 4 KiB block of literals and short matches, tiled with each tile's first bytes changed. (It
+            // runs at every start, before the JIT: a per-byte loop over all of it cost tens of ms.)
             byte[] original = new byte[OUT_BUFFER + 4096];
             Random random = new Random(42);
-            for (int i = 0; i < original.length; i++) {
+            int block = 4096;
+            for (int i = 0; i < block; i++) {
                 original[i] = (byte) (i % 97 < 60 ? 'a' + random.nextInt(4) : random.nextInt(256));
+            }
+            for (int at = block, tile = 1; at < original.length; at += block, tile++) {
+                System.arraycopy(original, 0, original, at, Math.min(block, original.length - at));
+                original[at] = (byte) tile;
+                original[at + 1] = (byte) (tile >>> 8);
             }
             Deflater deflater = new Deflater(1);
             deflater.setInput(original);
