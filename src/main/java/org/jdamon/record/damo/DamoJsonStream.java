@@ -31,6 +31,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
 /**
@@ -63,9 +64,15 @@ public final class DamoJsonStream implements RecordStream {
     private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     /** Where Jackson takes over from the scanner: inside a record's snapshot list, before a snapshot or its end. */
     private static final byte[] INSIDE_SNAPSHOTS = "[{\"snapshots\":[".getBytes(StandardCharsets.US_ASCII);
-    /** Reads the few small subtrees (a record's scheme_filters) as trees. */
-    private static final ObjectReader TREES = Json.mapper().reader()
-            .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Reads the few small subtrees (a record's scheme_filters) as trees. A holder, so that a record
+     * without them never builds the tool's JSON mapper (its date and locale set-up costs some 30 ms of
+     * start-up, a tenth of a short report).
+     */
+    private static final class Trees {
+        static final ObjectReader READER = Json.mapper().reader()
+                .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private JsonParser parser;
     private final JsonTextInput input;
@@ -303,6 +310,23 @@ public final class DamoJsonStream implements RecordStream {
         }
     }
 
+    /** A record's scheme_filters, each entry read as a tree; an empty list (or no list) builds no tree. */
+    private List<DamosFilter> schemeFilters(JsonToken v) throws IOException {
+        String where = "record " + recordIdx;
+        if (v != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return List.of();
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+            if (t == null) {
+                throw new EOFException(where + ": the file ends inside scheme_filters");
+            }
+            entries.add(Trees.READER.readTree(parser));
+        }
+        return DamoSchemeFilters.read(entries, where);
+    }
+
     private void cutShort() throws EOFException {
         if (baseNs == Long.MIN_VALUE) {
             throw new EOFException("the file ends before its first snapshot (cut short?)");
@@ -332,7 +356,7 @@ public final class DamoJsonStream implements RecordStream {
                     recordedId = text(v, "None");
                 }
                 case "scheme_filters" -> {
-                    List<DamosFilter> f = DamoSchemeFilters.read(TREES.readTree(parser), "record " + recordIdx);
+                    List<DamosFilter> f = schemeFilters(v);
                     if (snapshotFilters.isEmpty() && !f.isEmpty()) {
                         snapshotFilters = f;
                         header = null;

@@ -15,10 +15,8 @@ import tools.jackson.databind.JsonNode;
 final class DamoSchemeFilters {
     private DamoSchemeFilters() {}
 
-    static List<DamosFilter> read(JsonNode list, String where) throws IOException {
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            return List.of();
-        }
+    /** The filters of the list's entries, in order. */
+    static List<DamosFilter> read(List<JsonNode> list, String where) throws IOException {
         List<DamosFilter> filters = new ArrayList<>();
         for (JsonNode f : list) {
             try {

@@ -205,6 +205,31 @@ class DamoJsonStreamTest {
     }
 
     @Test
+    void schemeFiltersAreReadInOrderAndAnEmptyOrMissingListIsNone() throws IOException {
+        String snapshots = "\"snapshots\": [{\"start_time\": 1, \"end_time\": 2, \"regions\": [{\"start\": 0,"
+                + " \"end\": 4096, \"nr_accesses\": {\"samples\": 1}, \"age\": {\"aggr_intervals\": 0}}]}]";
+        String two = "[{\"target_id\": 0, \"scheme_filters\": [{\"filter_type\": \"anon\", \"matching\": true,"
+                + " \"allow\": false}, {\"filter_type\": \"active\", \"matching\": false, \"allow\": true}], "
+                + snapshots + "}]";
+        try (DamoJsonStream s = stream(two.getBytes(StandardCharsets.UTF_8))) {
+            all(s);
+            assertThat(s.header().snapshotFilters()).containsExactly(
+                    org.jdamon.core.damos.DamosFilter.of(org.jdamon.core.damos.FilterType.ANON, true, false),
+                    org.jdamon.core.damos.DamosFilter.of(org.jdamon.core.damos.FilterType.ACTIVE, false, true));
+        }
+        for (String none : List.of("[]", "null", "{\"filter_type\": \"anon\"}")) {
+            String json = "[{\"target_id\": 0, \"scheme_filters\": " + none + ", " + snapshots + "}]";
+            try (DamoJsonStream s = stream(json.getBytes(StandardCharsets.UTF_8))) {
+                assertThat(all(s)).as(none).hasSize(1);
+                assertThat(s.header().snapshotFilters()).as(none).isEmpty();
+            }
+        }
+        String cutInside = two.substring(0, two.indexOf("{\"filter_type\": \"active"));
+        assertThatThrownBy(() -> stream(cutInside.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(java.io.EOFException.class).hasMessageContaining("before its first snapshot");
+    }
+
+    @Test
     void malformedRecordsNameTheRecordAndSnapshot() {
         String notAnObject = """
                 [{"target_id": 0, "snapshots": [{"start_time": 1, "end_time": 2, "regions": [{"start": 0, "end": 1,
