@@ -248,6 +248,12 @@ public final class DamoJsonStream implements RecordStream {
 
     /** The next snapshot the scanner read, or null when it handed the input to Jackson. */
     private Snapshot scanned() throws IOException {
+        // A snapshot that crosses a chunk's end is scanned up to it, then again from its start in the spill:
+        // the window is grown first where the last snapshot's size says this one will not fit.
+        int expected = lastSnapshotBytes + (lastSnapshotBytes >> 3);
+        if (input.limit() - input.position() < expected) {
+            input.grow(expected - (input.limit() - input.position()));
+        }
         while (true) {
             int from = input.position();
             int end = scanner.scan(input.window(), from, input.limit());

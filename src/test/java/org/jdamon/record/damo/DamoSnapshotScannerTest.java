@@ -402,6 +402,21 @@ class DamoSnapshotScannerTest {
     }
 
     @Test
+    void aSnapshotAcrossAChunkEndIsScannedOnce() throws IOException {
+        // 40 regions of 545 bytes: a 22 KB snapshot, so about one in three crosses the end of a 64 KiB chunk;
+        // the window is grown before it by the size of the one before, instead of scanning it twice
+        Path file = dir.resolve("gen.json");
+        DamoRecordGenerator.write(file, 300, 40, false);
+        byte[] bytes = Files.readAllBytes(file);
+        Read whole = read(new ByteArrayInputStream(bytes), true, bytes.length + 1);
+        Read chunked = read(new ByteArrayInputStream(bytes), true, 1 << 16);
+        assertThat(chunked.snapshots()).isEqualTo(whole.snapshots()).hasSize(300);
+        assertThat(chunked.handed()).isZero();
+        assertThat(whole.byGaps()).isGreaterThanOrEqualTo(298L * 39);
+        assertThat(chunked.byGaps()).isEqualTo(whole.byGaps());
+    }
+
+    @Test
     void generatedRecordsReadTheSameByBothPaths() throws IOException {
         Path file = dir.resolve("gen.json_compressed");
         DamoRecordGenerator.write(file, 300, 40, true);
