@@ -139,6 +139,44 @@ class RememberingSourceTest {
     }
 
     @Test
+    void aSnapshotLargerThanABlockIsKeptWholeInABlockOfItsOwn() throws IOException {
+        // 60,000 regions with 5 values of up to 10 bytes: up to 3 MB, more than a 1 MiB block
+        Random r = new Random(3);
+        int n = 60_000;
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        int[] nr = new int[n];
+        int[] ages = new int[n];
+        long[] passed = new long[n];
+        long at = Long.MIN_VALUE + 7;
+        for (int i = 0; i < n; i++) {
+            starts[i] = at;
+            ends[i] = at + 1 + r.nextLong(1L << 40);
+            at = ends[i] + r.nextInt(3);
+            nr[i] = r.nextInt();
+            ages[i] = r.nextInt();
+            passed[i] = r.nextLong();
+        }
+        Snapshot large = new Snapshot(5, 10, List.of(new TargetSnapshot(3, starts, ends, nr, ages, passed)));
+        Recording small = random(20, 4);
+        RememberingSource.SnapshotPacking packing = new RememberingSource.SnapshotPacking();
+        List<Snapshot> order = new ArrayList<>(small.snapshots().subList(0, 10));
+        order.add(large);
+        order.addAll(small.snapshots().subList(10, 20));
+        order.add(large);
+        for (Snapshot s : order) {
+            packing.add(s);
+        }
+        // two blocks of at least 3,000,030 bytes (the bound of the large snapshot) and at least one of 1 MiB
+        assertThat(packing.bytes()).isGreaterThanOrEqualTo(2L * 3_000_030 + (1 << 20));
+        RememberingSource.SnapshotPacking.Reader reader = packing.reader();
+        for (Snapshot s : order) {
+            assertThat(describe(reader.next())).isEqualTo(describe(s));
+        }
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
     void aFirstPassOverTheBudgetOrNotReadToItsEndIsNotKept() throws IOException {
         Recording rec = random(200, 2);
         List<String> expected = rec.snapshots().stream().map(RememberingSourceTest::describe).toList();
