@@ -33,6 +33,11 @@ measure() { # label command...
 }
 
 record bench-10m-100.json_compressed 10m 100
+# Untimed first calls: the launcher builds the jar and its AOT cache once per build, python3 compiles
+# damo's modules to bytecode once; neither belongs to a report's time.
+$jdamon --version > /dev/null
+python3 "$src/damo" version > /dev/null
+echo "== machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)"
 f="$dir/bench-10m-100.json_compressed"
 echo "== 10 min x 100 regions ($(du -h "$f" | cut -f1) json_compressed), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$rounds"); do
