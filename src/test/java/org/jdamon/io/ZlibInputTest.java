@@ -81,6 +81,19 @@ class ZlibInputTest {
     }
 
     @Test
+    void aShortStreamIsInflatedByJavasZlibAndALongOneAsWithoutItsSize() throws IOException {
+        byte[] data = content(300_001, 5);
+        byte[] z = deflate(data, 6);
+        InputStream shortOne = ZlibInput.open(new ByteArrayInputStream(z), ZlibInput.NATIVE_FROM_BYTES - 1);
+        assertThat(shortOne).isInstanceOf(InflaterInputStream.class);
+        assertThat(Arrays.equals(shortOne.readAllBytes(), data)).isTrue();
+        InputStream longOne = ZlibInput.open(new ByteArrayInputStream(z), ZlibInput.NATIVE_FROM_BYTES);
+        assertThat(longOne.getClass()).isEqualTo(ZlibInput.open(new ByteArrayInputStream(z)).getClass());
+        assertThat(longOne instanceof InflaterInputStream).isEqualTo(!isal());
+        assertThat(Arrays.equals(longOne.readAllBytes(), data)).isTrue();
+    }
+
+    @Test
     void streamsOfEveryLevelAndContentComeBackByteForByte() throws IOException {
         assumeThat(isal()).as("libisal.so.2 installed").isTrue();
         for (int level : new int[] {0, 1, 6, 9}) {

@@ -169,7 +169,7 @@ public final class RecordFiles {
             InputStream file = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             return switch (kind) {
                 case JSON_GZIP -> DamoJsonStream.open(new GZIPInputStream(file, 1 << 16), "damo json_compressed (gzip)");
-                case JSON_ZLIB -> DamoJsonStream.open(ZlibInput.open(file), "damo json_compressed");
+                case JSON_ZLIB -> DamoJsonStream.open(ZlibInput.open(file, Files.size(path)), "damo json_compressed");
                 default -> DamoJsonStream.open(file, "damo json");
             };
         });
