@@ -247,24 +247,11 @@ public final class RememberingSource implements RecordSource {
             return p;
         }
 
-        /** {@link #readSigned(byte[], int, long[], int)} into ints (values that were ints when packed). */
-        private static int readSigned(byte[] b, int p, int[] out, int count) {
-            for (int i = 0; i < count; i++) {
-                long u = 0;
-                int shift = 0;
-                byte x;
-                do {
-                    x = b[p++];
-                    u |= (long) (x & 0x7F) << shift;
-                    shift += 7;
-                } while (x < 0);
-                out[i] = (int) ((u >>> 1) ^ -(u & 1));
-            }
-            return p;
-        }
-
         final class Reader {
             private final long[] scalars = new long[3];
+            /** The accesses and ages columns as decoded, narrowed to ints in the pass that rebuilds the addresses. */
+            private long[] accessColumn = new long[0];
+            private long[] ageColumn = new long[0];
             private int blockIndex;
             private byte[] b = blocks.isEmpty() ? block : blocks.getFirst();
             private int limit = blocks.isEmpty() ? pos : lengths.getFirst();
@@ -300,8 +287,12 @@ public final class RememberingSource implements RecordSource {
                     long[] passed = (scalars[2] & 1) != 0 ? new long[n] : null;
                     p = readSigned(b, p, starts, n);
                     p = readSigned(b, p, ends, n);
-                    p = readSigned(b, p, nr, n);
-                    p = readSigned(b, p, ages, n);
+                    if (accessColumn.length < n) {
+                        accessColumn = new long[n];
+                        ageColumn = new long[n];
+                    }
+                    p = readSigned(b, p, accessColumn, n);
+                    p = readSigned(b, p, ageColumn, n);
                     if (passed != null) {
                         p = readSigned(b, p, passed, n);
                     }
@@ -311,6 +302,8 @@ public final class RememberingSource implements RecordSource {
                         previousEnd = start + (ends[i] << shift);
                         starts[i] = start;
                         ends[i] = previousEnd;
+                        nr[i] = (int) accessColumn[i];
+                        ages[i] = (int) ageColumn[i];
                     }
                     out.add(new TargetSnapshot(id, starts, ends, nr, ages, passed));
                 }
