@@ -106,8 +106,7 @@ public final class RememberingSource implements RecordSource {
                 kept = new Kept(inner.header(), List.copyOf(inner.sideData()), List.copyOf(inner.warnings()), packing);
                 packing = null;
             } else {
-                packing.add(s);
-                if (packing.bytes() > budgetBytes) {
+                if (!packing.add(s) || packing.bytes() > budgetBytes) {
                     packing = null;
                 }
             }
@@ -153,8 +152,11 @@ public final class RememberingSource implements RecordSource {
             return finishedBytes + block.length;
         }
 
-        void add(Snapshot s) {
-            reserve(s);
+        /** Packs {@code s}; false, with nothing packed, for a snapshot too large for one block (2 GB). */
+        boolean add(Snapshot s) {
+            if (!reserve(s)) {
+                return false;
+            }
             writeSigned(s.startNs() - previousStartNs);
             writeSigned(s.endNs() - s.startNs());
             previousStartNs = s.startNs();
@@ -194,19 +196,20 @@ public final class RememberingSource implements RecordSource {
                     }
                 }
             }
+            return true;
         }
 
         /** Room in the current block for {@code s} at its largest, starting another block where it lacks. */
-        private void reserve(Snapshot s) {
+        private boolean reserve(Snapshot s) {
             long bound = 3L * MAX_VARINT;
             for (TargetSnapshot t : s.targets()) {
                 bound += 3L * MAX_VARINT + (long) t.starts().length * (t.hasFilterPassed() ? 5 : 4) * MAX_VARINT;
             }
             if (pos + bound <= block.length) {
-                return;
+                return true;
             }
             if (bound > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("a snapshot of " + bound + " bytes is too large to keep");
+                return false;
             }
             if (pos > 0) {
                 blocks.add(block);
@@ -215,6 +218,7 @@ public final class RememberingSource implements RecordSource {
             }
             block = new byte[(int) Math.max(BLOCK, bound)];
             pos = 0;
+            return true;
         }
 
         private void writeSigned(long v) {
