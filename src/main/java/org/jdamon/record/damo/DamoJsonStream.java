@@ -250,9 +250,9 @@ public final class DamoJsonStream implements RecordStream {
     private Snapshot scanned() throws IOException {
         // A snapshot that crosses a chunk's end is scanned up to it, then again from its start in the spill:
         // the window is grown first where the last snapshot's size says this one will not fit.
-        int expected = lastSnapshotBytes + (lastSnapshotBytes >> 3);
-        if (input.limit() - input.position() < expected) {
-            input.grow(expected - (input.limit() - input.position()));
+        int missing = lastSnapshotBytes + (lastSnapshotBytes >> 3) - (input.limit() - input.position());
+        if (missing > 0) {
+            input.grow(missing);
         }
         while (true) {
             int from = input.position();
